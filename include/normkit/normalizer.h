@@ -1,0 +1,121 @@
+// Normalizer: makes UTF-8 text consistent without changing what it says.
+//
+// In order, on each line:
+//   1. Invalid UTF-8 becomes U+FFFD, one per maximal ill-formed subpart (the
+//      Unicode Standard's recommended practice, as ICU and browsers do), or,
+//      with `strict_utf8`, is an error naming the line and byte offset.
+//   2. Invisible debris goes: BOM/ZWNBSP (U+FEFF), soft hyphen (U+00AD),
+//      zero-width space (U+200B), C0 and C1 controls other than tab and line
+//      breaks (NUL included), and ZWJ/ZWNJ (U+200D/U+200C) except between two
+//      letters, marks or symbols, where scripts and emoji sequences need them.
+//   3. The Unicode normalization form (NFC by default), through ICU.
+//   4. With `punct`: the typography profile (rules/normalize/punct.toml).
+//   5. Whitespace: every Unicode space (Zs), line/paragraph separator, VT, FF
+//      and NEL becomes an ASCII space; a run of two or more spaces and tabs
+//      becomes one space (a lone tab stays, it separates columns); trailing
+//      spaces and tabs go. CRLF and a lone CR become LF.
+//
+// Lines are never joined or dropped: a text of N lines gives N lines (a lone
+// CR counts as a line break, as it does in old Mac files). Normalizing twice
+// gives the same bytes as normalizing once, for every option set.
+//
+// Lines that need nothing are found by a quick check (the form's quick-check
+// property per code point, read from ICU at creation) and copied as they are,
+// so already-clean text goes through at close to memory speed. UTF-8 is never
+// converted to UTF-16 on that path.
+//
+// Example:
+//   normkit::NormalizerOptions opts;            // NFC, repair, whitespace
+//   opts.punct = true;                          // plus typography
+//   auto n = normkit::Normalizer::Create(opts);
+//   if (!n.ok()) { ...n.status().ToString()... }
+//   std::string clean = n->Normalize("20 июня 2022,, 14:01\r\n");
+//   // clean == "20 июня 2022, 14:01\n"
+//
+// A Normalizer is immutable once created: copy it freely (copies share
+// state) and call it from any number of threads.
+#ifndef NORMKIT_NORMALIZER_H_
+#define NORMKIT_NORMALIZER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "normkit/rule_files.h"
+#include "normkit/status.h"
+
+namespace normkit {
+
+enum class UnicodeForm {
+  kNone,          // leave the form as it is
+  kNFC,           // canonical composition (the default)
+  kNFD,           // canonical decomposition
+  kNFKC,          // compatibility composition
+  kNFKD,          // compatibility decomposition
+  kNFKCCasefold,  // NFKC plus case folding, for matching keys
+};
+
+// "nfc", "nfd", "nfkc", "nfkd", "nfkc_casefold", "none"; nullopt-like false.
+bool ParseUnicodeForm(std::string_view name, UnicodeForm* form);
+std::string_view UnicodeFormName(UnicodeForm form);
+
+struct NormalizerOptions {
+  //  option                default  meaning
+  //  form                  kNFC     the Unicode normalization form
+  //  strict_utf8           false    invalid UTF-8 is an error, not U+FFFD
+  //  remove_invisibles     true     step 2 above
+  //  normalize_whitespace  true     step 5 above
+  //  punct                 false    step 4: quotes, dashes, ellipsis, ",,"
+  //  quote_style           "ascii"  a style named in punct.toml
+  UnicodeForm form = UnicodeForm::kNFC;
+  bool strict_utf8 = false;
+  bool remove_invisibles = true;
+  bool normalize_whitespace = true;
+  bool punct = false;
+  std::string quote_style = "ascii";
+};
+
+// What a call changed. Counts add up over calls with Add().
+struct NormalizeStats {
+  std::uint64_t lines = 0;              // lines seen
+  std::uint64_t lines_changed = 0;      // lines whose bytes changed
+  std::uint64_t invalid_sequences = 0;  // ill-formed UTF-8 replaced
+  std::uint64_t removed = 0;            // invisible characters removed
+
+  void Add(const NormalizeStats& other);
+};
+
+class Normalizer {
+ public:
+  // Builds a normalizer. `rules` supplies normalize/punct.toml when
+  // options.punct is set; an error in it comes back with its position.
+  static Result<Normalizer> Create(const NormalizerOptions& options,
+                                   const RuleFiles& rules);
+  static Result<Normalizer> Create(const NormalizerOptions& options = {});
+
+  // Appends the normalized `text` to `*out`. Fails only with strict_utf8 on
+  // invalid UTF-8: the Status's position has the line (from 1), the column
+  // (a byte in that line, from 1) and the byte offset in `text` (from 0),
+  // and `*out` holds the lines before it.
+  Status Normalize(std::string_view text, std::string* out,
+                   NormalizeStats* stats = nullptr) const;
+
+  // The normalized text; invalid UTF-8 is always repaired here, whatever
+  // strict_utf8 says.
+  std::string Normalize(std::string_view text) const;
+
+  // True when Normalize() would return `text` unchanged.
+  bool IsNormalized(std::string_view text) const;
+
+  const NormalizerOptions& options() const;
+
+ private:
+  struct Impl;
+  explicit Normalizer(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace normkit
+
+#endif  // NORMKIT_NORMALIZER_H_

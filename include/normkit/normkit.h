@@ -1,0 +1,12 @@
+// Everything in normkit's public API.
+#ifndef NORMKIT_NORMKIT_H_
+#define NORMKIT_NORMKIT_H_
+
+#include "normkit/encoding.h"
+#include "normkit/icu_transform.h"
+#include "normkit/normalizer.h"
+#include "normkit/rule_files.h"
+#include "normkit/status.h"
+#include "normkit/version.h"
+
+#endif  // NORMKIT_NORMKIT_H_

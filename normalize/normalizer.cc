@@ -1,0 +1,470 @@
+#include "normkit/normalizer.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <utf8proc.h>
+
+#include <array>
+#include <bitset>
+#include <cstring>
+#include <optional>
+
+#include "punctuation.h"
+#include "utf8.h"
+
+namespace normkit {
+namespace {
+
+using internal::AppendUtf8;
+using internal::DecodeUtf8;
+using internal::kIllFormed;
+using internal::kReplacementCharacter;
+
+constexpr char32_t kSoftHyphen = 0x00AD;
+constexpr char32_t kNextLine = 0x0085;
+constexpr char32_t kZeroWidthSpace = 0x200B;
+constexpr char32_t kZeroWidthNonJoiner = 0x200C;
+constexpr char32_t kZeroWidthJoiner = 0x200D;
+constexpr char32_t kLineSeparator = 0x2028;
+constexpr char32_t kParagraphSeparator = 0x2029;
+constexpr char32_t kByteOrderMark = 0xFEFF;
+
+bool IsHorizontalSpace(unsigned char b) { return b == ' ' || b == '\t'; }
+
+// Characters that a ZWJ or ZWNJ may stand between: letters and marks (for
+// scripts such as Persian or Devanagari) and symbols (emoji sequences).
+bool IsJoinable(char32_t c) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_SO:
+    case UTF8PROC_CATEGORY_SK:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A space for the whitespace rule: Zs, the line and paragraph separators,
+// and NEL (which would otherwise add a line).
+bool IsUnicodeSpace(char32_t c) {
+  return c == kNextLine || c == kLineSeparator || c == kParagraphSeparator ||
+         utf8proc_category(static_cast<utf8proc_int32_t>(c)) ==
+             UTF8PROC_CATEGORY_ZS;
+}
+
+bool IsC1Control(char32_t c) { return c >= 0x80 && c <= 0x9F; }
+
+}  // namespace
+
+bool ParseUnicodeForm(std::string_view name, UnicodeForm* form) {
+  static constexpr std::pair<std::string_view, UnicodeForm> kNames[] = {
+      {"none", UnicodeForm::kNone},   {"nfc", UnicodeForm::kNFC},
+      {"nfd", UnicodeForm::kNFD},     {"nfkc", UnicodeForm::kNFKC},
+      {"nfkd", UnicodeForm::kNFKD},   {"nfkc_casefold", UnicodeForm::kNFKCCasefold},
+  };
+  for (const auto& [n, f] : kNames) {
+    if (n == name) {
+      *form = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view UnicodeFormName(UnicodeForm form) {
+  switch (form) {
+    case UnicodeForm::kNone: return "none";
+    case UnicodeForm::kNFC: return "nfc";
+    case UnicodeForm::kNFD: return "nfd";
+    case UnicodeForm::kNFKC: return "nfkc";
+    case UnicodeForm::kNFKD: return "nfkd";
+    case UnicodeForm::kNFKCCasefold: return "nfkc_casefold";
+  }
+  return "?";
+}
+
+void NormalizeStats::Add(const NormalizeStats& o) {
+  lines += o.lines;
+  lines_changed += o.lines_changed;
+  invalid_sequences += o.invalid_sequences;
+  removed += o.removed;
+}
+
+struct Normalizer::Impl {
+  NormalizerOptions options;
+  const icu::Normalizer2* form = nullptr;  // null for UnicodeForm::kNone
+  UProperty quick_check_property = UCHAR_NFC_QUICK_CHECK;
+  std::optional<internal::PunctuationProfile> punct;
+
+  // ASCII bytes that the quick check must look at: controls, and with the
+  // whitespace rule also space and tab (a run or a trailing one).
+  std::array<bool, 128> ascii_watch{};
+  // Per BMP code point: the form may change it (its quick-check value is not
+  // Yes, or it has a non-zero combining class).
+  std::bitset<0x10000> bmp_form_may_change;
+  // Per BMP code point: a line holding it must take the slow path.
+  std::bitset<0x10000> bmp_attention;
+
+  void BuildTables();
+  bool FormMayChange(char32_t c) const;
+  bool NeedsAttention(char32_t c) const {
+    return c < 0x10000 ? bmp_attention[c] : FormMayChange(c);
+  }
+
+  Status Run(std::string_view text, std::string* out, NormalizeStats* stats,
+             bool strict) const;
+  Status NormalizeLine(std::string_view line, bool ends_with_newline,
+                       std::size_t line_number, std::size_t line_offset,
+                       bool strict, std::string* out,
+                       NormalizeStats* stats) const;
+  void FinishLine(std::string_view cleaned, bool form_needed,
+                  std::string* out) const;
+};
+
+bool Normalizer::Impl::FormMayChange(char32_t c) const {
+  if (form == nullptr) return false;
+  if (c < 0x10000) return bmp_form_may_change[c];
+  const UChar32 u = static_cast<UChar32>(c);
+  if (u_getIntPropertyValue(u, quick_check_property) != UNORM_YES) return true;
+  if (u_getCombiningClass(u) != 0) return true;
+  return options.form == UnicodeForm::kNFKCCasefold &&
+         u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED);
+}
+
+void Normalizer::Impl::BuildTables() {
+  const bool invisibles = options.remove_invisibles;
+  const bool whitespace = options.normalize_whitespace;
+  for (unsigned b = 0; b < 128; ++b) {
+    const bool control = b < 0x20 || b == 0x7F;
+    bool watch = false;
+    if (b == '\n') watch = true;  // ends the line
+    if (b == '\r') watch = whitespace;
+    if (b == ' ' || b == '\t') watch = whitespace;
+    if (control && b != '\t' && b != '\n' && b != '\r') {
+      watch = invisibles || (whitespace && (b == 0x0B || b == 0x0C));
+    }
+    ascii_watch[b] = watch;
+  }
+
+  // Fill the BMP bits from ICU's own properties; supplementary code points
+  // ask ICU on the fly (they are rare, and ICU's lookup is a trie read).
+  std::bitset<0x10000> may_change;
+  if (form != nullptr) {
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      const UChar32 u = static_cast<UChar32>(c);
+      may_change[c] =
+          u_getIntPropertyValue(u, quick_check_property) != UNORM_YES ||
+          u_getCombiningClass(u) != 0 ||
+          (options.form == UnicodeForm::kNFKCCasefold &&
+           u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED));
+    }
+  }
+  bmp_form_may_change = may_change;
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    bool attention = may_change[c];
+    if (invisibles) {
+      attention = attention || IsC1Control(c) || c == kByteOrderMark ||
+                  c == kSoftHyphen || c == kZeroWidthSpace ||
+                  c == kZeroWidthJoiner || c == kZeroWidthNonJoiner;
+    }
+    if (whitespace) attention = attention || IsUnicodeSpace(c);
+    // Surrogates never decode from valid UTF-8; U+FFFD itself needs nothing.
+    bmp_attention[c] = attention;
+  }
+}
+
+// Steps 3 to 5 on one cleaned line (valid UTF-8, no line break).
+void Normalizer::Impl::FinishLine(std::string_view cleaned, bool form_needed,
+                                  std::string* out) const {
+  thread_local std::string formed;
+  thread_local std::string punctuated;
+  thread_local std::u32string scratch;
+  std::string_view text = cleaned;
+  if (form_needed && form != nullptr) {
+    formed.clear();
+    icu::StringByteSink<std::string> sink(&formed, cleaned.size());
+    UErrorCode ec = U_ZERO_ERROR;
+    form->normalizeUTF8(0, icu::StringPiece(cleaned.data(), cleaned.size()),
+                        sink, nullptr, ec);
+    // ICU fails only on allocation; the text is valid UTF-8 here.
+    if (U_SUCCESS(ec)) text = formed;
+  }
+  if (punct) {
+    punctuated.clear();
+    punct->Apply(text, &scratch, &punctuated);
+    text = punctuated;
+  }
+  if (!options.normalize_whitespace) {
+    out->append(text);
+    return;
+  }
+  // A run of two or more spaces and tabs becomes one space, a lone tab
+  // stays, a trailing run goes.
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (!IsHorizontalSpace(b)) {
+      out->push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && IsHorizontalSpace(static_cast<unsigned char>(text[j]))) ++j;
+    if (j < n) out->push_back(j - i == 1 ? static_cast<char>(b) : ' ');
+    i = j;
+  }
+}
+
+// Steps 1 and 2 on one line (without its LF), then FinishLine. A lone CR
+// inside the line starts a new output line.
+Status Normalizer::Impl::NormalizeLine(std::string_view line,
+                                       bool ends_with_newline,
+                                       std::size_t line_number,
+                                       std::size_t line_offset, bool strict,
+                                       std::string* out,
+                                       NormalizeStats* stats) const {
+  const bool invisibles = options.remove_invisibles;
+  const bool whitespace = options.normalize_whitespace;
+  thread_local std::string cleaned;
+  cleaned.clear();
+  bool form_needed = false;
+  char32_t previous = 0;  // the last code point kept on this output line
+  const auto* begin = reinterpret_cast<const unsigned char*>(line.data());
+  const auto* end = begin + line.size();
+  const std::size_t out_start = out->size();
+  for (const unsigned char* p = begin; p < end;) {
+    const unsigned char b = *p;
+    if (b < 0x80) {
+      ++p;
+      if (b == '\r' && whitespace) {
+        // CRLF: the LF ends the line already. A lone CR is a line break.
+        if (p == end && ends_with_newline) continue;
+        FinishLine(cleaned, form_needed, out);
+        out->push_back('\n');
+        cleaned.clear();
+        form_needed = false;
+        previous = 0;
+        continue;
+      }
+      const bool control = (b < 0x20 && b != '\t' && b != '\r') || b == 0x7F;
+      if (control && whitespace && (b == 0x0B || b == 0x0C)) {
+        cleaned.push_back(' ');
+        previous = ' ';
+      } else if (control && invisibles) {
+        ++stats->removed;
+      } else {
+        cleaned.push_back(static_cast<char>(b));
+        previous = b;
+      }
+      continue;
+    }
+    char32_t c;
+    const std::size_t length = DecodeUtf8(p, end, &c);
+    if (c == kIllFormed) {
+      if (strict) {
+        const std::size_t column = static_cast<std::size_t>(p - begin);
+        return Status(ErrorCode::kInvalidInput, "invalid UTF-8",
+                      {"", line_number, column + 1, line_offset + column});
+      }
+      ++stats->invalid_sequences;
+      AppendUtf8(kReplacementCharacter, &cleaned);
+      previous = kReplacementCharacter;
+      p += length;
+      continue;
+    }
+    const unsigned char* next = p + length;
+    bool keep = true;
+    if (whitespace && IsUnicodeSpace(c)) {
+      cleaned.push_back(' ');
+      previous = ' ';
+      p = next;
+      continue;
+    }
+    if (invisibles) {
+      if (IsC1Control(c) || c == kByteOrderMark || c == kSoftHyphen ||
+          c == kZeroWidthSpace) {
+        keep = false;
+      } else if (c == kZeroWidthJoiner || c == kZeroWidthNonJoiner) {
+        char32_t following = 0;
+        if (next < end) DecodeUtf8(next, end, &following);
+        keep = following != kIllFormed && IsJoinable(previous) &&
+               IsJoinable(following);
+      }
+    }
+    if (keep) {
+      form_needed = form_needed || FormMayChange(c);
+      cleaned.append(reinterpret_cast<const char*>(p), length);
+      previous = c;
+    } else {
+      ++stats->removed;
+    }
+    p = next;
+  }
+  FinishLine(cleaned, form_needed, out);
+  const std::string_view produced(out->data() + out_start,
+                                  out->size() - out_start);
+  if (produced != line) ++stats->lines_changed;
+  return Status();
+}
+
+Status Normalizer::Impl::Run(std::string_view text, std::string* out,
+                             NormalizeStats* stats, bool strict) const {
+  const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const end = base + text.size();
+  const unsigned char* p = base;
+  // Clean lines are not copied one by one: a run of them goes out in one
+  // append when a dirty line (or the end) is reached.
+  const unsigned char* pending = base;
+  std::size_t line_number = 1;
+  out->reserve(out->size() + text.size());
+  const bool every_line_is_dirty = punct.has_value();
+  while (p < end) {
+    const unsigned char* const line_start = p;
+    const unsigned char* q = p;
+    bool dirty = every_line_is_dirty;
+    // The quick check: stop at the line's end or at the first character
+    // that the slow path could change.
+    while (!dirty && q < end) {
+      const unsigned char b = *q;
+      if (b < 0x80) {
+        if (!ascii_watch[b]) {
+          ++q;
+          continue;
+        }
+        if (b == '\n') break;
+        if (IsHorizontalSpace(b)) {
+          const unsigned char following = q + 1 < end ? q[1] : '\n';
+          if (IsHorizontalSpace(following) || following == '\n' ||
+              following == '\r') {
+            dirty = true;
+          }
+          ++q;
+          continue;
+        }
+        dirty = true;
+        break;
+      }
+      char32_t c;
+      const std::size_t length = DecodeUtf8(q, end, &c);
+      if (c == kIllFormed || NeedsAttention(c)) {
+        dirty = true;
+        break;
+      }
+      q += length;
+    }
+    if (dirty) {
+      const void* lf = std::memchr(q, '\n', static_cast<std::size_t>(end - q));
+      q = lf ? static_cast<const unsigned char*>(lf) : end;
+    }
+    const bool has_newline = q < end;
+    const unsigned char* const next = has_newline ? q + 1 : end;
+    ++stats->lines;
+    if (dirty) {
+      out->append(reinterpret_cast<const char*>(pending),
+                  static_cast<std::size_t>(line_start - pending));
+      const std::string_view line(reinterpret_cast<const char*>(line_start),
+                                  static_cast<std::size_t>(q - line_start));
+      Status s = NormalizeLine(line, has_newline, line_number,
+                               static_cast<std::size_t>(line_start - base),
+                               strict, out, stats);
+      if (!s.ok()) return s;
+      if (has_newline) out->push_back('\n');
+      pending = next;
+    }
+    ++line_number;
+    p = next;
+  }
+  out->append(reinterpret_cast<const char*>(pending),
+              static_cast<std::size_t>(end - pending));
+  return Status();
+}
+
+Normalizer::Normalizer(std::shared_ptr<const Impl> impl)
+    : impl_(std::move(impl)) {}
+
+Result<Normalizer> Normalizer::Create(const NormalizerOptions& options) {
+  return Create(options, RuleFiles::Embedded());
+}
+
+Result<Normalizer> Normalizer::Create(const NormalizerOptions& options,
+                                      const RuleFiles& rules) {
+  auto impl = std::make_shared<Impl>();
+  impl->options = options;
+  UErrorCode ec = U_ZERO_ERROR;
+  switch (options.form) {
+    case UnicodeForm::kNone:
+      break;
+    case UnicodeForm::kNFC:
+      impl->form = icu::Normalizer2::getNFCInstance(ec);
+      impl->quick_check_property = UCHAR_NFC_QUICK_CHECK;
+      break;
+    case UnicodeForm::kNFD:
+      impl->form = icu::Normalizer2::getNFDInstance(ec);
+      impl->quick_check_property = UCHAR_NFD_QUICK_CHECK;
+      break;
+    case UnicodeForm::kNFKC:
+      impl->form = icu::Normalizer2::getNFKCInstance(ec);
+      impl->quick_check_property = UCHAR_NFKC_QUICK_CHECK;
+      break;
+    case UnicodeForm::kNFKD:
+      impl->form = icu::Normalizer2::getNFKDInstance(ec);
+      impl->quick_check_property = UCHAR_NFKD_QUICK_CHECK;
+      break;
+    case UnicodeForm::kNFKCCasefold:
+      impl->form = icu::Normalizer2::getNFKCCasefoldInstance(ec);
+      impl->quick_check_property = UCHAR_NFKC_QUICK_CHECK;
+      break;
+  }
+  if (U_FAILURE(ec)) {
+    return Status(ErrorCode::kInternal,
+                  std::string("ICU normalizer unavailable: ") + u_errorName(ec));
+  }
+  if (options.punct) {
+    constexpr std::string_view kPath = "normalize/punct.toml";
+    const std::string* text = rules.Find(kPath);
+    if (text == nullptr) {
+      return Status(ErrorCode::kNotFound,
+                    "rule file " + std::string(kPath) + " not found");
+    }
+    Result<internal::PunctuationProfile> profile =
+        internal::PunctuationProfile::Parse(*text, rules.Origin(kPath),
+                                            options.quote_style);
+    if (!profile.ok()) return profile.status();
+    impl->punct = std::move(*profile);
+  }
+  impl->BuildTables();
+  return Normalizer(std::move(impl));
+}
+
+Status Normalizer::Normalize(std::string_view text, std::string* out,
+                             NormalizeStats* stats) const {
+  NormalizeStats local;
+  return impl_->Run(text, out, stats ? stats : &local,
+                    impl_->options.strict_utf8);
+}
+
+std::string Normalizer::Normalize(std::string_view text) const {
+  std::string out;
+  NormalizeStats stats;
+  impl_->Run(text, &out, &stats, /*strict=*/false);
+  return out;
+}
+
+bool Normalizer::IsNormalized(std::string_view text) const {
+  // Clean lines cost a scan; only lines the quick check flags are rebuilt.
+  return Normalize(text) == text;
+}
+
+const NormalizerOptions& Normalizer::options() const { return impl_->options; }
+
+}  // namespace normkit

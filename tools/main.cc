@@ -1,0 +1,69 @@
+// normkit SUBCOMMAND [options] [FILE...]
+//
+// Exit status: 0 success, 2 bad usage, 65 bad input data (--strict) or a
+// broken rule file, 66 an input that cannot be opened, 70 internal error,
+// 73 an output that cannot be written.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "normkit/version.h"
+
+int main(int argc, char** argv) {
+  using namespace normkit::tools;
+  CLI::App app(
+      "normkit cleans scraped multilingual text: Unicode and punctuation "
+      "normalization, transliteration, dates, header lines.\n"
+      "Reads the named files, or standard input when there are none or the "
+      "name is '-'; writes standard output unless -o FILE is given.",
+      "normkit");
+  app.set_version_flag("--version", NORMKIT_VERSION_STRING);
+  app.require_subcommand(1, 1);
+  app.fallthrough();
+  app.footer(
+      "Exit status: 0 success, 2 bad usage, 65 bad input under --strict or a "
+      "broken rule file,\n66 an input that cannot be opened, 70 internal "
+      "error, 73 an output that cannot be written.\n"
+      "Run 'normkit SUBCOMMAND --help' for a subcommand's options.");
+
+  GlobalOptions global;
+  app.add_option("--rules", global.rules_dir,
+                 "Folder of rule files that add to or override the embedded "
+                 "ones (same layout as rules/)")
+      ->type_name("DIR");
+  app.add_flag("-q,--quiet", global.quiet,
+               "No warnings or summaries on standard error");
+
+  CommandBody run;
+  AddNormalizeCommand(&app, &global, &run);
+  AddDemoCommand(&app, &global, &run);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // The message, then the usage of the subcommand that was being read.
+    std::cerr << "normkit: " << e.what() << "\n\n";
+    const CLI::App* context = &app;
+    for (const CLI::App* sub : app.get_subcommands()) context = sub;
+    std::cerr << context->help();
+    return kExitUsage;
+  }
+  try {
+    return run();
+  } catch (const std::bad_alloc&) {
+    std::cerr << "normkit: out of memory\n";
+    return kExitSoftware;
+  } catch (const std::exception& e) {
+    std::cerr << "normkit: internal error: " << e.what() << "\n";
+    return kExitSoftware;
+  }
+}
