@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
       "Exit status: 0 success, 2 bad usage, 65 bad input under --strict or a "
       "broken rule file,\n66 an input that cannot be opened, 70 internal "
       "error, 73 an output that cannot be written.\n"
-      "Run 'normkit SUBCOMMAND --help' for a subcommand's options.");
+      "Run 'normkit SUBCOMMAND --help' for a subcommand's options; --rules and "
+      "--quiet work before or after the subcommand.");
 
   GlobalOptions global;
   app.add_option("--rules", global.rules_dir,
@@ -52,9 +53,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // The message, then the usage of the subcommand that was being read.
     std::cerr << "normkit: " << e.what() << "\n\n";
-    const CLI::App* context = &app;
-    for (const CLI::App* sub : app.get_subcommands()) context = sub;
-    std::cerr << context->help();
+    const std::vector<CLI::App*> chosen = app.get_subcommands();
+    std::cerr << (chosen.empty() ? app.help() : chosen.back()->help("normkit"));
     return kExitUsage;
   }
   try {

@@ -126,7 +126,9 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global,
       "Unicode form, invalid UTF-8, invisible characters, whitespace and "
       "(with --punct) typography. N lines in, N lines out; running it twice "
       "changes nothing more.");
-  cmd->add_option("FILE", args->inputs, "Input files ('-' or none: standard input)");
+  cmd->add_option("FILE", args->inputs,
+                  "Input files ('-' or none: standard input)")
+      ->type_name("");
   cmd->add_option("-o,--output", args->output,
                   "Write here instead of standard output (atomically, by "
                   "renaming a finished temporary file)")
@@ -134,6 +136,7 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global,
   cmd->add_option("--form", args->form,
                   "Unicode normalization form: nfc, nfd, nfkc, nfkd, "
                   "nfkc_casefold, none")
+      ->type_name("FORM")
       ->capture_default_str();
   cmd->add_flag("--strict", args->strict,
                 "Stop at invalid UTF-8 with exit status 65, naming the line "
@@ -144,6 +147,7 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global,
   cmd->add_option("--quotes", args->quotes,
                   "Quote style for --punct, from normalize/punct.toml: ascii, "
                   "curly, angle, german")
+      ->type_name("STYLE")
       ->capture_default_str();
   cmd->add_flag("--keep-invisibles", args->keep_invisibles,
                 "Keep BOM, soft hyphens, zero-width characters and control "

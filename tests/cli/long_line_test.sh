@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# A 100 MB line (with invalid bytes and NULs in it) between two short lines:
+# it comes out whole, repaired, and the line count stays 3.
+set -euo pipefail
+normkit=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+{
+  printf 'first\n'
+  # 100 MB of Cyrillic with a NUL and an invalid byte ending each block of
+  # 65,522 bytes ("привет мир " is 20 bytes).
+  python3 - <<'PY'
+import sys
+block = ("привет мир " * 3276).encode() + b"\x00\xff"
+sys.stdout.buffer.write(block * 1600)
+PY
+  printf '\nlast\n'
+} > "$work/in.txt"
+"$normkit" normalize "$work/in.txt" > "$work/out.txt" 2> "$work/err.txt"
+lines=$(wc -l < "$work/out.txt")
+[ "$lines" = 3 ] || { echo "expected 3 lines, got $lines"; exit 1; }
+head -n 1 "$work/out.txt" | grep -qx first
+tail -n 1 "$work/out.txt" | grep -qx last
+# Each block's NUL is removed and its 0xFF becomes U+FFFD (3 bytes).
+replacements=$(grep -o $'\xef\xbf\xbd' "$work/out.txt" | wc -l)
+[ "$replacements" = 1600 ] || { echo "expected 1600 U+FFFD, got $replacements"; exit 1; }
+grep -q "replaced 1600 invalid UTF-8" "$work/err.txt"
+# With --strict the same file stops with 65 at line 2.
+set +e
+"$normkit" normalize --strict "$work/in.txt" > /dev/null 2> "$work/err2.txt"
+status=$?
+set -e
+[ "$status" = 65 ] || { echo "expected 65 under --strict, got $status"; exit 1; }
+grep -q "in.txt:2:65522: invalid UTF-8 at byte offset 65527" "$work/err2.txt" || {
+  cat "$work/err2.txt"; exit 1; }
+echo "long line ok"
