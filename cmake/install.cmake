@@ -44,6 +44,10 @@ if(NORMKIT_STATIC)
   set(NORMKIT_PC_REQUIRES_PRIVATE "icu-uc icu-i18n libutf8proc re2 tomlplusplus")
   set(NORMKIT_PC_LIBS_PRIVATE "-lboost_locale")
 endif()
+# The .pc names its prefix relative to its own folder: one ".." per part of
+# lib/pkgconfig (or lib/x86_64-linux-gnu/pkgconfig).
+string(REGEX REPLACE "[^/]+" ".." NORMKIT_PC_UP
+       "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
 configure_file(cmake/normkit.pc.in "${PROJECT_BINARY_DIR}/normkit.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/normkit.pc"
         DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
