@@ -20,6 +20,8 @@ using CommandBody = std::function<int()>;
 
 void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global,
                          CommandBody* run);
+void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
+                        CommandBody* run);
 void AddDemoCommand(CLI::App* app, const GlobalOptions* global,
                     CommandBody* run);
 

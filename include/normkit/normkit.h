@@ -6,6 +6,7 @@
 #include "normkit/icu_transform.h"
 #include "normkit/normalizer.h"
 #include "normkit/rule_files.h"
+#include "normkit/transliterator.h"
 #include "normkit/status.h"
 #include "normkit/version.h"
 

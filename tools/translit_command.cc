@@ -1,0 +1,132 @@
+// normkit translit: a scheme (or an ICU transform) over files or standard
+// input; normkit schemes: the list of scheme ids.
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli_support.h"
+#include "commands.h"
+#include "input.h"
+#include "normkit/icu_transform.h"
+#include "normkit/transliterator.h"
+#include "output.h"
+
+namespace normkit::tools {
+namespace {
+
+struct TranslitArgs {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::string scheme;
+  std::string icu;
+  bool reverse = false;
+};
+
+int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
+  if (args.scheme.empty() == args.icu.empty()) {
+    return Fail(kExitUsage, "translit: give exactly one of -s SCHEME or --icu ID "
+                            "('normkit schemes' lists the schemes)");
+  }
+  if (!args.icu.empty() && args.reverse) {
+    return Fail(kExitUsage, "translit: --reverse is for schemes; for ICU, name the "
+                            "reverse transform (e.g. Latin-Cyrillic)");
+  }
+  Result<RuleFiles> rules = LoadRules(global.rules_dir);
+  if (!rules.ok()) return Fail(kExitNoInput, rules.status().ToString());
+
+  std::optional<Transliterator> scheme;
+  std::optional<IcuTransform> icu;
+  if (!args.scheme.empty()) {
+    Result<Transliterator> t = Transliterator::Create(
+        args.scheme, *rules, args.reverse ? Direction::kReverse : Direction::kForward);
+    if (!t.ok()) {
+      const Status& s = t.status();
+      return Fail(s.code() == ErrorCode::kRuleSyntax ? kExitDataError : kExitUsage,
+                  s.ToString());
+    }
+    scheme = std::move(*t);
+  } else {
+    Result<IcuTransform> t = IcuTransform::Create(args.icu);
+    if (!t.ok()) return Fail(kExitUsage, t.status().ToString());
+    icu = std::move(*t);
+  }
+
+  std::string error;
+  std::vector<std::unique_ptr<InputFile>> inputs;
+  if (!OpenInputs(args.inputs, &inputs, &error)) return Fail(kExitNoInput, error);
+  Output output;
+  if (!output.Open(args.output, &error)) return Fail(kExitCantCreate, error);
+  std::string converted;
+  for (const auto& input : inputs) {
+    for (;;) {
+      std::string_view chunk;
+      std::size_t first_line = 0, offset = 0;
+      if (!input->NextChunk(&chunk, &first_line, &offset, &error)) {
+        return Fail(kExitNoInput, error);
+      }
+      if (chunk.empty()) break;
+      converted.clear();
+      if (scheme) {
+        scheme->Transliterate(chunk, &converted);
+      } else {
+        converted = icu->Apply(chunk);
+      }
+      if (!output.Write(converted, &error)) return Fail(kExitCantCreate, error);
+    }
+  }
+  if (!output.Commit(&error)) return Fail(kExitCantCreate, error);
+  return kExitOk;
+}
+
+int RunSchemes(const GlobalOptions& global) {
+  Result<RuleFiles> rules = LoadRules(global.rules_dir);
+  if (!rules.ok()) return Fail(kExitNoInput, rules.status().ToString());
+  std::vector<Status> errors;
+  for (const SchemeInfo& info : ListSchemes(*rules, &errors)) {
+    std::cout << info.id << "\t" << info.title
+              << (info.reversible ? " (reversible)" : "") << "\n";
+  }
+  for (const Status& e : errors) std::cerr << "normkit: " << e.ToString() << "\n";
+  return errors.empty() ? kExitOk : kExitDataError;
+}
+
+}  // namespace
+
+void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
+                        CommandBody* run) {
+  auto args = std::make_shared<TranslitArgs>();
+  CLI::App* cmd = app->add_subcommand(
+      "translit",
+      "Transliterates Cyrillic to Latin under a named standard (-s SCHEME), "
+      "or runs any ICU transform (--icu ID). Everything that is not Cyrillic "
+      "passes through untouched.");
+  cmd->add_option("FILE", args->inputs, "Input files ('-' or none: standard input)")
+      ->type_name("");
+  cmd->add_option("-s,--scheme", args->scheme,
+                  "Scheme id, e.g. ru/bgn_pcgn, uk/national_2010, cyrl/iso_9 "
+                  "('normkit schemes' lists them)")
+      ->type_name("SCHEME");
+  cmd->add_option("--icu", args->icu,
+                  "An ICU transform id or compound id, e.g. "
+                  "'Russian-Latin/BGN' or 'Any-Latin; Latin-ASCII'")
+      ->type_name("ID");
+  cmd->add_flag("--reverse", args->reverse,
+                "Latin back to Cyrillic, for one-to-one schemes (cyrl/iso_9, "
+                "ru/gost_779, sr/latin)");
+  cmd->add_option("-o,--output", args->output,
+                  "Write here instead of standard output (atomically)")
+      ->type_name("FILE");
+  cmd->callback([run, args, global] {
+    *run = [args, global] { return RunTranslit(*args, *global); };
+  });
+
+  CLI::App* schemes = app->add_subcommand(
+      "schemes", "Lists every transliteration scheme id with its title, one a line");
+  schemes->callback([run, global] {
+    *run = [global] { return RunSchemes(*global); };
+  });
+}
+
+}  // namespace normkit::tools

@@ -1,0 +1,312 @@
+// Turns a parsed Scheme into the tables the engine walks.
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "normkit/icu_transform.h"
+#include "tables.h"
+
+namespace normkit::internal {
+namespace {
+
+using Tables = Transliterator::Tables;
+
+std::u32string CodePoints(std::string_view utf8) {
+  std::u32string out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, utf8.size(), c);
+    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string Utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+std::string Utf8(char32_t c) {
+  return Utf8(icu::UnicodeString(static_cast<UChar32>(c)));
+}
+
+bool IsMark(UChar32 c) {
+  return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+std::uint8_t FlagsOf(char32_t cp) {
+  const UChar32 c = static_cast<UChar32>(cp);
+  std::uint8_t flags = 0;
+  if (u_isalpha(c) || IsMark(c)) flags |= Tables::kLetter;
+  if (u_isUUppercase(c)) flags |= Tables::kUpper;
+  if (u_isUUppercase(c) || u_isULowercase(c)) flags |= Tables::kCased;
+  return flags;
+}
+
+// Builds the case forms of outputs, in the scheme's locale, composed (NFC).
+class FormMaker {
+ public:
+  FormMaker(Tables* tables, const std::string& locale)
+      : tables_(tables), locale_(locale.c_str()) {
+    UErrorCode ec = U_ZERO_ERROR;
+    nfc_ = icu::Normalizer2::getNFCInstance(ec);
+  }
+
+  // `lower` as written; `title` overrides the capitalized form when given.
+  Tables::Forms Make(const std::string& lower, const std::string* title = nullptr) {
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(lower);
+    icu::UnicodeString t;
+    if (title != nullptr) {
+      t = icu::UnicodeString::fromUTF8(*title);
+    } else if (!s.isEmpty()) {
+      const int32_t first = s.moveIndex32(0, 1);
+      icu::UnicodeString head(s, 0, first);
+      t = head.toUpper(locale_);
+      t.append(s, first, s.length() - first);
+    }
+    icu::UnicodeString u = (title != nullptr ? t : s);
+    u = icu::UnicodeString(u).toUpper(locale_);
+    int cased = 0;
+    for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+      const UChar32 c = s.char32At(i);
+      if (u_isULowercase(c) || u_isUUppercase(c)) ++cased;
+    }
+    Tables::Forms forms;
+    forms.lower = Add(s);
+    forms.title = Add(t);
+    forms.upper = Add(u);
+    forms.several_cased = cased > 1;
+    return forms;
+  }
+
+ private:
+  Tables::Text Add(const icu::UnicodeString& s) {
+    UErrorCode ec = U_ZERO_ERROR;
+    const std::string bytes = Utf8(nfc_->normalize(s, ec));
+    // Reuse an identical piece when there is one: pieces are short.
+    const std::size_t at = tables_->pool.find(bytes);
+    Tables::Text text;
+    text.length = static_cast<std::uint32_t>(bytes.size());
+    if (!bytes.empty() && at != std::string::npos) {
+      text.offset = static_cast<std::uint32_t>(at);
+    } else {
+      text.offset = static_cast<std::uint32_t>(tables_->pool.size());
+      tables_->pool += bytes;
+    }
+    return text;
+  }
+
+  Tables* tables_;
+  icu::Locale locale_;
+  const icu::Normalizer2* nfc_ = nullptr;
+};
+
+Tables::Entry& EntryFor(Tables* t, char32_t c) {
+  if (c < Tables::kDirect) return t->direct[c];
+  auto [it, inserted] = t->others.try_emplace(c);
+  if (inserted) {
+    it->second.flags = FlagsOf(c);
+    it->second.lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+  }
+  return it->second;
+}
+
+// Maps a lower-case source letter and its capital to `forms` (and the
+// capital to `upper_forms` when the scheme spells it out).
+void MapLetter(Tables* t, char32_t lower, const Tables::Forms& forms,
+               const Tables::Forms* upper_forms) {
+  Tables::Entry& e = EntryFor(t, lower);
+  e.forms = forms;
+  e.flags |= Tables::kMapped;
+  const auto upper = static_cast<char32_t>(u_toupper(static_cast<UChar32>(lower)));
+  if (upper != lower) {
+    Tables::Entry& u = EntryFor(t, upper);
+    u.forms = upper_forms != nullptr ? *upper_forms : forms;
+    u.flags |= Tables::kMapped;
+  }
+}
+
+std::size_t Utf8Length(char32_t c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+void ComputeExpansion(Tables* t) {
+  std::size_t factor = 3;  // one invalid byte becomes U+FFFD
+  auto widest = [](const Tables::Forms& f) {
+    return std::max({f.lower.length, f.title.length, f.upper.length});
+  };
+  auto consider = [&](std::size_t out_bytes, std::size_t in_bytes) {
+    factor = std::max(factor, (out_bytes + in_bytes - 1) / std::max<std::size_t>(in_bytes, 1));
+  };
+  for (char32_t c = 0; c < Tables::kDirect; ++c) {
+    if (t->direct[c].flags & Tables::kMapped) consider(widest(t->direct[c].forms), Utf8Length(c));
+  }
+  for (const auto& [c, e] : t->others) {
+    if (e.flags & Tables::kMapped) consider(widest(e.forms), Utf8Length(c));
+  }
+  for (const Tables::Rule& r : t->rules) consider(widest(r.forms), r.match.size());
+  t->max_expansion = factor;
+}
+
+// Attaches rules to the entries of their first letters, keeping file order
+// among the rules of one letter.
+void IndexRules(Tables* t) {
+  std::stable_sort(t->rules.begin(), t->rules.end(),
+                   [](const Tables::Rule& a, const Tables::Rule& b) {
+                     return a.match[0] < b.match[0];
+                   });
+  for (std::size_t i = 0; i < t->rules.size();) {
+    const char32_t first = t->rules[i].match[0];
+    std::size_t j = i;
+    while (j < t->rules.size() && t->rules[j].match[0] == first) ++j;
+    for (char32_t c : {first, static_cast<char32_t>(u_toupper(static_cast<UChar32>(first)))}) {
+      Tables::Entry& e = EntryFor(t, c);
+      if (!(e.flags & Tables::kMapped)) {
+        // A letter only rules mention: unmatched, it stays itself.
+        Tables::Forms self;
+        self.lower.offset = self.title.offset = self.upper.offset =
+            static_cast<std::uint32_t>(t->pool.size());
+        const std::string bytes = Utf8(c);
+        t->pool += bytes;
+        self.lower.length = self.title.length = self.upper.length =
+            static_cast<std::uint32_t>(bytes.size());
+        e.forms = self;
+        e.flags |= Tables::kMapped;
+      }
+      e.rule_begin = static_cast<std::uint32_t>(i);
+      e.rule_end = static_cast<std::uint32_t>(j);
+    }
+    i = j;
+  }
+}
+
+Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
+  FormMaker maker(t, scheme.case_locale);
+  // Letters: the scheme's own, then its fallback's for the rest.
+  std::map<char32_t, std::string> letters(scheme.letters.begin(), scheme.letters.end());
+  std::map<char32_t, std::string> upper(scheme.upper_letters.begin(),
+                                        scheme.upper_letters.end());
+  if (!scheme.fallback.empty()) {
+    const std::string path = SchemePath(scheme.fallback);
+    const std::string* text = rules.Find(path);
+    if (text == nullptr) {
+      return Status(ErrorCode::kNotFound, "fallback scheme '" + scheme.fallback +
+                                              "' not found",
+                    {scheme.origin, 0, 0, 0});
+    }
+    Result<Scheme> fallback = ParseScheme(*text, rules.Origin(path), scheme.fallback);
+    if (!fallback.ok()) return fallback.status();
+    for (const auto& [c, out] : fallback->letters) letters.emplace(c, out);
+    for (const auto& [c, out] : fallback->upper_letters) upper.emplace(c, out);
+  }
+  // Cyrillic letters that no rule file maps go through ICU's own
+  // Cyrillic-Latin, so that no scheme lets a Cyrillic letter through.
+  Result<IcuTransform> icu = IcuTransform::Create("Cyrillic-Latin; NFC");
+  for (UChar32 c = 0x0400; c <= 0x052F && icu.ok(); ++c) {
+    if (!u_isULowercase(c) || letters.count(static_cast<char32_t>(c)) != 0) continue;
+    std::string latin = icu->Apply(Utf8(static_cast<char32_t>(c)));
+    bool cyrillic = false;
+    for (char32_t out : CodePoints(latin)) cyrillic |= out >= 0x0400 && out <= 0x052F;
+    if (!latin.empty() && !cyrillic) letters.emplace(static_cast<char32_t>(c), latin);
+  }
+  for (const auto& [c, out] : letters) {
+    const auto capital = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+    auto it = upper.find(capital);
+    if (it != upper.end()) {
+      const Tables::Forms upper_forms = maker.Make(out, &it->second);
+      MapLetter(t, c, maker.Make(out), &upper_forms);
+    } else {
+      MapLetter(t, c, maker.Make(out), nullptr);
+    }
+  }
+  for (const ContextRule& r : scheme.rules) {
+    t->rules.push_back(Tables::Rule{r.match, r.word_start, r.word_end, r.after,
+                                    r.not_after, r.before, r.not_before,
+                                    maker.Make(r.output)});
+  }
+  return Status();
+}
+
+Status CompileReverse(const Scheme& scheme, Tables* t) {
+  if (!scheme.info.reversible) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "scheme '" + scheme.info.id +
+                      "' is not reversible (--reverse works for schemes that "
+                      "map one letter to one letter, such as cyrl/iso_9, "
+                      "ru/gost_779 and sr/latin)");
+  }
+  FormMaker maker(t, scheme.case_locale);
+  std::map<std::u32string, char32_t> seen;
+  for (const auto& [cyrillic, latin] : scheme.letters) {
+    UErrorCode ec = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(ec);
+    const std::u32string key = CodePoints(Utf8(nfc->normalize(icu::UnicodeString::fromUTF8(latin), ec)));
+    if (key.empty()) {
+      return Status(ErrorCode::kRuleSyntax,
+                    "not reversible: '" + Utf8(cyrillic) + "' maps to nothing",
+                    {scheme.origin, 0, 0, 0});
+    }
+    auto [it, inserted] = seen.emplace(key, cyrillic);
+    if (!inserted) {
+      return Status(ErrorCode::kRuleSyntax,
+                    "not reversible: '" + Utf8(cyrillic) + "' and '" +
+                        Utf8(it->second) + "' both map to '" + latin + "'",
+                    {scheme.origin, 0, 0, 0});
+    }
+    const Tables::Forms forms = maker.Make(Utf8(cyrillic));
+    if (key.size() == 1) {
+      // The Latin capital, as the forward direction writes it, maps back to
+      // the Cyrillic capital.
+      MapLetter(t, key[0], forms, &forms);
+      const Tables::Forms forward = maker.Make(latin);
+      const std::u32string capital =
+          CodePoints(std::string_view(t->pool).substr(forward.title.offset, forward.title.length));
+      if (capital.size() == 1 && capital[0] != key[0]) {
+        Tables::Entry& e = EntryFor(t, capital[0]);
+        e.forms = forms;
+        e.flags |= Tables::kMapped;
+      }
+    } else {
+      Tables::Rule rule;
+      std::u32string lower_key;
+      for (char32_t c : key) lower_key.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+      rule.match = lower_key;
+      rule.forms = forms;
+      t->rules.push_back(std::move(rule));
+    }
+  }
+  return Status();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Transliterator::Tables>> CompileScheme(
+    const Scheme& scheme, const RuleFiles& rules, Direction direction) {
+  auto t = std::make_shared<Tables>();
+  t->info = scheme.info;
+  t->direction = direction;
+  t->tests = scheme.tests;
+  t->direct.resize(Tables::kDirect);
+  for (char32_t c = 0; c < Tables::kDirect; ++c) {
+    t->direct[c].flags = FlagsOf(c);
+    t->direct[c].lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+  }
+  Status s = direction == Direction::kForward ? CompileForward(scheme, rules, t.get())
+                                              : CompileReverse(scheme, t.get());
+  if (!s.ok()) return s;
+  IndexRules(t.get());
+  for (char32_t c = 0; c < 0x80; ++c) {
+    if (t->direct[c].flags & Tables::kMapped) t->ascii_mapped = true;
+  }
+  ComputeExpansion(t.get());
+  return std::shared_ptr<const Tables>(std::move(t));
+}
+
+}  // namespace normkit::internal

@@ -1,0 +1,218 @@
+// The one-pass engine: walks UTF-8 once, looks each code point up in the
+// compiled tables, tries the context rules that start with it, and writes
+// the chosen case form straight into the output buffer.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstring>
+
+#include "tables.h"
+
+namespace normkit::internal {
+namespace {
+
+using Tables = Transliterator::Tables;
+
+constexpr char32_t kNone = 0xFFFFFFFF;  // no character there
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+
+class Walker {
+ public:
+  Walker(const Tables& t, const unsigned char* begin, const unsigned char* end)
+      : t_(t), begin_(begin), end_(end) {}
+
+  // The code point that starts at p, and where the next one starts.
+  char32_t At(const unsigned char* p, const unsigned char** next) const {
+    if (p >= end_) {
+      *next = end_;
+      return kNone;
+    }
+    std::size_t i = 0;
+    const std::size_t n = static_cast<std::size_t>(end_ - p);
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    *next = p + i;
+    return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+  }
+
+  // The code point that ends at p, and where it starts.
+  char32_t Before(const unsigned char* p, const unsigned char** start) const {
+    if (p <= begin_) {
+      *start = begin_;
+      return kNone;
+    }
+    const unsigned char* q = p - 1;
+    for (int k = 0; k < 3 && q > begin_ && (*q & 0xC0) == 0x80; ++k) --q;
+    const unsigned char* next;
+    char32_t c = At(q, &next);
+    if (next != p) {  // not a whole character: an invalid byte
+      *start = p - 1;
+      return 0xFFFD;
+    }
+    *start = q;
+    return c;
+  }
+
+  std::uint8_t Flags(char32_t c) const {
+    if (c == kNone) return 0;
+    if (const Tables::Entry* e = t_.Find(c)) return e->flags;
+    const UChar32 u = static_cast<UChar32>(c);
+    std::uint8_t f = 0;
+    if (u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) f |= Tables::kLetter;
+    if (u_isUUppercase(u)) f |= Tables::kUpper;
+    if (u_isUUppercase(u) || u_isULowercase(u)) f |= Tables::kCased;
+    return f;
+  }
+
+  char32_t Lower(char32_t c) const {
+    if (c == kNone) return kNone;
+    if (const Tables::Entry* e = t_.Find(c)) return e->lower;
+    return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+  }
+
+  bool IsWordChar(char32_t c) const { return (Flags(c) & Tables::kLetter) != 0; }
+
+  // Whether a letter of the same word stands right before `start`; an
+  // apostrophe between two letters belongs to the word.
+  bool LetterBefore(const unsigned char* start) const {
+    const unsigned char* q;
+    const char32_t c = Before(start, &q);
+    if (IsWordChar(c)) return true;
+    if (!IsApostrophe(c)) return false;
+    const unsigned char* r;
+    return IsWordChar(Before(q, &r));
+  }
+
+  bool LetterAfter(const unsigned char* end) const {
+    const unsigned char* q;
+    const char32_t c = At(end, &q);
+    if (IsWordChar(c)) return true;
+    if (!IsApostrophe(c)) return false;
+    const unsigned char* r;
+    return IsWordChar(At(q, &r));
+  }
+
+  static bool In(const std::u32string& set, char32_t c) {
+    return c != kNone && set.find(c) != std::u32string::npos;
+  }
+
+  // Whether `rule` matches at p; on success *end is where the match ends.
+  bool Matches(const Tables::Rule& rule, const unsigned char* p,
+               const unsigned char** end) const {
+    const unsigned char* q = p;
+    for (char32_t want : rule.match) {
+      const unsigned char* next;
+      if (Lower(At(q, &next)) != want) return false;
+      q = next;
+    }
+    *end = q;
+    if (rule.word_start && LetterBefore(p)) return false;
+    if (rule.word_end && LetterAfter(q)) return false;
+    if (!rule.after.empty() || !rule.not_after.empty()) {
+      const unsigned char* s;
+      const char32_t before = Lower(Before(p, &s));
+      if (!rule.after.empty() && !In(rule.after, before)) return false;
+      if (In(rule.not_after, before)) return false;
+    }
+    if (!rule.before.empty() || !rule.not_before.empty()) {
+      const unsigned char* s;
+      const char32_t after = Lower(At(q, &s));
+      if (!rule.before.empty() && !In(rule.before, after)) return false;
+      if (In(rule.not_before, after)) return false;
+    }
+    return true;
+  }
+
+  // The case form for a source that starts at `start` (flags `flags`) and
+  // ends at `end`.
+  const Tables::Text& Choose(const Tables::Forms& forms, std::uint8_t flags,
+                             const unsigned char* start,
+                             const unsigned char* end) const {
+    if (!(flags & Tables::kCased)) {
+      // A caseless source (ʹ read back to Cyrillic) takes the case of the
+      // letters around it: capital inside a word of capitals.
+      const unsigned char* s;
+      const std::uint8_t before = Flags(Before(start, &s));
+      const std::uint8_t after = Flags(At(end, &s));
+      const bool upper = (before & Tables::kCased) && (before & Tables::kUpper) &&
+                         (!(after & Tables::kCased) || (after & Tables::kUpper));
+      return upper ? forms.title : forms.lower;
+    }
+    if (!(flags & Tables::kUpper)) return forms.lower;
+    if (!forms.several_cased) return forms.title;
+    // "Ж" is "ZH" in "ЖУКОВ" and "Zh" in "Жуков" and "Ж.".
+    const unsigned char* s;
+    const std::uint8_t next = Flags(At(end, &s));
+    if ((next & Tables::kLetter) && (next & Tables::kCased)) {
+      return (next & Tables::kUpper) ? forms.upper : forms.title;
+    }
+    const std::uint8_t previous = Flags(Before(start, &s));
+    if ((previous & Tables::kLetter) && (previous & Tables::kCased)) {
+      return (previous & Tables::kUpper) ? forms.upper : forms.title;
+    }
+    return forms.title;
+  }
+
+ private:
+  const Tables& t_;
+  const unsigned char* begin_;
+  const unsigned char* end_;
+};
+
+}  // namespace
+
+void RunTables(const Tables& t, std::string_view text, std::string* out) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = begin + text.size();
+  const std::size_t start = out->size();
+  // Write straight into a buffer big enough for the worst case.
+  out->resize(start + text.size() * t.max_expansion);
+  char* w = out->data() + start;
+  const char* pool = t.pool.data();
+  Walker walker(t, begin, end);
+  const bool ascii_mapped = t.ascii_mapped;
+  const unsigned char* p = begin;
+  while (p < end) {
+    if (*p < 0x80 && !ascii_mapped) {
+      // A run of ASCII passes through untouched.
+      const unsigned char* q = p + 1;
+      while (q < end && *q < 0x80) ++q;
+      std::memcpy(w, p, static_cast<std::size_t>(q - p));
+      w += q - p;
+      p = q;
+      continue;
+    }
+    const unsigned char* next;
+    const char32_t c = walker.At(p, &next);
+    const Tables::Entry* e = t.Find(c);
+    if (e == nullptr || !(e->flags & Tables::kMapped)) {
+      if (c == 0xFFFD && !(next - p == 3 && p[0] == 0xEF)) {
+        std::memcpy(w, "\xEF\xBF\xBD", 3);  // an invalid sequence
+        w += 3;
+      } else {
+        std::memcpy(w, p, static_cast<std::size_t>(next - p));
+        w += next - p;
+      }
+      p = next;
+      continue;
+    }
+    const Tables::Forms* forms = &e->forms;
+    const unsigned char* match_end = next;
+    for (std::uint32_t r = e->rule_begin; r < e->rule_end; ++r) {
+      const unsigned char* rule_end;
+      if (walker.Matches(t.rules[r], p, &rule_end)) {
+        forms = &t.rules[r].forms;
+        match_end = rule_end;
+        break;
+      }
+    }
+    const Tables::Text& text_out = walker.Choose(*forms, e->flags, p, match_end);
+    std::memcpy(w, pool + text_out.offset, text_out.length);
+    w += text_out.length;
+    p = match_end;
+  }
+  out->resize(static_cast<std::size_t>(w - out->data()));
+}
+
+}  // namespace normkit::internal

@@ -1,0 +1,114 @@
+#include "normkit/transliterator.h"
+
+#include <algorithm>
+
+#include "scheme.h"
+#include "tables.h"
+
+namespace normkit {
+
+Transliterator::Transliterator(std::shared_ptr<const Tables> tables)
+    : tables_(std::move(tables)) {}
+
+Result<Transliterator> Transliterator::Create(std::string_view id,
+                                              Direction direction) {
+  return Create(id, RuleFiles::Embedded(), direction);
+}
+
+Result<Transliterator> Transliterator::Create(std::string_view id,
+                                              const RuleFiles& rules,
+                                              Direction direction) {
+  const std::string path = internal::SchemePath(id);
+  const std::string* text = rules.Find(path);
+  if (text == nullptr) {
+    std::string message = "unknown scheme '" + std::string(id) + "'";
+    const std::vector<std::string> nearest = NearestSchemeIds(id, rules);
+    if (!nearest.empty()) {
+      message += "; nearest:";
+      for (const std::string& n : nearest) message += " " + n;
+    }
+    message += " ('normkit schemes' lists them all)";
+    return Status(ErrorCode::kNotFound, message);
+  }
+  Result<internal::Scheme> scheme = internal::ParseScheme(*text, rules.Origin(path), id);
+  if (!scheme.ok()) return scheme.status();
+  auto tables = internal::CompileScheme(*scheme, rules, direction);
+  if (!tables.ok()) return tables.status();
+  return Transliterator(std::move(*tables));
+}
+
+void Transliterator::Transliterate(std::string_view text, std::string* out) const {
+  internal::RunTables(*tables_, text, out);
+}
+
+std::string Transliterator::Transliterate(std::string_view text) const {
+  std::string out;
+  internal::RunTables(*tables_, text, &out);
+  return out;
+}
+
+const SchemeInfo& Transliterator::info() const { return tables_->info; }
+Direction Transliterator::direction() const { return tables_->direction; }
+const std::vector<std::pair<std::string, std::string>>& Transliterator::test_pairs()
+    const {
+  return tables_->tests;
+}
+
+std::vector<SchemeInfo> ListSchemes(const RuleFiles& rules,
+                                    std::vector<Status>* errors) {
+  std::vector<SchemeInfo> schemes;
+  for (const std::string& path : rules.List("translit/")) {
+    std::string id;
+    if (!internal::SchemeIdFromPath(path, &id)) continue;
+    Result<internal::Scheme> scheme =
+        internal::ParseScheme(*rules.Find(path), rules.Origin(path), id);
+    if (!scheme.ok()) {
+      if (errors != nullptr) errors->push_back(scheme.status());
+      continue;
+    }
+    schemes.push_back(scheme->info);
+  }
+  std::sort(schemes.begin(), schemes.end(),
+            [](const SchemeInfo& a, const SchemeInfo& b) { return a.id < b.id; });
+  return schemes;
+}
+
+namespace {
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string> NearestSchemeIds(std::string_view id,
+                                          const RuleFiles& rules,
+                                          std::size_t count) {
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const std::string& path : rules.List("translit/")) {
+    std::string known;
+    if (internal::SchemeIdFromPath(path, &known)) {
+      scored.emplace_back(EditDistance(id, known), known);
+    }
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> nearest;
+  for (std::size_t i = 0; i < scored.size() && i < count; ++i) {
+    nearest.push_back(scored[i].second);
+  }
+  return nearest;
+}
+
+}  // namespace normkit
