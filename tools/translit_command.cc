@@ -80,15 +80,53 @@ int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
   return kExitOk;
 }
 
-int RunSchemes(const GlobalOptions& global) {
+// Compiles every scheme (both directions where reversible) and runs its own
+// test pairs; prints each failure and a summary line.
+int CheckSchemes(const RuleFiles& rules, const std::vector<SchemeInfo>& schemes) {
+  std::size_t passed = 0, failed = 0;
+  for (const SchemeInfo& info : schemes) {
+    std::vector<Direction> directions = {Direction::kForward};
+    if (info.reversible) directions.push_back(Direction::kReverse);
+    for (Direction direction : directions) {
+      Result<Transliterator> t = Transliterator::Create(info.id, rules, direction);
+      if (!t.ok()) {
+        std::cerr << "normkit: " << t.status().ToString() << "\n";
+        ++failed;
+        continue;
+      }
+      for (const auto& [cyrillic, latin] : t->test_pairs()) {
+        const bool forward = direction == Direction::kForward;
+        const std::string& from = forward ? cyrillic : latin;
+        const std::string& want = forward ? latin : cyrillic;
+        const std::string got = t->Transliterate(from);
+        if (got == want) {
+          ++passed;
+        } else {
+          ++failed;
+          std::cout << info.id << (forward ? "" : " --reverse") << ": " << from
+                    << " -> " << got << ", expected " << want << "\n";
+        }
+      }
+    }
+  }
+  std::cout << "schemes: " << passed << " passed, " << failed << " failed\n";
+  return failed == 0 ? kExitOk : kExitDataError;
+}
+
+int RunSchemes(bool check, const GlobalOptions& global) {
   Result<RuleFiles> rules = LoadRules(global.rules_dir);
   if (!rules.ok()) return Fail(kExitNoInput, rules.status().ToString());
   std::vector<Status> errors;
-  for (const SchemeInfo& info : ListSchemes(*rules, &errors)) {
+  const std::vector<SchemeInfo> schemes = ListSchemes(*rules, &errors);
+  for (const Status& e : errors) std::cerr << "normkit: " << e.ToString() << "\n";
+  if (check) {
+    const int status = CheckSchemes(*rules, schemes);
+    return errors.empty() ? status : kExitDataError;
+  }
+  for (const SchemeInfo& info : schemes) {
     std::cout << info.id << "\t" << info.title
               << (info.reversible ? " (reversible)" : "") << "\n";
   }
-  for (const Status& e : errors) std::cerr << "normkit: " << e.ToString() << "\n";
   return errors.empty() ? kExitOk : kExitDataError;
 }
 
@@ -124,8 +162,13 @@ void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
 
   CLI::App* schemes = app->add_subcommand(
       "schemes", "Lists every transliteration scheme id with its title, one a line");
-  schemes->callback([run, global] {
-    *run = [global] { return RunSchemes(*global); };
+  auto check = std::make_shared<bool>(false);
+  schemes->add_flag("--check", *check,
+                    "Instead, run every scheme's own test pairs (both "
+                    "directions where reversible); exit 65 if one fails. "
+                    "Useful with --rules DIR for a scheme of your own.");
+  schemes->callback([run, global, check] {
+    *run = [global, check] { return RunSchemes(*check, *global); };
   });
 }
 
