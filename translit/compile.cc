@@ -45,6 +45,7 @@ std::uint8_t FlagsOf(char32_t cp) {
   const UChar32 c = static_cast<UChar32>(cp);
   std::uint8_t flags = 0;
   if (u_isalpha(c) || IsMark(c)) flags |= Tables::kLetter;
+  if (IsMark(c)) flags |= Tables::kMark;
   if (u_isUUppercase(c)) flags |= Tables::kUpper;
   if (u_isUUppercase(c) || u_isULowercase(c)) flags |= Tables::kCased;
   return flags;
@@ -151,7 +152,10 @@ void ComputeExpansion(Tables* t) {
   for (const auto& [c, e] : t->others) {
     if (e.flags & Tables::kMapped) consider(widest(e.forms), Utf8Length(c));
   }
-  for (const Tables::Rule& r : t->rules) consider(widest(r.forms), r.match.size());
+  for (const Tables::Rule& r : t->rules) {
+    consider(widest(r.forms), r.match.size());
+    for (const Tables::Forms& piece : r.pieces) consider(widest(piece), 1);
+  }
   t->max_expansion = factor;
 }
 
@@ -227,9 +231,11 @@ Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
     }
   }
   for (const ContextRule& r : scheme.rules) {
+    std::vector<Tables::Forms> pieces;
+    for (const std::string& piece : r.pieces) pieces.push_back(maker.Make(piece));
     t->rules.push_back(Tables::Rule{r.match, r.word_start, r.word_end, r.after,
                                     r.not_after, r.before, r.not_before,
-                                    maker.Make(r.output)});
+                                    maker.Make(r.output), std::move(pieces)});
   }
   return Status();
 }
@@ -281,6 +287,27 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
       rule.forms = forms;
       t->rules.push_back(std::move(rule));
     }
+  }
+  // A precomposed Latin letter that is no key reads as its base letter plus
+  // its marks: the ó of "nahódite" (from нахо́дите, о with a stress mark)
+  // comes back as о + U+0301.
+  UErrorCode ec = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(ec);
+  for (UChar32 c = 0x00C0; c <= 0x1EFF; ++c) {
+    if (c == 0x0250) c = 0x1E00;  // Latin-1 to Extended-B, then Additional
+    if (!u_isULowercase(c) || (EntryFor(t, static_cast<char32_t>(c)).flags & Tables::kMapped)) {
+      continue;
+    }
+    icu::UnicodeString parts;
+    if (!nfd->getDecomposition(c, parts)) continue;
+    const UChar32 base = parts.char32At(0);
+    const Tables::Entry& base_entry = EntryFor(t, static_cast<char32_t>(base));
+    if (!(base_entry.flags & Tables::kMapped)) continue;
+    const std::string_view cyrillic =
+        std::string_view(t->pool).substr(base_entry.forms.lower.offset, base_entry.forms.lower.length);
+    std::string marks;
+    icu::UnicodeString(parts, U16_LENGTH(base)).toUTF8String(marks);
+    MapLetter(t, static_cast<char32_t>(c), maker.Make(std::string(cyrillic) + marks), nullptr);
   }
   return Status();
 }

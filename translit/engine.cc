@@ -60,9 +60,30 @@ class Walker {
     const UChar32 u = static_cast<UChar32>(c);
     std::uint8_t f = 0;
     if (u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) f |= Tables::kLetter;
+    if ((U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) f |= Tables::kMark;
     if (u_isUUppercase(u)) f |= Tables::kUpper;
     if (u_isUUppercase(u) || u_isULowercase(u)) f |= Tables::kCased;
     return f;
+  }
+
+  // The flags of the nearest character before `start` (after `end`) that is
+  // not a combining mark: a capital with a stroke or an accent is still a
+  // capital for its neighbours.
+  std::uint8_t FlagsBefore(const unsigned char* start) const {
+    for (;;) {
+      const unsigned char* q;
+      const std::uint8_t f = Flags(Before(start, &q));
+      if (!(f & Tables::kMark)) return f;
+      start = q;
+    }
+  }
+  std::uint8_t FlagsAfter(const unsigned char* end) const {
+    for (;;) {
+      const unsigned char* q;
+      const std::uint8_t f = Flags(At(end, &q));
+      if (!(f & Tables::kMark)) return f;
+      end = q;
+    }
   }
 
   char32_t Lower(char32_t c) const {
@@ -131,23 +152,29 @@ class Walker {
                              const unsigned char* end) const {
     if (!(flags & Tables::kCased)) {
       // A caseless source (ʹ read back to Cyrillic) takes the case of the
-      // letters around it: capital inside a word of capitals.
-      const unsigned char* s;
-      const std::uint8_t before = Flags(Before(start, &s));
-      const std::uint8_t after = Flags(At(end, &s));
-      const bool upper = (before & Tables::kCased) && (before & Tables::kUpper) &&
-                         (!(after & Tables::kCased) || (after & Tables::kUpper));
+      // letters around it: a capital inside a word of capitals. Standing
+      // alone it is a capital: the one such word in news is «Ъ» (the paper
+      // Kommersant), while a lone lower-case ь is rare outside grammar books.
+      const std::uint8_t before = FlagsBefore(start);
+      const std::uint8_t after = FlagsAfter(end);
+      const bool before_cased = (before & Tables::kCased) != 0;
+      const bool after_cased = (after & Tables::kCased) != 0;
+      bool upper;
+      if (before_cased) {
+        upper = (before & Tables::kUpper) && (!after_cased || (after & Tables::kUpper));
+      } else {
+        upper = !after_cased || (after & Tables::kUpper);
+      }
       return upper ? forms.title : forms.lower;
     }
     if (!(flags & Tables::kUpper)) return forms.lower;
     if (!forms.several_cased) return forms.title;
     // "Ж" is "ZH" in "ЖУКОВ" and "Zh" in "Жуков" and "Ж.".
-    const unsigned char* s;
-    const std::uint8_t next = Flags(At(end, &s));
+    const std::uint8_t next = FlagsAfter(end);
     if ((next & Tables::kLetter) && (next & Tables::kCased)) {
       return (next & Tables::kUpper) ? forms.upper : forms.title;
     }
-    const std::uint8_t previous = Flags(Before(start, &s));
+    const std::uint8_t previous = FlagsBefore(start);
     if ((previous & Tables::kLetter) && (previous & Tables::kCased)) {
       return (previous & Tables::kUpper) ? forms.upper : forms.title;
     }
@@ -199,13 +226,30 @@ void RunTables(const Tables& t, std::string_view text, std::string* out) {
     }
     const Tables::Forms* forms = &e->forms;
     const unsigned char* match_end = next;
+    const Tables::Rule* rule = nullptr;
     for (std::uint32_t r = e->rule_begin; r < e->rule_end; ++r) {
       const unsigned char* rule_end;
       if (walker.Matches(t.rules[r], p, &rule_end)) {
-        forms = &t.rules[r].forms;
+        rule = &t.rules[r];
+        forms = &rule->forms;
         match_end = rule_end;
         break;
       }
+    }
+    if (rule != nullptr && !rule->pieces.empty()) {
+      // One piece per matched letter, each in the case of its own letter.
+      const unsigned char* q = p;
+      for (const Tables::Forms& piece : rule->pieces) {
+        const unsigned char* letter_end;
+        const char32_t letter = walker.At(q, &letter_end);
+        const Tables::Text& piece_out =
+            walker.Choose(piece, walker.Flags(letter), q, letter_end);
+        std::memcpy(w, pool + piece_out.offset, piece_out.length);
+        w += piece_out.length;
+        q = letter_end;
+      }
+      p = match_end;
+      continue;
     }
     const Tables::Text& text_out = walker.Choose(*forms, e->flags, p, match_end);
     std::memcpy(w, pool + text_out.offset, text_out.length);

@@ -153,10 +153,20 @@ class SchemeReader {
         if (rule.match.empty()) return Error(value.source(), "match: must not be empty");
         has_match = true;
       } else if (k == "output") {
-        Result<std::string> s = String(value, "output");
-        if (!s.ok()) return s.status();
-        if (Status st = CheckOutput(value, *s); !st.ok()) return st;
-        rule.output = *s;
+        if (const toml::array* pieces = value.as_array()) {
+          for (const toml::node& piece : *pieces) {
+            Result<std::string> p = String(piece, "output");
+            if (!p.ok()) return p.status();
+            if (Status st = CheckOutput(piece, *p); !st.ok()) return st;
+            rule.pieces.push_back(*p);
+            rule.output += *p;
+          }
+        } else {
+          Result<std::string> s = String(value, "output");
+          if (!s.ok()) return s.status();
+          if (Status st = CheckOutput(value, *s); !st.ok()) return st;
+          rule.output = *s;
+        }
         has_output = true;
       } else if (k == "word_start" || k == "word_end") {
         const auto* b = value.as_boolean();
@@ -179,6 +189,11 @@ class SchemeReader {
     }
     if (!has_match || !has_output) {
       return Error(node.source(), "a rule needs 'match' and 'output'");
+    }
+    if (!rule.pieces.empty() && rule.pieces.size() != rule.match.size()) {
+      return Error(table->get("output")->source(),
+                   "output: a list needs one piece per letter of 'match' (" +
+                       std::to_string(rule.match.size()) + ")");
     }
     scheme->rules.push_back(std::move(rule));
     return Status();

@@ -15,9 +15,13 @@ namespace normkit::internal {
 
 // A context rule: `match` (lower-case source letters) becomes `output` when
 // every condition holds. Rules are tried in file order before the letter map.
+// The output takes its case from the match's first letter, or, when the file
+// splits it into one piece per matched letter (output = ["z", "gh"] for
+// "зг"), each piece takes the case of its own letter ("ЗГу" -> "ZGhu").
 struct ContextRule {
   std::u32string match;
-  std::string output;           // lower-case Latin, UTF-8
+  std::string output;           // lower-case Latin, UTF-8 (all pieces joined)
+  std::vector<std::string> pieces;  // one per letter of `match`, or empty
   bool word_start = false;      // no letter before the match in its word
   bool word_end = false;        // no letter after the match in its word
   std::u32string after;         // the letter before is one of these

@@ -32,6 +32,7 @@ struct Transliterator::Tables {
     kLetter = 2,   // a letter or mark: part of a word
     kUpper = 4,    // an upper-case letter
     kCased = 8,    // has case (upper or lower)
+    kMark = 16,    // a combining mark: looked through for a letter's case
   };
 
   struct Entry {
@@ -45,7 +46,8 @@ struct Transliterator::Tables {
     std::u32string match;  // lower case
     bool word_start = false, word_end = false;
     std::u32string after, not_after, before, not_before;
-    Forms forms;
+    Forms forms;                // the whole output, cased by the first letter
+    std::vector<Forms> pieces;  // or one per matched letter, each cased by it
   };
 
   SchemeInfo info;

@@ -1,5 +1,8 @@
 #include "normkit/transliterator.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
 #include <algorithm>
 
 #include "scheme.h"
@@ -37,13 +40,52 @@ Result<Transliterator> Transliterator::Create(std::string_view id,
   return Transliterator(std::move(*tables));
 }
 
+namespace {
+
+const icu::Normalizer2& Nfc() {
+  UErrorCode ec = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(ec);
+  return *nfc;
+}
+
+bool IsNfc(std::string_view text) {
+  UErrorCode ec = U_ZERO_ERROR;
+  const bool yes = Nfc().isNormalizedUTF8(icu::StringPiece(text.data(), text.size()), ec);
+  return U_SUCCESS(ec) && yes;
+}
+
+void AppendNfc(std::string_view text, std::string* out) {
+  icu::StringByteSink<std::string> sink(out, static_cast<int32_t>(text.size()));
+  UErrorCode ec = U_ZERO_ERROR;
+  Nfc().normalizeUTF8(0, icu::StringPiece(text.data(), text.size()), sink, nullptr, ec);
+}
+
+}  // namespace
+
+// The tables map composed letters (й, not и + U+0306), and a letter's Latin
+// can compose with a mark after it: so the input is read as NFC and the
+// output made NFC. ICU's quick checks on UTF-8 make both free for text that
+// is already composed, as almost all text is.
 void Transliterator::Transliterate(std::string_view text, std::string* out) const {
+  std::string composed;
+  if (!IsNfc(text)) {
+    AppendNfc(text, &composed);
+    text = composed;
+  }
+  const std::size_t start = out->size();
   internal::RunTables(*tables_, text, out);
+  const std::string_view produced(out->data() + start, out->size() - start);
+  if (!IsNfc(produced)) {
+    std::string normalized;
+    AppendNfc(produced, &normalized);
+    out->resize(start);
+    out->append(normalized);
+  }
 }
 
 std::string Transliterator::Transliterate(std::string_view text) const {
   std::string out;
-  internal::RunTables(*tables_, text, &out);
+  Transliterate(text, &out);
   return out;
 }
 
