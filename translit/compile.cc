@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -46,6 +47,10 @@ std::uint8_t FlagsOf(char32_t cp) {
   std::uint8_t flags = 0;
   if (u_isalpha(c) || IsMark(c)) flags |= Tables::kLetter;
   if (IsMark(c)) flags |= Tables::kMark;
+  if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+      u_getCombiningClass(c) != 0) {
+    flags |= Tables::kNotNfcSafe;
+  }
   if (u_isUUppercase(c)) flags |= Tables::kUpper;
   if (u_isUUppercase(c) || u_isULowercase(c)) flags |= Tables::kCased;
   return flags;
@@ -66,11 +71,21 @@ class FormMaker {
     icu::UnicodeString t;
     if (title != nullptr) {
       t = icu::UnicodeString::fromUTF8(*title);
-    } else if (!s.isEmpty()) {
-      const int32_t first = s.moveIndex32(0, 1);
-      icu::UnicodeString head(s, 0, first);
-      t = head.toUpper(locale_);
-      t.append(s, first, s.length() - first);
+    } else {
+      // Capitalize the first cased letter: "·h" -> "·H".
+      t = s;
+      for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+        const UChar32 c = s.char32At(i);
+        if (u_isULowercase(c) || u_isUUppercase(c)) {
+          const int32_t next = s.moveIndex32(i, 1);
+          icu::UnicodeString head(s, i, next - i);
+          head.toUpper(locale_);
+          t = icu::UnicodeString(s, 0, i);
+          t.append(head);
+          t.append(s, next, s.length() - next);
+          break;
+        }
+      }
     }
     icu::UnicodeString u = (title != nullptr ? t : s);
     u = icu::UnicodeString(u).toUpper(locale_);
@@ -90,7 +105,15 @@ class FormMaker {
  private:
   Tables::Text Add(const icu::UnicodeString& s) {
     UErrorCode ec = U_ZERO_ERROR;
-    const std::string bytes = Utf8(nfc_->normalize(s, ec));
+    const icu::UnicodeString composed = nfc_->normalize(s, ec);
+    if (!composed.isEmpty()) {
+      const UChar32 first = composed.char32At(0);
+      if (u_getIntPropertyValue(first, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+          u_getCombiningClass(first) != 0) {
+        tables_->output_needs_nfc_check = true;
+      }
+    }
+    const std::string bytes = Utf8(composed);
     // Reuse an identical piece when there is one: pieces are short.
     const std::size_t at = tables_->pool.find(bytes);
     Tables::Text text;
@@ -278,6 +301,15 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
         Tables::Entry& e = EntryFor(t, capital[0]);
         e.forms = forms;
         e.flags |= Tables::kMapped;
+      } else if (capital.size() > 1) {
+        // A capital with no precomposed letter (J̌ for ǰ) is read as its
+        // sequence.
+        Tables::Rule rule;
+        for (char32_t c : capital) {
+          rule.match.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+        }
+        rule.forms = forms;
+        t->rules.push_back(std::move(rule));
       }
     } else {
       Tables::Rule rule;
@@ -333,6 +365,7 @@ Result<std::shared_ptr<const Transliterator::Tables>> CompileScheme(
     if (t->direct[c].flags & Tables::kMapped) t->ascii_mapped = true;
   }
   ComputeExpansion(t.get());
+  t->pool.append(Tables::kCopySlack, '\0');
   return std::shared_ptr<const Tables>(std::move(t));
 }
 

@@ -2,6 +2,7 @@
 // compiled tables, tries the context rules that start with it, and writes
 // the chosen case form straight into the output buffer.
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
 #include <cstring>
@@ -61,6 +62,10 @@ class Walker {
     std::uint8_t f = 0;
     if (u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) f |= Tables::kLetter;
     if ((U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) f |= Tables::kMark;
+    if (u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+        u_getCombiningClass(u) != 0) {
+      f |= Tables::kNotNfcSafe;
+    }
     if (u_isUUppercase(u)) f |= Tables::kUpper;
     if (u_isUUppercase(u) || u_isULowercase(u)) f |= Tables::kCased;
     return f;
@@ -145,8 +150,8 @@ class Walker {
     return true;
   }
 
-  // The case form for a source that starts at `start` (flags `flags`) and
-  // ends at `end`.
+  // The case form for a source letter that starts at `start` (flags
+  // `flags`) and ends at `end`.
   const Tables::Text& Choose(const Tables::Forms& forms, std::uint8_t flags,
                              const unsigned char* start,
                              const unsigned char* end) const {
@@ -189,31 +194,57 @@ class Walker {
 
 }  // namespace
 
-void RunTables(const Tables& t, std::string_view text, std::string* out) {
+bool RunTables(const Tables& t, std::string_view text, std::string* out) {
   const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = begin + text.size();
   const std::size_t start = out->size();
   // Write straight into a buffer big enough for the worst case.
-  out->resize(start + text.size() * t.max_expansion);
+  out->resize(start + text.size() * t.max_expansion + Tables::kCopySlack);
   char* w = out->data() + start;
   const char* pool = t.pool.data();
   Walker walker(t, begin, end);
   const bool ascii_mapped = t.ascii_mapped;
+  bool nfc_safe = true;
+  // Copies a piece of output; pieces are short, and a fixed 8-byte copy (the
+  // pool and the buffer have slack for it) is one instruction.
+  auto put = [&](const Tables::Text& piece) {
+    if (piece.length <= Tables::kCopySlack) {
+      std::memcpy(w, pool + piece.offset, Tables::kCopySlack);
+    } else {
+      std::memcpy(w, pool + piece.offset, piece.length);
+    }
+    w += piece.length;
+  };
   const unsigned char* p = begin;
   while (p < end) {
-    if (*p < 0x80 && !ascii_mapped) {
-      // A run of ASCII passes through untouched.
-      const unsigned char* q = p + 1;
-      while (q < end && *q < 0x80) ++q;
-      std::memcpy(w, p, static_cast<std::size_t>(q - p));
-      w += q - p;
+    const unsigned char b = *p;
+    if (b < 0x80 && !ascii_mapped) {
+      // A run of ASCII passes through untouched, eight bytes at a time.
+      const unsigned char* q = p;
+      while (end - q >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, q, 8);
+        if (word & 0x8080808080808080ULL) break;
+        std::memcpy(w, q, 8);
+        w += 8;
+        q += 8;
+      }
+      while (q < end && *q < 0x80) *w++ = static_cast<char>(*q++);
       p = q;
       continue;
     }
     const unsigned char* next;
-    const char32_t c = walker.At(p, &next);
+    char32_t c;
+    if (b >= 0xC2 && b <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+      c = (static_cast<char32_t>(b & 0x1F) << 6) | (p[1] & 0x3F);  // Cyrillic
+      next = p + 2;
+    } else {
+      c = walker.At(p, &next);
+    }
     const Tables::Entry* e = t.Find(c);
-    if (e == nullptr || !(e->flags & Tables::kMapped)) {
+    const std::uint8_t flags = e != nullptr ? e->flags : walker.Flags(c);
+    if (!(flags & Tables::kMapped)) {
+      nfc_safe = nfc_safe && !(flags & Tables::kNotNfcSafe);
       if (c == 0xFFFD && !(next - p == 3 && p[0] == 0xEF)) {
         std::memcpy(w, "\xEF\xBF\xBD", 3);  // an invalid sequence
         w += 3;
@@ -221,6 +252,12 @@ void RunTables(const Tables& t, std::string_view text, std::string* out) {
         std::memcpy(w, p, static_cast<std::size_t>(next - p));
         w += next - p;
       }
+      p = next;
+      continue;
+    }
+    if (e->rule_begin == e->rule_end &&
+        (flags & (Tables::kUpper | Tables::kCased)) == Tables::kCased) {
+      put(e->forms.lower);  // the common case: a small letter, no rules
       p = next;
       continue;
     }
@@ -242,21 +279,18 @@ void RunTables(const Tables& t, std::string_view text, std::string* out) {
       for (const Tables::Forms& piece : rule->pieces) {
         const unsigned char* letter_end;
         const char32_t letter = walker.At(q, &letter_end);
-        const Tables::Text& piece_out =
-            walker.Choose(piece, walker.Flags(letter), q, letter_end);
-        std::memcpy(w, pool + piece_out.offset, piece_out.length);
-        w += piece_out.length;
+        put(walker.Choose(piece, walker.Flags(letter), q, letter_end));
         q = letter_end;
       }
-      p = match_end;
-      continue;
+    } else {
+      // The case follows the letter after the first one: inside the match
+      // ("ИЙ" -> "Y" in a word of capitals) or after it.
+      put(walker.Choose(*forms, flags, p, next));
     }
-    const Tables::Text& text_out = walker.Choose(*forms, e->flags, p, match_end);
-    std::memcpy(w, pool + text_out.offset, text_out.length);
-    w += text_out.length;
     p = match_end;
   }
   out->resize(static_cast<std::size_t>(w - out->data()));
+  return nfc_safe;
 }
 
 }  // namespace normkit::internal

@@ -33,6 +33,8 @@ struct Transliterator::Tables {
     kUpper = 4,    // an upper-case letter
     kCased = 8,    // has case (upper or lower)
     kMark = 16,    // a combining mark: looked through for a letter's case
+    kNotNfcSafe = 32,  // NFC might change text around it (quick check not
+                       // Yes, or a non-zero combining class)
   };
 
   struct Entry {
@@ -63,6 +65,12 @@ struct Transliterator::Tables {
   std::vector<Rule> rules;
   bool ascii_mapped = false;   // reverse schemes map ASCII letters
   std::size_t max_expansion = 3;  // output bytes per input byte, at most
+  // Output pieces are copied 8 bytes at a time: the pool and the output
+  // buffer keep this much slack.
+  static constexpr std::size_t kCopySlack = 8;
+  // Some output piece starts with a character that could compose with what
+  // comes before it: then the output is always checked for NFC.
+  bool output_needs_nfc_check = false;
 
   const Entry* Find(char32_t c) const {
     if (c < kDirect) return &direct[c];
@@ -77,8 +85,13 @@ namespace internal {
 Result<std::shared_ptr<const Transliterator::Tables>> CompileScheme(
     const Scheme& scheme, const RuleFiles& rules, Direction direction);
 
-// Runs the compiled tables over `text`, appending to *out.
-void RunTables(const Transliterator::Tables& tables, std::string_view text,
+// Runs the compiled tables over `text`, appending to *out. Returns false
+// when the text holds a character that NFC might change (a combining mark, a
+// character whose NFC quick check is not Yes): then the caller composes the
+// input and runs again. With composed input the output is composed too,
+// because every output piece is NFC and starts with a character that
+// nothing before it composes with (checked when compiling).
+bool RunTables(const Transliterator::Tables& tables, std::string_view text,
                std::string* out);
 
 }  // namespace internal

@@ -63,17 +63,19 @@ void AppendNfc(std::string_view text, std::string* out) {
 }  // namespace
 
 // The tables map composed letters (й, not и + U+0306), and a letter's Latin
-// can compose with a mark after it: so the input is read as NFC and the
-// output made NFC. ICU's quick checks on UTF-8 make both free for text that
-// is already composed, as almost all text is.
+// can compose with a mark after it. The engine says when the text holds
+// anything NFC might touch; only then is the input composed, the text run
+// again and the output composed. Already-composed text (nearly all text)
+// costs one pass.
 void Transliterator::Transliterate(std::string_view text, std::string* out) const {
-  std::string composed;
-  if (!IsNfc(text)) {
-    AppendNfc(text, &composed);
-    text = composed;
-  }
   const std::size_t start = out->size();
-  internal::RunTables(*tables_, text, out);
+  if (internal::RunTables(*tables_, text, out) && !tables_->output_needs_nfc_check) {
+    return;
+  }
+  out->resize(start);
+  std::string composed;
+  AppendNfc(text, &composed);
+  internal::RunTables(*tables_, composed, out);
   const std::string_view produced(out->data() + start, out->size() - start);
   if (!IsNfc(produced)) {
     std::string normalized;

@@ -146,10 +146,18 @@ std::string ReferenceTransliterator::Transliterate(std::string_view text) const 
       icu::UnicodeString title;
       if (capital != nullptr) {
         title = icu::UnicodeString::fromUTF8(*capital);
-      } else if (!r.isEmpty()) {
-        const int32_t first = r.moveIndex32(0, 1);
-        title = icu::UnicodeString(r, 0, first).toUpper(locale);
-        title.append(r, first, r.length() - first);
+      } else {
+        // The first cased letter becomes a capital.
+        title = r;
+        for (int32_t k = 0; k < r.length(); k = r.moveIndex32(k, 1)) {
+          if (IsCased(static_cast<char32_t>(r.char32At(k)))) {
+            const int32_t after_k = r.moveIndex32(k, 1);
+            title = icu::UnicodeString(r, 0, k);
+            title.append(icu::UnicodeString(r, k, after_k - k).toUpper(locale));
+            title.append(r, after_k, r.length() - after_k);
+            break;
+          }
+        }
       }
       int cased = 0;
       for (char32_t o : Decode(lower_latin)) cased += IsCased(o) ? 1 : 0;
@@ -176,7 +184,8 @@ std::string ReferenceTransliterator::Transliterate(std::string_view text) const 
     } else {
       auto capital = capitals_.find(c);
       const bool explicit_capital = !from_rule && capital != capitals_.end();
-      result = cased_output(*latin, i, i + length,
+      // A match of several letters takes its case from its first two.
+      result = cased_output(*latin, i, i + 1,
                             explicit_capital ? &capital->second : nullptr);
     }
     result.toUTF8String(out);

@@ -34,7 +34,7 @@ TEST(SchemeConformance, EveryPromisedSchemeExists) {
     present.insert(info.id);
     EXPECT_FALSE(info.title.empty()) << info.id;
     EXPECT_FALSE(info.standard.empty()) << info.id;
-    EXPECT_GT(info.year, 1900) << info.id;
+    EXPECT_GT(info.year, 1800) << info.id;
   }
   for (const Status& e : errors) ADD_FAILURE() << e.ToString();
   for (const std::string& id : promised) EXPECT_TRUE(present.count(id)) << id << " missing";
@@ -78,6 +78,8 @@ INSTANTIATE_TEST_SUITE_P(
       return name;
     });
 
+// The file also holds pairs of other systems (from the same test suite);
+// the rows of table UkrainianKMU are the 2010 Cabinet of Ministers system.
 TEST(SchemeConformance, OfficialUkrainianPairs) {
   const std::string path = testing::SharedDir() + "/testdata/translit/uk-national-2010-pairs.tsv";
   std::ifstream file(path);
@@ -92,11 +94,11 @@ TEST(SchemeConformance, OfficialUkrainianPairs) {
         !std::getline(fields, latin)) {
       continue;
     }
-    if (table == "table") continue;  // the header
+    if (table != "UkrainianKMU") continue;
     ++pairs;
     EXPECT_EQ(t->Transliterate(cyrillic), latin) << "table " << table << ": " << cyrillic;
   }
-  EXPECT_EQ(pairs, 42u);
+  EXPECT_EQ(pairs, 20u);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "corpus.h"
@@ -119,7 +120,9 @@ INSTANTIATE_TEST_SUITE_P(
 // scheme maps. Lines where a letter whose Latin has no case (ISO 9 writes
 // both Ъ and ъ as ʺ) stands alone, with no letter on either side, are left
 // out: there its case cannot come back (the engine reads it as a capital,
-// the «Ъ» of Kommersant).
+// the «Ъ» of Kommersant). So are lines holding two letters whose Latin
+// spells a third letter's (Gaj's alphabet writes д+ж and џ both as dž):
+// the alphabet itself cannot tell them apart.
 class RoundTrip : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(RoundTrip, CorpusLinesComeBackExactly) {
@@ -140,6 +143,14 @@ TEST_P(RoundTrip, CorpusLinesComeBackExactly) {
     if (!has_case) {
       caseless.insert(c);
       caseless.insert(static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))));
+    }
+  }
+  std::map<std::string, char32_t> by_latin;
+  for (const auto& [c, out] : scheme.letters) by_latin.emplace(out, c);
+  std::set<std::pair<char32_t, char32_t>> ambiguous;
+  for (const auto& [a, out_a] : scheme.letters) {
+    for (const auto& [b, out_b] : scheme.letters) {
+      if (by_latin.count(out_a + out_b)) ambiguous.emplace(a, b);
     }
   }
   Result<Transliterator> forward = Transliterator::Create(id);
@@ -169,6 +180,10 @@ TEST_P(RoundTrip, CorpusLinesComeBackExactly) {
       const bool alone = (before == 0 || !u_isalpha(static_cast<UChar32>(cps[before - 1]))) &&
                          (after == cps.size() || !u_isalpha(static_cast<UChar32>(cps[after])));
       if (alone) eligible = false;
+    }
+    for (std::size_t i = 0; i + 1 < cps.size() && eligible; ++i) {
+      const auto lower = [](char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); };
+      eligible = ambiguous.count({lower(cps[i]), lower(cps[i + 1])}) == 0;
     }
     if (!eligible) continue;
     ++checked;
