@@ -29,6 +29,14 @@ class Walker {
       *next = end_;
       return kNone;
     }
+    if (*p < 0x80) {
+      *next = p + 1;
+      return *p;
+    }
+    if (*p >= 0xC2 && *p <= 0xDF && end_ - p >= 2 && (p[1] & 0xC0) == 0x80) {
+      *next = p + 2;  // two bytes: Cyrillic, Latin with diacritics
+      return (static_cast<char32_t>(*p & 0x1F) << 6) | (p[1] & 0x3F);
+    }
     std::size_t i = 0;
     const std::size_t n = static_cast<std::size_t>(end_ - p);
     UChar32 c;
@@ -123,13 +131,14 @@ class Walker {
     return c != kNone && set.find(c) != std::u32string::npos;
   }
 
-  // Whether `rule` matches at p; on success *end is where the match ends.
+  // Whether `rule` matches at p, whose first letter (ending at `first_end`)
+  // is known to be the rule's first; on success *end is where it ends.
   bool Matches(const Tables::Rule& rule, const unsigned char* p,
-               const unsigned char** end) const {
-    const unsigned char* q = p;
-    for (char32_t want : rule.match) {
+               const unsigned char* first_end, const unsigned char** end) const {
+    const unsigned char* q = first_end;
+    for (std::size_t k = 1; k < rule.match.size(); ++k) {
       const unsigned char* next;
-      if (Lower(At(q, &next)) != want) return false;
+      if (Lower(At(q, &next)) != rule.match[k]) return false;
       q = next;
     }
     *end = q;
@@ -194,7 +203,8 @@ class Walker {
 
 }  // namespace
 
-bool RunTables(const Tables& t, std::string_view text, std::string* out) {
+std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
+                      bool stop_before_unsafe) {
   const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = begin + text.size();
   const std::size_t start = out->size();
@@ -204,7 +214,6 @@ bool RunTables(const Tables& t, std::string_view text, std::string* out) {
   const char* pool = t.pool.data();
   Walker walker(t, begin, end);
   const bool ascii_mapped = t.ascii_mapped;
-  bool nfc_safe = true;
   // Copies a piece of output; pieces are short, and a fixed 8-byte copy (the
   // pool and the buffer have slack for it) is one instruction.
   auto put = [&](const Tables::Text& piece) {
@@ -244,7 +253,18 @@ bool RunTables(const Tables& t, std::string_view text, std::string* out) {
     const Tables::Entry* e = t.Find(c);
     const std::uint8_t flags = e != nullptr ? e->flags : walker.Flags(c);
     if (!(flags & Tables::kMapped)) {
-      nfc_safe = nfc_safe && !(flags & Tables::kNotNfcSafe);
+      if ((flags & Tables::kNotNfcSafe) && stop_before_unsafe) {
+        // Back to the start of this line, in the input and in the output
+        // (the output has a line break for every line break of the input).
+        const void* lf = memrchr(begin, '\n', static_cast<std::size_t>(p - begin));
+        const std::size_t consumed =
+            lf ? static_cast<std::size_t>(static_cast<const unsigned char*>(lf) + 1 - begin) : 0;
+        char* const out_begin = out->data() + start;
+        const void* out_lf = memrchr(out_begin, '\n', static_cast<std::size_t>(w - out_begin));
+        w = out_lf ? static_cast<char*>(const_cast<void*>(out_lf)) + 1 : out_begin;
+        out->resize(static_cast<std::size_t>(w - out->data()));
+        return consumed;
+      }
       if (c == 0xFFFD && !(next - p == 3 && p[0] == 0xEF)) {
         std::memcpy(w, "\xEF\xBF\xBD", 3);  // an invalid sequence
         w += 3;
@@ -266,7 +286,7 @@ bool RunTables(const Tables& t, std::string_view text, std::string* out) {
     const Tables::Rule* rule = nullptr;
     for (std::uint32_t r = e->rule_begin; r < e->rule_end; ++r) {
       const unsigned char* rule_end;
-      if (walker.Matches(t.rules[r], p, &rule_end)) {
+      if (walker.Matches(t.rules[r], p, next, &rule_end)) {
         rule = &t.rules[r];
         forms = &rule->forms;
         match_end = rule_end;
@@ -290,7 +310,7 @@ bool RunTables(const Tables& t, std::string_view text, std::string* out) {
     p = match_end;
   }
   out->resize(static_cast<std::size_t>(w - out->data()));
-  return nfc_safe;
+  return text.size();
 }
 
 }  // namespace normkit::internal

@@ -85,14 +85,16 @@ namespace internal {
 Result<std::shared_ptr<const Transliterator::Tables>> CompileScheme(
     const Scheme& scheme, const RuleFiles& rules, Direction direction);
 
-// Runs the compiled tables over `text`, appending to *out. Returns false
-// when the text holds a character that NFC might change (a combining mark, a
-// character whose NFC quick check is not Yes): then the caller composes the
-// input and runs again. With composed input the output is composed too,
+// Runs the compiled tables over `text`, appending to *out, and returns how
+// many bytes of `text` it consumed. With `stop_before_unsafe`, it stops at
+// the start of the first line holding a character that NFC might change (a
+// combining mark, a character whose NFC quick check is not Yes), with *out
+// holding the output of the lines before it: the caller composes that line
+// and runs it again. With composed input the output is composed too,
 // because every output piece is NFC and starts with a character that
 // nothing before it composes with (checked when compiling).
-bool RunTables(const Transliterator::Tables& tables, std::string_view text,
-               std::string* out);
+std::size_t RunTables(const Transliterator::Tables& tables, std::string_view text,
+                      std::string* out, bool stop_before_unsafe);
 
 }  // namespace internal
 }  // namespace normkit

@@ -63,25 +63,43 @@ void AppendNfc(std::string_view text, std::string* out) {
 }  // namespace
 
 // The tables map composed letters (й, not и + U+0306), and a letter's Latin
-// can compose with a mark after it. The engine says when the text holds
-// anything NFC might touch; only then is the input composed, the text run
-// again and the output composed. Already-composed text (nearly all text)
-// costs one pass.
+// can compose with a mark after it. The engine stops before any line that
+// holds something NFC might touch; that line alone is composed, run again
+// and its output composed. Lines that are already composed (nearly all)
+// cost one pass.
 void Transliterator::Transliterate(std::string_view text, std::string* out) const {
   const std::size_t start = out->size();
-  if (internal::RunTables(*tables_, text, out) && !tables_->output_needs_nfc_check) {
-    return;
+  std::string composed, normalized;
+  std::size_t done = 0;
+  for (;;) {
+    done += internal::RunTables(*tables_, text.substr(done), out,
+                                /*stop_before_unsafe=*/true);
+    if (done >= text.size()) break;
+    const std::size_t lf = text.find('\n', done);
+    const std::size_t line_end = lf == std::string_view::npos ? text.size() : lf;
+    composed.clear();
+    AppendNfc(text.substr(done, line_end - done), &composed);
+    const std::size_t line_start = out->size();
+    internal::RunTables(*tables_, composed, out, /*stop_before_unsafe=*/false);
+    const std::string_view produced(out->data() + line_start, out->size() - line_start);
+    if (!IsNfc(produced)) {
+      normalized.clear();
+      AppendNfc(produced, &normalized);
+      out->resize(line_start);
+      out->append(normalized);
+    }
+    if (lf == std::string_view::npos) break;
+    out->push_back('\n');
+    done = lf + 1;
   }
-  out->resize(start);
-  std::string composed;
-  AppendNfc(text, &composed);
-  internal::RunTables(*tables_, composed, out);
-  const std::string_view produced(out->data() + start, out->size() - start);
-  if (!IsNfc(produced)) {
-    std::string normalized;
-    AppendNfc(produced, &normalized);
-    out->resize(start);
-    out->append(normalized);
+  if (tables_->output_needs_nfc_check) {
+    const std::string_view produced(out->data() + start, out->size() - start);
+    if (!IsNfc(produced)) {
+      normalized.clear();
+      AppendNfc(produced, &normalized);
+      out->resize(start);
+      out->append(normalized);
+    }
   }
 }
 
