@@ -22,7 +22,7 @@ lines=$(wc -l < "$work/out.txt")
 head -n 1 "$work/out.txt" | grep -qx first
 tail -n 1 "$work/out.txt" | grep -qx last
 # Each block's NUL is removed and its 0xFF becomes U+FFFD (3 bytes).
-replacements=$(grep -o $'\xef\xbf\xbd' "$work/out.txt" | wc -l)
+replacements=$(grep -a -o $'\xef\xbf\xbd' "$work/out.txt" | wc -l)
 [ "$replacements" = 1600 ] || { echo "expected 1600 U+FFFD, got $replacements"; exit 1; }
 grep -q "replaced 1600 invalid UTF-8" "$work/err.txt"
 # With --strict the same file stops with 65 at line 2.
@@ -33,4 +33,12 @@ set -e
 [ "$status" = 65 ] || { echo "expected 65 under --strict, got $status"; exit 1; }
 grep -q "in.txt:2:65522: invalid UTF-8 at byte offset 65527" "$work/err2.txt" || {
   cat "$work/err2.txt"; exit 1; }
+# Transliteration takes the same line whole: Latin out, NULs kept (only the
+# normalizer removes them), every 0xFF as U+FFFD, 3 lines.
+"$normkit" translit -s ru/bgn_pcgn "$work/in.txt" > "$work/tr.txt"
+lines=$(wc -l < "$work/tr.txt")
+[ "$lines" = 3 ] || { echo "translit: expected 3 lines, got $lines"; exit 1; }
+replacements=$(grep -a -o $'\xef\xbf\xbd' "$work/tr.txt" | wc -l)
+[ "$replacements" = 1600 ] || { echo "translit: expected 1600 U+FFFD, got $replacements"; exit 1; }
+head -c 46 "$work/tr.txt" | tail -c 40 | grep -a -q '^privet mir privet mir' || { echo "translit: line 2 is not Latin"; exit 1; }
 echo "long line ok"
