@@ -9,8 +9,8 @@
 #             case folder as $1 (for outputs written to files)
 #   run_case.sh NORMKIT CASE_DIR
 set -uo pipefail
-normkit=$1
-case_dir=$2
+normkit=$(realpath "$1")
+case_dir=$(cd "$2" && pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
