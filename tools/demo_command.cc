@@ -9,6 +9,7 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "normkit/normalizer.h"
+#include "normkit/transliterator.h"
 
 namespace normkit::tools {
 namespace {
@@ -135,7 +136,24 @@ int RunDemo(const GlobalOptions& global) {
                "endings, quotes, dashes, ellipses and doubled commas made "
                "consistent. The line count is the same: "
             << before_lines.size() << " in, " << after_lines.size()
-            << " out.\n";
+            << " out.\n\n";
+
+  // Transliteration of the lines that hold Cyrillic, under two standards.
+  std::cout << "== Transliteration of the Cyrillic lines: ru/bgn_pcgn | "
+               "ru/gost_779 (ISO 9) ==\n";
+  Result<Transliterator> bgn = Transliterator::Create("ru/bgn_pcgn", *rules);
+  Result<Transliterator> iso = Transliterator::Create("ru/gost_779", *rules);
+  if (!bgn.ok() || !iso.ok()) {
+    return Fail(kExitDataError, (bgn.ok() ? iso : bgn).status().ToString());
+  }
+  for (std::string_view line : after_lines) {
+    const bool cyrillic = line.find_first_of("\xD0\xD1") != std::string_view::npos;
+    if (!cyrillic) continue;
+    std::cout << "  " << line << "\n    " << bgn->Transliterate(line) << "\n    "
+              << iso->Transliterate(line) << "\n";
+  }
+  std::cout << "\nStill to come: dates to ISO 8601, header lines to metadata, "
+               "one spelling per name.\n";
   return kExitOk;
 }
 
