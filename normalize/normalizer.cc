@@ -120,14 +120,25 @@ struct Normalizer::Impl {
     return c < 0x10000 ? bmp_attention[c] : FormMayChange(c);
   }
 
+  // Working memory for one Run(), reused from line to line. (Not
+  // thread_local: in a shared library every use of one is a call.)
+  struct Scratch {
+    std::string cleaned;
+    std::string buffers[2];
+    internal::PunctuationProfile::Scratch punct;
+  };
+
   Status Run(std::string_view text, std::string* out, NormalizeStats* stats,
              bool strict) const;
+  // Steps 1 and 2; on ill-formed input under `strict`, the error's offset is
+  // set and its line and column are left for Run() to fill in.
   Status NormalizeLine(std::string_view line, bool ends_with_newline,
-                       std::size_t line_number, std::size_t line_offset,
-                       bool strict, std::string* out,
-                       NormalizeStats* stats) const;
+                       std::size_t line_offset, bool strict, Scratch* scratch,
+                       std::string* out, NormalizeStats* stats) const;
+  // Steps 3 to 5, on one cleaned line (valid UTF-8, no line break).
   void FinishLine(std::string_view cleaned, bool form_needed,
-                  std::string* out) const;
+                  bool has_joiners, Scratch* scratch, std::string* out,
+                  NormalizeStats* stats) const;
 };
 
 bool Normalizer::Impl::FormMayChange(char32_t c) const {
@@ -169,6 +180,10 @@ void Normalizer::Impl::BuildTables() {
     }
   }
   bmp_form_may_change = may_change;
+  // NFKC_Casefold changes ASCII capitals: they need the slow path too.
+  for (unsigned b = 0; b < 128; ++b) {
+    if (may_change[b]) ascii_watch[b] = true;
+  }
   for (char32_t c = 0x80; c < 0x10000; ++c) {
     bool attention = may_change[c];
     if (invisibles) {
@@ -182,33 +197,11 @@ void Normalizer::Impl::BuildTables() {
   }
 }
 
-// Steps 3 to 5 on one cleaned line (valid UTF-8, no line break).
-void Normalizer::Impl::FinishLine(std::string_view cleaned, bool form_needed,
-                                  std::string* out) const {
-  thread_local std::string formed;
-  thread_local std::string punctuated;
-  thread_local std::u32string scratch;
-  std::string_view text = cleaned;
-  if (form_needed && form != nullptr) {
-    formed.clear();
-    icu::StringByteSink<std::string> sink(&formed, cleaned.size());
-    UErrorCode ec = U_ZERO_ERROR;
-    form->normalizeUTF8(0, icu::StringPiece(cleaned.data(), cleaned.size()),
-                        sink, nullptr, ec);
-    // ICU fails only on allocation; the text is valid UTF-8 here.
-    if (U_SUCCESS(ec)) text = formed;
-  }
-  if (punct) {
-    punctuated.clear();
-    punct->Apply(text, &scratch, &punctuated);
-    text = punctuated;
-  }
-  if (!options.normalize_whitespace) {
-    out->append(text);
-    return;
-  }
-  // A run of two or more spaces and tabs becomes one space, a lone tab
-  // stays, a trailing run goes.
+namespace {
+
+// A run of two or more spaces and tabs becomes one space, a lone tab stays,
+// a trailing run goes.
+void CollapseWhitespace(std::string_view text, std::string* out) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
@@ -225,19 +218,112 @@ void Normalizer::Impl::FinishLine(std::string_view cleaned, bool form_needed,
   }
 }
 
+// The ZWJ/ZWNJ rule of step 2 applied again to `text` (valid UTF-8): a
+// joiner stays only between two joinable characters. Returns how many went.
+std::size_t FilterJoiners(std::string_view text, std::string* out) {
+  std::size_t removed = 0;
+  char32_t previous = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    char32_t c;
+    const std::size_t length = DecodeUtf8(p, end, &c);
+    const unsigned char* next = p + length;
+    if (c == kZeroWidthJoiner || c == kZeroWidthNonJoiner) {
+      char32_t following = 0;
+      if (next < end) DecodeUtf8(next, end, &following);
+      if (!IsJoinable(previous) || !IsJoinable(following)) {
+        ++removed;
+        p = next;
+        continue;
+      }
+    }
+    out->append(reinterpret_cast<const char*>(p), length);
+    previous = c;
+    p = next;
+  }
+  return removed;
+}
+
+}  // namespace
+
+void Normalizer::Impl::FinishLine(std::string_view cleaned, bool form_needed,
+                                  bool has_joiners, Scratch* scratch,
+                                  std::string* out,
+                                  NormalizeStats* stats) const {
+  // Each stage reads `text` and writes into the buffer that `text` is not
+  // in; `holder` says which one that is (-1: neither, `text` is `cleaned`).
+  std::string* buffers = scratch->buffers;
+  std::string_view text = cleaned;
+  int holder = -1;
+  auto spare = [&]() -> std::string* {
+    std::string* b = &buffers[holder == 0 ? 1 : 0];
+    b->clear();
+    return b;
+  };
+  auto take = [&](std::string* b) {
+    text = *b;
+    holder = b == &buffers[0] ? 0 : 1;
+  };
+  // A joiner kept by step 2 can lose a joinable neighbour to the form (NFKC
+  // turns U+249C PARENTHESIZED LATIN SMALL LETTER A, a symbol, into "(a)")
+  // or to the punctuation profile (U+02BC, a letter, becomes an apostrophe);
+  // a second pass would then drop it. So the joiner rule is applied again at
+  // the end, and when it drops one the line goes through steps 3 to 5 again
+  // (the removal can let the form compose across the gap). Each round
+  // removes a joiner, so this ends; nearly every line takes one round.
+  for (int round = 0;; ++round) {
+    if (form != nullptr && (form_needed || round > 0)) {
+      std::string* formed = spare();
+      icu::StringByteSink<std::string> sink(formed, text.size());
+      UErrorCode ec = U_ZERO_ERROR;
+      form->normalizeUTF8(0, icu::StringPiece(text.data(), text.size()), sink,
+                          nullptr, ec);
+      // ICU fails only on allocation; the text is valid UTF-8 here.
+      if (U_SUCCESS(ec)) take(formed);
+    }
+    // The whitespace rule runs before the punctuation profile, which reads
+    // spaces ("a \t- b" must look like "a - b" to it, as it will on a
+    // second pass), and again after it.
+    if (options.normalize_whitespace) {
+      std::string* collapsed = spare();
+      CollapseWhitespace(text, collapsed);
+      take(collapsed);
+    }
+    if (punct) {
+      std::string* punctuated = spare();
+      punct->Apply(text, &scratch->punct, punctuated);
+      take(punctuated);
+      if (options.normalize_whitespace) {
+        std::string* collapsed = spare();
+        CollapseWhitespace(text, collapsed);
+        take(collapsed);
+      }
+    }
+    if (!has_joiners || !options.remove_invisibles) break;
+    std::string* filtered = spare();
+    const std::size_t removed = FilterJoiners(text, filtered);
+    if (removed == 0) break;
+    stats->removed += removed;
+    take(filtered);
+  }
+  out->append(text);
+}
+
 // Steps 1 and 2 on one line (without its LF), then FinishLine. A lone CR
-// inside the line starts a new output line.
+// inside the line is a line break too: what stands before it is finished as
+// a line of its own.
 Status Normalizer::Impl::NormalizeLine(std::string_view line,
                                        bool ends_with_newline,
-                                       std::size_t line_number,
                                        std::size_t line_offset, bool strict,
-                                       std::string* out,
+                                       Scratch* scratch, std::string* out,
                                        NormalizeStats* stats) const {
   const bool invisibles = options.remove_invisibles;
   const bool whitespace = options.normalize_whitespace;
-  thread_local std::string cleaned;
+  std::string& cleaned = scratch->cleaned;
   cleaned.clear();
   bool form_needed = false;
+  bool has_joiners = false;
   char32_t previous = 0;  // the last code point kept on this output line
   const auto* begin = reinterpret_cast<const unsigned char*>(line.data());
   const auto* end = begin + line.size();
@@ -246,23 +332,28 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
     const unsigned char b = *p;
     if (b < 0x80) {
       ++p;
-      if (b == '\r' && whitespace) {
-        // CRLF: the LF ends the line already. A lone CR is a line break.
-        if (p == end && ends_with_newline) continue;
-        FinishLine(cleaned, form_needed, out);
-        out->push_back('\n');
+      if (b == '\r') {
+        // CRLF: the LF ends the line already, and the whitespace rule makes
+        // it a LF. A lone CR ends a line here; the whitespace rule makes it
+        // a LF too, else it stays a CR.
+        const bool crlf = p == end && ends_with_newline;
+        if (crlf && whitespace) continue;
+        FinishLine(cleaned, form_needed, has_joiners, scratch, out, stats);
+        out->push_back(whitespace ? '\n' : '\r');
         cleaned.clear();
         form_needed = false;
+        has_joiners = false;
         previous = 0;
         continue;
       }
-      const bool control = (b < 0x20 && b != '\t' && b != '\r') || b == 0x7F;
+      const bool control = (b < 0x20 && b != '\t') || b == 0x7F;
       if (control && whitespace && (b == 0x0B || b == 0x0C)) {
         cleaned.push_back(' ');
         previous = ' ';
       } else if (control && invisibles) {
         ++stats->removed;
       } else {
+        form_needed = form_needed || bmp_form_may_change[b];
         cleaned.push_back(static_cast<char>(b));
         previous = b;
       }
@@ -272,9 +363,10 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
     const std::size_t length = DecodeUtf8(p, end, &c);
     if (c == kIllFormed) {
       if (strict) {
-        const std::size_t column = static_cast<std::size_t>(p - begin);
+        // Run() turns the offset into a line and a column.
         return Status(ErrorCode::kInvalidInput, "invalid UTF-8",
-                      {"", line_number, column + 1, line_offset + column});
+                      {"", 0, 0,
+                       line_offset + static_cast<std::size_t>(p - begin)});
       }
       ++stats->invalid_sequences;
       AppendUtf8(kReplacementCharacter, &cleaned);
@@ -299,6 +391,7 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
         if (next < end) DecodeUtf8(next, end, &following);
         keep = following != kIllFormed && IsJoinable(previous) &&
                IsJoinable(following);
+        has_joiners = has_joiners || keep;
       }
     }
     if (keep) {
@@ -310,12 +403,40 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
     }
     p = next;
   }
-  FinishLine(cleaned, form_needed, out);
+  FinishLine(cleaned, form_needed, has_joiners, scratch, out, stats);
+  // Without the whitespace rule a lone CR stays a CR. If what stood between
+  // it and the LF is gone ("a\r\0\n"), CR and LF would now read as one
+  // CRLF break, and a line would be lost: that CR is written as a LF.
+  if (!whitespace && ends_with_newline && !line.ends_with('\r') &&
+      out->size() > out_start && out->back() == '\r') {
+    out->back() = '\n';
+  }
   const std::string_view produced(out->data() + out_start,
                                   out->size() - out_start);
   if (produced != line) ++stats->lines_changed;
   return Status();
 }
+
+namespace {
+
+// The line (from 1) and the byte column in it (from 1) of `offset`, where
+// LF, CRLF and a lone CR each end a line.
+SourcePosition PositionOf(std::string_view text, std::size_t offset) {
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    const char c = text[i];
+    const bool lone_cr =
+        c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+    if (c == '\n' || lone_cr) {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {"", line, offset - line_start + 1, offset};
+}
+
+}  // namespace
 
 Status Normalizer::Impl::Run(std::string_view text, std::string* out,
                              NormalizeStats* stats, bool strict) const {
@@ -325,9 +446,9 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
   // Clean lines are not copied one by one: a run of them goes out in one
   // append when a dirty line (or the end) is reached.
   const unsigned char* pending = base;
-  std::size_t line_number = 1;
   out->reserve(out->size() + text.size());
   const bool every_line_is_dirty = punct.has_value();
+  Scratch scratch;  // empty strings: nothing is allocated until a dirty line
   while (p < end) {
     const unsigned char* const line_start = p;
     const unsigned char* q = p;
@@ -374,14 +495,16 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
                   static_cast<std::size_t>(line_start - pending));
       const std::string_view line(reinterpret_cast<const char*>(line_start),
                                   static_cast<std::size_t>(q - line_start));
-      Status s = NormalizeLine(line, has_newline, line_number,
+      Status s = NormalizeLine(line, has_newline,
                                static_cast<std::size_t>(line_start - base),
-                               strict, out, stats);
-      if (!s.ok()) return s;
+                               strict, &scratch, out, stats);
+      if (!s.ok()) {
+        return Status(s.code(), s.message(),
+                      PositionOf(text, s.where().offset));
+      }
       if (has_newline) out->push_back('\n');
       pending = next;
     }
-    ++line_number;
     p = next;
   }
   out->append(reinterpret_cast<const char*>(pending),

@@ -1,6 +1,7 @@
 #include "punctuation.h"
 
 #include <toml++/toml.h>
+#include <utf8proc.h>
 
 #include <optional>
 
@@ -108,12 +109,37 @@ class ProfileReader {
   std::string path_;
 };
 
-bool IsSpace(char32_t c) { return c == ' ' || c == '\t'; }
+// Spaces for reading quote directions: the ASCII space, the tab and every
+// other Zs (they are still there when the whitespace rule is off).
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' ||
+         (c >= 0x80 && utf8proc_category(static_cast<utf8proc_int32_t>(c)) ==
+                           UTF8PROC_CATEGORY_ZS);
+}
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Letters and marks (a mark stands for the letter it sits on).
+bool IsLetterOrMark(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return true;
+    default:
+      return false;
+  }
+}
 
 }  // namespace
 
 PunctuationProfile::Role PunctuationProfile::RoleOf(char32_t c) const {
+  if (!Listed(c)) return Role::kNone;
   auto it = roles_.find(c);
   return it == roles_.end() ? Role::kNone : it->second;
 }
@@ -139,6 +165,7 @@ Result<PunctuationProfile> PunctuationProfile::Parse(std::string_view text,
       if (!p.roles_.emplace(c, role).second) {
         return reader.Error(item.source(), "character listed twice");
       }
+      if (c < 0x10000) p.listed_.set(c);
       return Status();
     };
   };
@@ -269,13 +296,49 @@ Result<PunctuationProfile> PunctuationProfile::Parse(std::string_view text,
       return s;
     }
   }
+  for (const auto* set :
+       {&p.collapse_repeats_, &p.no_space_before_, &p.no_space_after_}) {
+    for (char32_t c : *set) {
+      if (c < 0x10000) p.listed_.set(c);
+    }
+  }
   return p;
 }
 
-void PunctuationProfile::Apply(std::string_view line, std::u32string* scratch,
+bool PunctuationProfile::IsQuote(char32_t c) const {
+  switch (RoleOf(c)) {
+    case Role::kDoubleOpening:
+    case Role::kDoubleClosing:
+    case Role::kDoubleEither:
+    case Role::kSingleOpening:
+    case Role::kSingleClosing:
+    case Role::kSingleEither:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The profile's steps run in an order that makes a second pass a no-op:
+// each step only ever sees text that the steps after it leave alone, and
+// every quotation mark is written as the mark that a second pass will read
+// back in the same place (normalizer.h: normalizing twice gives the same
+// bytes as normalizing once).
+//
+//   1. Spaces go before closing punctuation and fixed closing quotes, and
+//      after opening brackets and fixed opening quotes. This comes first so
+//      that the later steps see the spacing they will see on a second pass
+//      (", ," becomes ",," here and then "," in step 3; ". . ." becomes
+//      "..." here and then the profile's ellipsis in step 2).
+//   2. Hyphens, dashes and ellipses.
+//   3. Repeated marks (",," -> ",").
+//   4. Quotation marks, by role and by context.
+void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
                                std::string* out) const {
   // Decode once; the line is valid UTF-8 (the normalizer repaired it).
-  std::u32string& s = *scratch;
+  std::u32string& s = scratch->decoded;
+  std::u32string& u = scratch->spaced;
+  std::u32string& t = scratch->dashed;
   s.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const auto* end = p + line.size();
@@ -285,119 +348,151 @@ void PunctuationProfile::Apply(std::string_view line, std::u32string* scratch,
     s.push_back(cp == kIllFormed ? kReplacementCharacter : cp);
   }
 
-  // Pass 1: hyphens, dashes, ellipses and repeated marks, into `t`.
-  std::u32string t;
-  t.reserve(s.size() + 4);
-  const std::size_t n = s.size();
-  auto at = [&](std::size_t i) -> char32_t { return i < n ? s[i] : 0; };
-  for (std::size_t i = 0; i < n; ++i) {
-    const char32_t c = s[i];
-    const Role role = RoleOf(c);
-    const char32_t prev = t.empty() ? 0 : t.back();
-    if (role == Role::kHyphen) {
-      t.push_back('-');
-    } else if (role == Role::kDash) {
-      t.push_back(IsDigit(prev) && IsDigit(at(i + 1)) ? range_dash_ : dash_);
-    } else if (c == '-' && spaced_hyphen_ && prev == ' ' &&
-               (at(i + 1) == ' ' || (at(i + 1) == '-' && at(i + 2) == ' '))) {
-      t.push_back(dash_);
-      if (at(i + 1) == '-') ++i;
-    } else if (c == U'\u2026' ||
-               (c == '.' && at(i + 1) == '.' && at(i + 2) == '.' &&
-                at(i + 3) != '.' && prev != '.')) {
-      t += ellipsis_;
-      if (c == '.') i += 2;
-    } else if (collapse_repeats_.count(c) != 0 && prev == c) {
-      // the first of the run is already out
-    } else {
-      t.push_back(c);
-    }
-  }
-
-  // Pass 2: quotation marks. An ambiguous mark opens after a space, a line
-  // start, a bracket, a dash or another opening mark when a non-space
-  // follows; closes after anything else; stays as it is between two spaces.
-  enum Direction : unsigned char { kFree, kOpening, kClosing };
-  std::basic_string<unsigned char> direction(t.size(), kFree);
-  auto is_opening_context = [&](std::size_t i) {
-    if (i == 0) return true;
-    const char32_t c = t[i - 1];
-    return IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '-' ||
-           RoleOf(c) == Role::kDash || c == dash_ || direction[i - 1] == kOpening;
-  };
-  auto is_closing_context = [&](std::size_t i) {
-    if (i + 1 >= t.size()) return true;
-    const char32_t c = t[i + 1];
-    return IsSpace(c) || no_space_before_.count(c) != 0;
-  };
-  auto is_letter = [](char32_t c) {
-    return c > 0x7F ? c != 0xA0 : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-  };
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    const Role role = RoleOf(t[i]);
-    switch (role) {
+  // Step 1: spaces next to punctuation. A quotation mark whose role fixes
+  // its direction counts here; one read from context never has a space on
+  // the side that would go (it opens before a non-space and closes after
+  // one).
+  auto fixed_direction = [&](char32_t c) {
+    switch (RoleOf(c)) {
       case Role::kDoubleOpening:
-        t[i] = double_open_;
-        direction[i] = kOpening;
-        break;
-      case Role::kDoubleClosing:
-        t[i] = double_close_;
-        direction[i] = kClosing;
-        break;
       case Role::kSingleOpening:
-        t[i] = single_open_;
-        direction[i] = kOpening;
-        break;
+        return 1;
+      case Role::kDoubleClosing:
       case Role::kSingleClosing:
-        t[i] = single_close_;
-        direction[i] = kClosing;
-        break;
-      case Role::kDoubleEither:
-      case Role::kSingleEither: {
-        const bool is_double = role == Role::kDoubleEither;
-        if (!is_double && i > 0 && i + 1 < t.size() && is_letter(t[i - 1]) &&
-            is_letter(t[i + 1])) {
-          t[i] = apostrophe_;
-          break;
-        }
-        const bool open_ctx = is_opening_context(i);
-        const bool close_ctx = is_closing_context(i);
-        if (open_ctx && close_ctx) break;  // free-standing: leave it
-        direction[i] = open_ctx ? kOpening : kClosing;
-        if (is_double) {
-          t[i] = open_ctx ? double_open_ : double_close_;
-        } else {
-          t[i] = open_ctx ? single_open_ : single_close_;
-        }
-        break;
-      }
+        return -1;
       default:
-        break;
+        return 0;
     }
-  }
-
-  // Pass 3: spaces before closing marks and after opening ones go.
-  std::u32string u;
-  u.reserve(t.size());
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    const char32_t c = t[i];
+  };
+  u.clear();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
     if (c == ' ') {
-      // Skip the run if what follows must not have a space before it, or
-      // what precedes must not have one after it.
       std::size_t j = i;
-      while (j < t.size() && t[j] == ' ') ++j;
+      while (j < s.size() && s[j] == ' ') ++j;
       const bool before_closer =
-          j < t.size() && (no_space_before_.count(t[j]) != 0 ||
-                           direction[j] == kClosing);
+          j < s.size() &&
+          (In(no_space_before_, s[j]) || fixed_direction(s[j]) < 0);
       const bool after_opener =
-          i > 0 && (no_space_after_.count(t[i - 1]) != 0 ||
-                    direction[i - 1] == kOpening);
-      if ((before_closer && i > 0) || (after_opener && j < t.size())) {
+          i > 0 && (In(no_space_after_, s[i - 1]) ||
+                    fixed_direction(s[i - 1]) > 0);
+      if ((before_closer && i > 0) || (after_opener && j < s.size())) {
         i = j - 1;
         continue;
       }
     }
     u.push_back(c);
+  }
+
+  // Step 2: hyphens, dashes and ellipses.
+  t.clear();
+  const std::size_t n = u.size();
+  auto at = [&](std::size_t i) -> char32_t { return i < n ? u[i] : 0; };
+  auto is_hyphen = [&](char32_t c) {
+    return c == '-' || RoleOf(c) == Role::kHyphen;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = u[i];
+    const Role role = RoleOf(c);
+    const char32_t prev = t.empty() ? 0 : t.back();
+    if (is_hyphen(c)) {
+      // " - " and " -- " between words are dashes, whichever hyphen
+      // character they are written with.
+      if (spaced_hyphen_ && prev == ' ' &&
+          (at(i + 1) == ' ' || (is_hyphen(at(i + 1)) && at(i + 2) == ' '))) {
+        t.push_back(dash_);
+        if (at(i + 1) != ' ') ++i;
+      } else {
+        t.push_back('-');
+      }
+    } else if (role == Role::kDash) {
+      t.push_back(IsDigit(prev) && IsDigit(at(i + 1)) ? range_dash_ : dash_);
+    } else if (c == U'\u2026' ||
+               (c == '.' && at(i + 1) == '.' && at(i + 2) == '.' &&
+                at(i + 3) != '.' && prev != '.')) {
+      t += ellipsis_;
+      if (c == '.') i += 2;
+    } else {
+      t.push_back(c);
+    }
+  }
+
+  // Step 3: a run of a repeated mark becomes one.
+  u.clear();
+  for (const char32_t c : t) {
+    if (!u.empty() && u.back() == c && In(collapse_repeats_, c)) {
+      continue;
+    }
+    u.push_back(c);
+  }
+
+  // Step 4: quotation marks. A mark whose direction comes from the text
+  // opens after a space, a line start, a bracket, a dash or another opening
+  // mark when a non-space follows; closes after anything else; stays as it
+  // is when both hold (between two spaces). A single mark between two
+  // letters is an apostrophe. A mark whose role fixes its direction becomes
+  // the style's mark for that direction, unless the style's mark is itself
+  // one read from context and would read differently here on a second pass
+  // ("a«b" in the curly style: “ after a letter reads as a closing mark);
+  // then it is written as that reading, so that the text stays as it is.
+  enum Direction : unsigned char { kFree, kOpening, kClosing };
+  const std::size_t m = u.size();
+  std::basic_string<unsigned char> direction(m, kFree);
+  // Only text that no quotation mark conversion changes is looked at on the
+  // right-hand side, so the reading is the same before and after.
+  auto is_letter = [&](char32_t c) { return IsLetterOrMark(c) && !IsQuote(c); };
+  auto is_opening_context = [&](std::size_t i) {
+    if (i == 0) return true;
+    const char32_t c = u[i - 1];
+    return IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '-' ||
+           RoleOf(c) == Role::kDash || c == dash_ ||
+           direction[i - 1] == kOpening;
+  };
+  auto is_closing_context = [&](std::size_t i) {
+    if (i + 1 >= m) return true;
+    const char32_t c = u[i + 1];
+    return IsSpace(c) || (In(no_space_before_, c) && !IsQuote(c));
+  };
+  auto is_either = [&](char32_t c) {
+    const Role r = RoleOf(c);
+    return r == Role::kDoubleEither || r == Role::kSingleEither;
+  };
+  for (std::size_t i = 0; i < m; ++i) {
+    const Role role = RoleOf(u[i]);
+    bool is_double;
+    Direction fixed;
+    switch (role) {
+      case Role::kDoubleOpening: is_double = true, fixed = kOpening; break;
+      case Role::kDoubleClosing: is_double = true, fixed = kClosing; break;
+      case Role::kDoubleEither: is_double = true, fixed = kFree; break;
+      case Role::kSingleOpening: is_double = false, fixed = kOpening; break;
+      case Role::kSingleClosing: is_double = false, fixed = kClosing; break;
+      case Role::kSingleEither: is_double = false, fixed = kFree; break;
+      default: continue;
+    }
+    const char32_t open = is_double ? double_open_ : single_open_;
+    const char32_t close = is_double ? double_close_ : single_close_;
+    if (fixed != kFree) {
+      const char32_t mark = fixed == kOpening ? open : close;
+      if (!is_either(mark)) {
+        u[i] = mark;
+        direction[i] = fixed;
+        continue;
+      }
+      // The style's mark is read from context on a second pass: write it
+      // as that reading (below), or as itself where it stands free.
+      u[i] = mark;
+    }
+    if (!is_double && i > 0 && i + 1 < m && is_letter(u[i - 1]) &&
+        is_letter(u[i + 1])) {
+      u[i] = apostrophe_;
+      continue;
+    }
+    const bool open_ctx = is_opening_context(i);
+    const bool close_ctx = is_closing_context(i);
+    if (open_ctx && close_ctx) continue;  // free-standing: leave it
+    direction[i] = open_ctx ? kOpening : kClosing;
+    u[i] = open_ctx ? open : close;
   }
   for (char32_t c : u) AppendUtf8(c, out);
 }

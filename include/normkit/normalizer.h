@@ -8,16 +8,23 @@
 //      zero-width space (U+200B), C0 and C1 controls other than tab and line
 //      breaks (NUL included), and ZWJ/ZWNJ (U+200D/U+200C) except between two
 //      letters, marks or symbols, where scripts and emoji sequences need them.
+//      (The joiner rule holds for the output: a joiner whose neighbour the
+//      later steps change, as NFKC turns the symbol U+249C into "(a)",
+//      goes too.)
 //   3. The Unicode normalization form (NFC by default), through ICU.
 //   4. With `punct`: the typography profile (rules/normalize/punct.toml).
 //   5. Whitespace: every Unicode space (Zs), line/paragraph separator, VT, FF
 //      and NEL becomes an ASCII space; a run of two or more spaces and tabs
 //      becomes one space (a lone tab stays, it separates columns); trailing
-//      spaces and tabs go. CRLF and a lone CR become LF.
+//      spaces and tabs go. CRLF and a lone CR become LF. (Spaces are
+//      collapsed before step 4 as well, so that the profile sees the spacing
+//      a second pass will see.)
 //
 // Lines are never joined or dropped: a text of N lines gives N lines (a lone
-// CR counts as a line break, as it does in old Mac files). Normalizing twice
-// gives the same bytes as normalizing once, for every option set.
+// CR counts as a line break, as it does in old Mac files; without the
+// whitespace rule it stays a CR, unless removing what stood between it and a
+// LF would make the two read as one CRLF, when it becomes a LF). Normalizing
+// twice gives the same bytes as normalizing once, for every option set.
 //
 // Lines that need nothing are found by a quick check (the form's quick-check
 // property per code point, read from ICU at creation) and copied as they are,
@@ -95,9 +102,10 @@ class Normalizer {
   static Result<Normalizer> Create(const NormalizerOptions& options = {});
 
   // Appends the normalized `text` to `*out`. Fails only with strict_utf8 on
-  // invalid UTF-8: the Status's position has the line (from 1), the column
-  // (a byte in that line, from 1) and the byte offset in `text` (from 0),
-  // and `*out` holds the lines before it.
+  // invalid UTF-8: the Status's position has the line (from 1; LF, CRLF and
+  // a lone CR each end one), the column (a byte in that line, from 1) and
+  // the byte offset in `text` (from 0), and `*out` holds the lines before
+  // it.
   Status Normalize(std::string_view text, std::string* out,
                    NormalizeStats* stats = nullptr) const;
 
