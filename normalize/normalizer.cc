@@ -113,6 +113,13 @@ struct Normalizer::Impl {
   std::bitset<0x10000> bmp_form_may_change;
   // Per BMP code point: a line holding it must take the slow path.
   std::bitset<0x10000> bmp_attention;
+  // Per lead byte of a two-byte sequence (C2..DF): none of the 64 code
+  // points it starts needs attention. Cyrillic (D0, D1) is read with one
+  // table look and no decoding.
+  std::array<bool, 256> clean_lead2{};
+  // ASCII bytes that steps 1 and 2 change: controls, CR, and capitals under
+  // NFKC_Casefold.
+  std::array<bool, 128> ascii_special{};
 
   void BuildTables();
   bool FormMayChange(char32_t c) const;
@@ -195,6 +202,16 @@ void Normalizer::Impl::BuildTables() {
     // Surrogates never decode from valid UTF-8; U+FFFD itself needs nothing.
     bmp_attention[c] = attention;
   }
+  for (unsigned lead = 0xC2; lead <= 0xDF; ++lead) {
+    bool clean = true;
+    for (unsigned trail = 0; trail < 64 && clean; ++trail) {
+      clean = !bmp_attention[((lead & 0x1F) << 6) | trail];
+    }
+    clean_lead2[lead] = clean;
+  }
+  for (unsigned b = 0; b < 128; ++b) {
+    ascii_special[b] = ((b < 0x20 && b != '\t') || b == 0x7F || may_change[b]) && b != '\n';
+  }
 }
 
 namespace {
@@ -205,16 +222,15 @@ void CollapseWhitespace(std::string_view text, std::string* out) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (!IsHorizontalSpace(b)) {
-      out->push_back(static_cast<char>(b));
-      ++i;
-      continue;
-    }
+    // Copy up to the next space or tab in one go.
     std::size_t j = i;
-    while (j < n && IsHorizontalSpace(static_cast<unsigned char>(text[j]))) ++j;
-    if (j < n) out->push_back(j - i == 1 ? static_cast<char>(b) : ' ');
-    i = j;
+    while (j < n && !IsHorizontalSpace(static_cast<unsigned char>(text[j]))) ++j;
+    out->append(text.data() + i, j - i);
+    if (j == n) break;
+    std::size_t k = j;
+    while (k < n && IsHorizontalSpace(static_cast<unsigned char>(text[k]))) ++k;
+    if (k < n) out->push_back(k - j == 1 ? text[j] : ' ');
+    i = k;
   }
 }
 
@@ -251,6 +267,15 @@ void Normalizer::Impl::FinishLine(std::string_view cleaned, bool form_needed,
                                   bool has_joiners, Scratch* scratch,
                                   std::string* out,
                                   NormalizeStats* stats) const {
+  // The common case: only spaces to tidy, straight into the output.
+  if (!form_needed && !punct && !has_joiners) {
+    if (options.normalize_whitespace) {
+      CollapseWhitespace(cleaned, out);
+    } else {
+      out->append(cleaned);
+    }
+    return;
+  }
   // Each stage reads `text` and writes into the buffer that `text` is not
   // in; `holder` says which one that is (-1: neither, `text` is `cleaned`).
   std::string* buffers = scratch->buffers;
@@ -324,14 +349,36 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
   cleaned.clear();
   bool form_needed = false;
   bool has_joiners = false;
-  char32_t previous = 0;  // the last code point kept on this output line
   const auto* begin = reinterpret_cast<const unsigned char*>(line.data());
   const auto* end = begin + line.size();
   const std::size_t out_start = out->size();
+  // Characters that need nothing are copied in runs; `run` is where the
+  // current run starts.
+  const unsigned char* run = begin;
+  auto flush = [&](const unsigned char* upto) {
+    cleaned.append(reinterpret_cast<const char*>(run),
+                   static_cast<std::size_t>(upto - run));
+  };
+  // The last code point kept on this output line, for the joiner rule.
+  auto previous = [&]() -> char32_t {
+    if (cleaned.empty()) return 0;
+    std::size_t i = cleaned.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(cleaned[i]) & 0xC0) == 0x80) --i;
+    const auto* s = reinterpret_cast<const unsigned char*>(cleaned.data());
+    char32_t c;
+    DecodeUtf8(s + i, s + cleaned.size(), &c);
+    return c;
+  };
   for (const unsigned char* p = begin; p < end;) {
     const unsigned char b = *p;
     if (b < 0x80) {
+      if (!ascii_special[b]) {
+        ++p;
+        continue;
+      }
+      flush(p);
       ++p;
+      run = p;
       if (b == '\r') {
         // CRLF: the LF ends the line already, and the whitespace rule makes
         // it a LF. A lone CR ends a line here; the whitespace rule makes it
@@ -343,24 +390,32 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
         cleaned.clear();
         form_needed = false;
         has_joiners = false;
-        previous = 0;
         continue;
       }
       const bool control = (b < 0x20 && b != '\t') || b == 0x7F;
       if (control && whitespace && (b == 0x0B || b == 0x0C)) {
         cleaned.push_back(' ');
-        previous = ' ';
       } else if (control && invisibles) {
         ++stats->removed;
       } else {
         form_needed = form_needed || bmp_form_may_change[b];
         cleaned.push_back(static_cast<char>(b));
-        previous = b;
       }
+      continue;
+    }
+    if (clean_lead2[b] && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+      p += 2;
       continue;
     }
     char32_t c;
     const std::size_t length = DecodeUtf8(p, end, &c);
+    if (c != kIllFormed && !NeedsAttention(c)) {
+      p += length;
+      continue;
+    }
+    flush(p);
+    const unsigned char* next = p + length;
+    run = next;
     if (c == kIllFormed) {
       if (strict) {
         // Run() turns the offset into a line and a column.
@@ -370,15 +425,12 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
       }
       ++stats->invalid_sequences;
       AppendUtf8(kReplacementCharacter, &cleaned);
-      previous = kReplacementCharacter;
-      p += length;
+      p = next;
       continue;
     }
-    const unsigned char* next = p + length;
     bool keep = true;
     if (whitespace && IsUnicodeSpace(c)) {
       cleaned.push_back(' ');
-      previous = ' ';
       p = next;
       continue;
     }
@@ -389,7 +441,7 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
       } else if (c == kZeroWidthJoiner || c == kZeroWidthNonJoiner) {
         char32_t following = 0;
         if (next < end) DecodeUtf8(next, end, &following);
-        keep = following != kIllFormed && IsJoinable(previous) &&
+        keep = following != kIllFormed && IsJoinable(previous()) &&
                IsJoinable(following);
         has_joiners = has_joiners || keep;
       }
@@ -397,12 +449,12 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
     if (keep) {
       form_needed = form_needed || FormMayChange(c);
       cleaned.append(reinterpret_cast<const char*>(p), length);
-      previous = c;
     } else {
       ++stats->removed;
     }
     p = next;
   }
+  flush(end);
   FinishLine(cleaned, form_needed, has_joiners, scratch, out, stats);
   // Without the whitespace rule a lone CR stays a CR. If what stood between
   // it and the LF is gone ("a\r\0\n"), CR and LF would now read as one
@@ -465,15 +517,17 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
         if (b == '\n') break;
         if (IsHorizontalSpace(b)) {
           const unsigned char following = q + 1 < end ? q[1] : '\n';
-          if (IsHorizontalSpace(following) || following == '\n' ||
-              following == '\r') {
-            dirty = true;
-          }
+          dirty = IsHorizontalSpace(following) || following == '\n' ||
+                  following == '\r';
           ++q;
           continue;
         }
         dirty = true;
         break;
+      }
+      if (clean_lead2[b] && end - q >= 2 && (q[1] & 0xC0) == 0x80) {
+        q += 2;
+        continue;
       }
       char32_t c;
       const std::size_t length = DecodeUtf8(q, end, &c);
