@@ -364,6 +364,56 @@ Result<std::shared_ptr<const Transliterator::Tables>> CompileScheme(
   for (char32_t c = 0; c < 0x80; ++c) {
     if (t->direct[c].flags & Tables::kMapped) t->ascii_mapped = true;
   }
+  // Letters whose rules depend only on the letter before them get a table
+  // from that letter to the rule (see Entry::by_previous).
+  auto tabulate = [&](Tables::Entry& e) {
+    if (e.rule_begin == e.rule_end || e.rule_end - e.rule_begin >= Tables::kAskRules) return;
+    for (std::uint32_t r = e.rule_begin; r < e.rule_end; ++r) {
+      const Tables::Rule& rule = t->rules[r];
+      if (rule.match.size() != 1 || rule.word_end || !rule.before.empty ||
+          !rule.not_before.empty || !rule.pieces.empty()) {
+        return;
+      }
+    }
+    e.by_previous.assign(Tables::kDirect + 1, 0);
+    for (char32_t prev = 0; prev <= Tables::kDirect; ++prev) {
+      const bool none = prev == Tables::kDirect;
+      const UChar32 u = static_cast<UChar32>(prev);
+      if (!none && (prev == '\'' || prev == 0x2019 || prev == 0x02BC)) {
+        e.by_previous[prev] = Tables::kAskRules;  // inside a word or not?
+        continue;
+      }
+      const bool letter = !none && (FlagsOf(prev) & Tables::kLetter);
+      const char32_t lower = none ? 0 : static_cast<char32_t>(u_tolower(u));
+      for (std::uint32_t r = e.rule_begin; r < e.rule_end; ++r) {
+        const Tables::Rule& rule = t->rules[r];
+        if (rule.word_start && letter) continue;
+        if (!rule.after.empty && (none || !rule.after.Contains(lower))) continue;
+        if (!none && rule.not_after.Contains(lower)) continue;
+        e.by_previous[prev] = static_cast<std::uint8_t>(r - e.rule_begin + 1);
+        break;
+      }
+    }
+  };
+  for (Tables::Entry& e : t->direct) tabulate(e);
+  for (auto& [c, e] : t->others) tabulate(e);
+  auto mark_plain = [](Tables::Entry& e) {
+    const std::uint8_t f = e.flags;
+    if ((f & Tables::kMapped) && (f & Tables::kCased) && !(f & Tables::kUpper) &&
+        e.rule_begin == e.rule_end) {
+      e.flags |= Tables::kPlain;
+    }
+  };
+  for (Tables::Entry& e : t->direct) mark_plain(e);
+  for (auto& [c, e] : t->others) mark_plain(e);
+  t->plain.assign(Tables::kDirect, 0);
+  for (char32_t c = 0; c < Tables::kDirect; ++c) {
+    const Tables::Entry& e = t->direct[c];
+    if ((e.flags & Tables::kPlain) && e.forms.lower.offset < (1u << 23) &&
+        e.forms.lower.length <= Tables::kCopySlack) {
+      t->plain[c] = Tables::kPlainBit | (e.forms.lower.offset << 8) | e.forms.lower.length;
+    }
+  }
   ComputeExpansion(t.get());
   t->pool.append(Tables::kCopySlack, '\0');
   return std::shared_ptr<const Tables>(std::move(t));

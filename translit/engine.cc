@@ -5,6 +5,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "tables.h"
@@ -107,12 +108,13 @@ class Walker {
 
   bool IsWordChar(char32_t c) const { return (Flags(c) & Tables::kLetter) != 0; }
 
-  // Whether a letter of the same word stands right before `start`; an
-  // apostrophe between two letters belongs to the word.
-  bool LetterBefore(const unsigned char* start) const {
-    const unsigned char* q;
-    const char32_t c = Before(start, &q);
+  // Whether a letter of the same word stands right before `start` (the code
+  // point there is `c`); an apostrophe between two letters belongs to the
+  // word.
+  bool LetterBefore(const unsigned char* start, char32_t c) const {
     if (IsWordChar(c)) return true;
+    const unsigned char* q;
+    Before(start, &q);
     if (!IsApostrophe(c)) return false;
     const unsigned char* r;
     return IsWordChar(Before(q, &r));
@@ -127,14 +129,16 @@ class Walker {
     return IsWordChar(At(q, &r));
   }
 
-  static bool In(const std::u32string& set, char32_t c) {
-    return c != kNone && set.find(c) != std::u32string::npos;
+  static bool In(const Tables::LetterSet& set, char32_t c) {
+    return c != kNone && set.Contains(c);
   }
 
   // Whether `rule` matches at p, whose first letter (ending at `first_end`)
   // is known to be the rule's first; on success *end is where it ends.
+  // `previous` is the code point before p (kNone at the start).
   bool Matches(const Tables::Rule& rule, const unsigned char* p,
-               const unsigned char* first_end, const unsigned char** end) const {
+               const unsigned char* first_end, char32_t previous,
+               const unsigned char** end) const {
     const unsigned char* q = first_end;
     for (std::size_t k = 1; k < rule.match.size(); ++k) {
       const unsigned char* next;
@@ -142,18 +146,17 @@ class Walker {
       q = next;
     }
     *end = q;
-    if (rule.word_start && LetterBefore(p)) return false;
+    if (rule.word_start && LetterBefore(p, previous)) return false;
     if (rule.word_end && LetterAfter(q)) return false;
-    if (!rule.after.empty() || !rule.not_after.empty()) {
-      const unsigned char* s;
-      const char32_t before = Lower(Before(p, &s));
-      if (!rule.after.empty() && !In(rule.after, before)) return false;
+    if (!rule.after.empty || !rule.not_after.empty) {
+      const char32_t before = Lower(previous);
+      if (!rule.after.empty && !In(rule.after, before)) return false;
       if (In(rule.not_after, before)) return false;
     }
-    if (!rule.before.empty() || !rule.not_before.empty()) {
+    if (!rule.before.empty || !rule.not_before.empty) {
       const unsigned char* s;
       const char32_t after = Lower(At(q, &s));
-      if (!rule.before.empty() && !In(rule.before, after)) return false;
+      if (!rule.before.empty && !In(rule.before, after)) return false;
       if (In(rule.not_before, after)) return false;
     }
     return true;
@@ -208,14 +211,24 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
   const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = begin + text.size();
   const std::size_t start = out->size();
-  // Write straight into a buffer big enough for the worst case.
-  out->resize(start + text.size() * t.max_expansion + Tables::kCopySlack);
-  char* w = out->data() + start;
+  // Output goes to a block on the stack, appended to *out when nearly full:
+  // no zero-filled worst-case buffer, one copy of what is really written.
+  constexpr std::size_t kBlock = 1 << 16;
+  char block[kBlock + Tables::kCopySlack];
+  char* w = block;
+  // Room one input character can need: a rule's output, or a run of ASCII
+  // copied in 8-byte steps.
+  const std::size_t room = std::max<std::size_t>(t.max_expansion * 4 * 4, 64);
+  char* const flush_at = block + kBlock - room;
+  auto flush = [&] {
+    out->append(block, static_cast<std::size_t>(w - block));
+    w = block;
+  };
   const char* pool = t.pool.data();
   Walker walker(t, begin, end);
   const bool ascii_mapped = t.ascii_mapped;
   // Copies a piece of output; pieces are short, and a fixed 8-byte copy (the
-  // pool and the buffer have slack for it) is one instruction.
+  // pool and the block have slack for it) is one instruction.
   auto put = [&](const Tables::Text& piece) {
     if (piece.length <= Tables::kCopySlack) {
       std::memcpy(w, pool + piece.offset, Tables::kCopySlack);
@@ -225,21 +238,14 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
     w += piece.length;
   };
   const unsigned char* p = begin;
+  char32_t previous = kNone;  // the code point before p, for rules
   while (p < end) {
+    if (w >= flush_at) flush();
     const unsigned char b = *p;
     if (b < 0x80 && !ascii_mapped) {
-      // A run of ASCII passes through untouched, eight bytes at a time.
-      const unsigned char* q = p;
-      while (end - q >= 8) {
-        std::uint64_t word;
-        std::memcpy(&word, q, 8);
-        if (word & 0x8080808080808080ULL) break;
-        std::memcpy(w, q, 8);
-        w += 8;
-        q += 8;
-      }
-      while (q < end && *q < 0x80) *w++ = static_cast<char>(*q++);
-      p = q;
+      *w++ = static_cast<char>(b);  // ASCII passes through untouched
+      previous = b;
+      ++p;
       continue;
     }
     const unsigned char* next;
@@ -247,6 +253,15 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
     if (b >= 0xC2 && b <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
       c = (static_cast<char32_t>(b & 0x1F) << 6) | (p[1] & 0x3F);  // Cyrillic
       next = p + 2;
+      const std::uint32_t plain = t.plain[c];
+      if (plain & Tables::kPlainBit) {
+        // The common case: a small letter with no rules.
+        std::memcpy(w, pool + ((plain & ~Tables::kPlainBit) >> 8), Tables::kCopySlack);
+        w += plain & 0xFF;
+        previous = c;
+        p = next;
+        continue;
+      }
     } else {
       c = walker.At(p, &next);
     }
@@ -256,13 +271,16 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
       if ((flags & Tables::kNotNfcSafe) && stop_before_unsafe) {
         // Back to the start of this line, in the input and in the output
         // (the output has a line break for every line break of the input).
+        flush();
         const void* lf = memrchr(begin, '\n', static_cast<std::size_t>(p - begin));
         const std::size_t consumed =
             lf ? static_cast<std::size_t>(static_cast<const unsigned char*>(lf) + 1 - begin) : 0;
-        char* const out_begin = out->data() + start;
-        const void* out_lf = memrchr(out_begin, '\n', static_cast<std::size_t>(w - out_begin));
-        w = out_lf ? static_cast<char*>(const_cast<void*>(out_lf)) + 1 : out_begin;
-        out->resize(static_cast<std::size_t>(w - out->data()));
+        const char* const out_begin = out->data() + start;
+        const void* out_lf =
+            memrchr(out_begin, '\n', out->size() - start);
+        out->resize(out_lf ? static_cast<std::size_t>(static_cast<const char*>(out_lf) + 1 -
+                                                      out->data())
+                           : start);
         return consumed;
       }
       if (c == 0xFFFD && !(next - p == 3 && p[0] == 0xEF)) {
@@ -272,25 +290,50 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
         std::memcpy(w, p, static_cast<std::size_t>(next - p));
         w += next - p;
       }
+      previous = c;
       p = next;
       continue;
     }
-    if (e->rule_begin == e->rule_end &&
-        (flags & (Tables::kUpper | Tables::kCased)) == Tables::kCased) {
-      put(e->forms.lower);  // the common case: a small letter, no rules
+    if (flags & Tables::kPlain) {
+      put(e->forms.lower);
+      previous = c;
       p = next;
       continue;
     }
     const Tables::Forms* forms = &e->forms;
     const unsigned char* match_end = next;
     const Tables::Rule* rule = nullptr;
-    for (std::uint32_t r = e->rule_begin; r < e->rule_end; ++r) {
-      const unsigned char* rule_end;
-      if (walker.Matches(t.rules[r], p, next, &rule_end)) {
-        rule = &t.rules[r];
+    std::uint8_t tabulated = Tables::kAskRules;
+    if (!e->by_previous.empty()) {
+      tabulated = previous == kNone ? e->by_previous[Tables::kDirect]
+                  : previous < Tables::kDirect ? e->by_previous[previous]
+                                               : Tables::kAskRules;
+    }
+    if (tabulated != Tables::kAskRules) {
+      if (tabulated != 0) {
+        rule = &t.rules[e->rule_begin + tabulated - 1];
         forms = &rule->forms;
-        match_end = rule_end;
-        break;
+      }
+    } else {
+      // The letter after this one, when it is a plain two-byte character:
+      // a cheap first test for rules of several letters ("тс").
+      char32_t following = kNone;
+      if (end - next >= 2 && next[0] >= 0xC2 && next[0] <= 0xDF && (next[1] & 0xC0) == 0x80) {
+        following = t.direct[(static_cast<char32_t>(next[0] & 0x1F) << 6) | (next[1] & 0x3F)].lower;
+      }
+      for (std::uint32_t r = e->rule_begin; r < e->rule_end; ++r) {
+        const Tables::Rule& candidate = t.rules[r];
+        if (following != kNone && candidate.match.size() >= 2 &&
+            candidate.match[1] != following) {
+          continue;
+        }
+        const unsigned char* rule_end;
+        if (walker.Matches(candidate, p, next, previous, &rule_end)) {
+          rule = &candidate;
+          forms = &rule->forms;
+          match_end = rule_end;
+          break;
+        }
       }
     }
     if (rule != nullptr && !rule->pieces.empty()) {
@@ -307,9 +350,15 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
       // ("ИЙ" -> "Y" in a word of capitals) or after it.
       put(walker.Choose(*forms, flags, p, next));
     }
+    if (match_end == next) {
+      previous = c;
+    } else {
+      const unsigned char* last;
+      previous = walker.Before(match_end, &last);
+    }
     p = match_end;
   }
-  out->resize(static_cast<std::size_t>(w - out->data()));
+  flush();
   return text.size();
 }
 

@@ -2,6 +2,7 @@
 #ifndef NORMKIT_TRANSLIT_TABLES_H_
 #define NORMKIT_TRANSLIT_TABLES_H_
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -35,19 +36,48 @@ struct Transliterator::Tables {
     kMark = 16,    // a combining mark: looked through for a letter's case
     kNotNfcSafe = 32,  // NFC might change text around it (quick check not
                        // Yes, or a non-zero combining class)
+    kPlain = 64,   // mapped, lower case, no rules: the output is forms.lower
   };
 
   struct Entry {
     Forms forms;                 // when no rule matches
     std::uint32_t rule_begin = 0, rule_end = 0;  // rules whose match starts here
+    // When every rule of this letter is one letter long and looks only at
+    // the letter before it (word_start, after, not_after), the rule that
+    // applies is a function of that letter: by_previous[c] for a previous
+    // code point c below kDirect is 0 for none, k for rule_begin + k - 1, or
+    // kAskRules where an apostrophe makes the word start unclear. Index
+    // kDirect stands for "no previous character". Empty otherwise.
+    std::vector<std::uint8_t> by_previous;
     char32_t lower = 0;          // lower-case form, for rule matching
     std::uint8_t flags = 0;
   };
 
+  // A set of lower-case letters: a bit per code point below kDirect, a list
+  // for the rest.
+  struct LetterSet {
+    std::bitset<0x800> direct;
+    std::u32string others;
+    bool empty = true;
+
+    LetterSet() = default;
+    LetterSet(const std::u32string& letters) {  // NOLINT: from the rule file
+      for (char32_t c : letters) {
+        if (c < 0x800) direct.set(c); else others.push_back(c);
+        empty = false;
+      }
+    }
+    bool Contains(char32_t c) const {
+      return c < 0x800 ? direct[c] : others.find(c) != std::u32string::npos;
+    }
+  };
+
+  static constexpr std::uint8_t kAskRules = 0xFF;
+
   struct Rule {
     std::u32string match;  // lower case
     bool word_start = false, word_end = false;
-    std::u32string after, not_after, before, not_before;
+    LetterSet after, not_after, before, not_before;
     Forms forms;                // the whole output, cased by the first letter
     std::vector<Forms> pieces;  // or one per matched letter, each cased by it
   };
@@ -61,6 +91,11 @@ struct Transliterator::Tables {
   // Cyrillic); the rest in a hash map.
   static constexpr char32_t kDirect = 0x800;
   std::vector<Entry> direct;
+  // The hot path's own small table (8 KB, stays in L1): for each code point
+  // below kDirect whose entry is kPlain, kPlainBit | offset << 8 | length of
+  // its output; 0 otherwise.
+  static constexpr std::uint32_t kPlainBit = 0x80000000u;
+  std::vector<std::uint32_t> plain;
   std::unordered_map<char32_t, Entry> others;
   std::vector<Rule> rules;
   bool ascii_mapped = false;   // reverse schemes map ASCII letters
