@@ -253,13 +253,24 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
     if (b >= 0xC2 && b <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
       c = (static_cast<char32_t>(b & 0x1F) << 6) | (p[1] & 0x3F);  // Cyrillic
       next = p + 2;
-      const std::uint32_t plain = t.plain[c];
+      std::uint32_t plain = t.plain[c];
       if (plain & Tables::kPlainBit) {
-        // The common case: a small letter with no rules.
-        std::memcpy(w, pool + ((plain & ~Tables::kPlainBit) >> 8), Tables::kCopySlack);
-        w += plain & 0xFF;
-        previous = c;
-        p = next;
+        // The common case: small letters with no rules, one after another
+        // (the rest of a word) in a tight loop of their own.
+        for (;;) {
+          std::memcpy(w, pool + ((plain & ~Tables::kPlainBit) >> 8), Tables::kCopySlack);
+          w += plain & 0xFF;
+          previous = c;
+          p = next;
+          if (end - p < 2 || w >= flush_at) break;
+          const unsigned char lead = p[0];
+          if (lead < 0xC2 || lead > 0xDF || (p[1] & 0xC0) != 0x80) break;
+          const char32_t following = (static_cast<char32_t>(lead & 0x1F) << 6) | (p[1] & 0x3F);
+          plain = t.plain[following];
+          if (!(plain & Tables::kPlainBit)) break;
+          c = following;
+          next = p + 2;
+        }
         continue;
       }
     } else {
@@ -345,6 +356,8 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
         put(walker.Choose(piece, walker.Flags(letter), q, letter_end));
         q = letter_end;
       }
+    } else if ((flags & (Tables::kCased | Tables::kUpper)) == Tables::kCased) {
+      put(forms->lower);  // a small letter: no neighbours to ask
     } else {
       // The case follows the letter after the first one: inside the match
       // ("ИЙ" -> "Y" in a word of capitals) or after it.
