@@ -5,15 +5,14 @@ set -euo pipefail
 normkit=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# 100 MB of Cyrillic with a NUL and an invalid byte ending each block of
+# 65,522 bytes ("привет мир " is 20 bytes, 3,276 of them a block).
+(set +o pipefail; yes 'привет мир ' | head -n 3276 | tr -d '\n') > "$work/block"
+printf '\000\377' >> "$work/block"
+for i in $(seq 40); do cat "$work/block"; done > "$work/block40"
 {
   printf 'first\n'
-  # 100 MB of Cyrillic with a NUL and an invalid byte ending each block of
-  # 65,522 bytes ("привет мир " is 20 bytes).
-  python3 - <<'PY'
-import sys
-block = ("привет мир " * 3276).encode() + b"\x00\xff"
-sys.stdout.buffer.write(block * 1600)
-PY
+  for i in $(seq 40); do cat "$work/block40"; done
   printf '\nlast\n'
 } > "$work/in.txt"
 "$normkit" normalize "$work/in.txt" > "$work/out.txt" 2> "$work/err.txt"
