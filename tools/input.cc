@@ -8,6 +8,23 @@
 #include <cstring>
 
 namespace normkit::tools {
+namespace {
+
+// LF, CRLF and a lone CR each end a line, as the normalizer counts them.
+// (A chunk ends after a LF or at the end of input, so no CRLF is split.)
+std::size_t CountLineBreaks(std::string_view text) {
+  std::size_t breaks = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++breaks;
+    } else if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      ++breaks;
+    }
+  }
+  return breaks;
+}
+
+}  // namespace
 
 std::unique_ptr<InputFile> InputFile::Open(const std::string& path,
                                            std::string* error) {
@@ -65,8 +82,7 @@ bool InputFile::NextChunk(std::string_view* chunk, std::size_t* first_line,
       }
       if (length > 0 || eof_) {
         *chunk = std::string_view(base, length);
-        next_line_ += static_cast<std::size_t>(
-            std::count(chunk->begin(), chunk->end(), '\n'));
+        next_line_ += CountLineBreaks(*chunk);
         next_offset_ += length;
         start_ += length;
         return true;
