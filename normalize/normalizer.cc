@@ -11,6 +11,7 @@
 #include <cstring>
 #include <optional>
 
+#include "char_class.h"
 #include "punctuation.h"
 #include "utf8.h"
 
@@ -18,6 +19,7 @@ namespace normkit {
 namespace {
 
 using internal::AppendUtf8;
+using internal::IsJoinable;
 using internal::DecodeUtf8;
 using internal::kIllFormed;
 using internal::kReplacementCharacter;
@@ -32,26 +34,6 @@ constexpr char32_t kParagraphSeparator = 0x2029;
 constexpr char32_t kByteOrderMark = 0xFEFF;
 
 bool IsHorizontalSpace(unsigned char b) { return b == ' ' || b == '\t'; }
-
-// Characters that a ZWJ or ZWNJ may stand between: letters and marks (for
-// scripts such as Persian or Devanagari) and symbols (emoji sequences).
-bool IsJoinable(char32_t c) {
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_SO:
-    case UTF8PROC_CATEGORY_SK:
-      return true;
-    default:
-      return false;
-  }
-}
 
 // A space for the whitespace rule: Zs, the line and paragraph separators,
 // and NEL (which would otherwise add a line).

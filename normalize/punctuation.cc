@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "char_class.h"
 #include "utf8.h"
 
 namespace normkit::internal {
@@ -117,24 +118,6 @@ bool IsSpace(char32_t c) {
                            UTF8PROC_CATEGORY_ZS);
 }
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
-
-// Letters and marks (a mark stands for the letter it sits on).
-bool IsLetterOrMark(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-      return true;
-    default:
-      return false;
-  }
-}
 
 }  // namespace
 

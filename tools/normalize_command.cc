@@ -6,17 +6,15 @@
 
 #include "cli_support.h"
 #include "commands.h"
-#include "input.h"
 #include "normkit/encoding.h"
 #include "normkit/normalizer.h"
-#include "output.h"
+#include "stream.h"
 
 namespace normkit::tools {
 namespace {
 
 struct NormalizeArgs {
-  std::vector<std::string> inputs;
-  std::string output;
+  FileArgs files;
   std::string form = "nfc";
   std::string quotes = "ascii";
   std::string encoding;
@@ -55,58 +53,43 @@ int RunNormalize(const NormalizeArgs& args, const GlobalOptions& global) {
                                 "' is unknown or not ASCII-based");
   }
 
-  std::string error;
-  std::vector<std::unique_ptr<InputFile>> inputs;
-  if (!OpenInputs(args.inputs, &inputs, &error)) {
-    return Fail(kExitNoInput, error);
-  }
-  Output output;
-  if (!output.Open(args.output, &error)) return Fail(kExitCantCreate, error);
-
-  NormalizeStats total;
-  std::string normalized;
+  NormalizeStats total, file_stats;
   std::string converted;
-  for (const auto& input : inputs) {
-    NormalizeStats file_stats;
-    for (;;) {
-      std::string_view chunk;
-      std::size_t first_line = 0, offset = 0;
-      if (!input->NextChunk(&chunk, &first_line, &offset, &error)) {
-        return Fail(kExitNoInput, error);
-      }
-      if (chunk.empty()) break;
-      if (convert) {
-        Result<std::string> utf8 = DecodeCharset(chunk, args.encoding);
-        if (!utf8.ok()) {
-          return Fail(kExitDataError,
-                      input->name() + ": byte offset " +
-                          std::to_string(offset + utf8.status().where().offset) +
-                          ": " + utf8.status().message());
-        }
-        converted = std::move(*utf8);
-        chunk = converted;
-      }
-      normalized.clear();
-      Status s = normalizer->Normalize(chunk, &normalized, &file_stats);
-      if (!output.Write(normalized, &error)) return Fail(kExitCantCreate, error);
-      if (!s.ok()) {
-        const SourcePosition& at = s.where();
+  auto work = [&](const InputFile& input, const Chunk& chunk, std::string* out) {
+    std::string_view text = chunk.text;
+    if (convert) {
+      Result<std::string> utf8 = DecodeCharset(text, args.encoding);
+      if (!utf8.ok()) {
         return Fail(kExitDataError,
-                    input->name() + ":" + std::to_string(first_line + at.line - 1) +
-                        ":" + std::to_string(at.column) + ": " + s.message() +
-                        " at byte offset " + std::to_string(offset + at.offset) +
-                        " (without --strict it becomes U+FFFD)");
+                    input.name() + ": byte offset " +
+                        std::to_string(chunk.offset + utf8.status().where().offset) +
+                        ": " + utf8.status().message());
       }
+      converted = std::move(*utf8);
+      text = converted;
     }
+    Status s = normalizer->Normalize(text, out, &file_stats);
+    if (s.ok()) return kExitOk;
+    const SourcePosition& at = s.where();
+    return Fail(kExitDataError,
+                input.name() + ":" + std::to_string(chunk.first_line + at.line - 1) +
+                    ":" + std::to_string(at.column) + ": " + s.message() +
+                    " at byte offset " + std::to_string(chunk.offset + at.offset) +
+                    " (without --strict it becomes U+FFFD)");
+  };
+  auto done = [&](const InputFile& input) {
     if (file_stats.invalid_sequences > 0 && !global.quiet) {
-      std::cerr << "normkit: " << input->name() << ": replaced "
+      std::cerr << "normkit: " << input.name() << ": replaced "
                 << file_stats.invalid_sequences
                 << " invalid UTF-8 sequence(s) with U+FFFD (--strict stops "
                    "instead)\n";
     }
     total.Add(file_stats);
+    file_stats = NormalizeStats();
+  };
+  if (const int status = StreamFiles(args.files, work, done); status != kExitOk) {
+    return status;
   }
-  if (!output.Commit(&error)) return Fail(kExitCantCreate, error);
   if (args.stats && !global.quiet) {
     std::cerr << "normkit: " << total.lines << " lines, " << total.lines_changed
               << " changed, " << total.invalid_sequences
@@ -126,13 +109,7 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global,
       "Unicode form, invalid UTF-8, invisible characters, whitespace and "
       "(with --punct) typography. N lines in, N lines out; running it twice "
       "changes nothing more.");
-  cmd->add_option("FILE", args->inputs,
-                  "Input files ('-' or none: standard input)")
-      ->type_name("");
-  cmd->add_option("-o,--output", args->output,
-                  "Write here instead of standard output (atomically, by "
-                  "renaming a finished temporary file)")
-      ->type_name("FILE");
+  AddFileOptions(cmd, &args->files);
   cmd->add_option("--form", args->form,
                   "Unicode normalization form: nfc, nfd, nfkc, nfkd, "
                   "nfkc_casefold, none")

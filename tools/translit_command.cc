@@ -8,17 +8,15 @@
 
 #include "cli_support.h"
 #include "commands.h"
-#include "input.h"
 #include "normkit/icu_transform.h"
 #include "normkit/transliterator.h"
-#include "output.h"
+#include "stream.h"
 
 namespace normkit::tools {
 namespace {
 
 struct TranslitArgs {
-  std::vector<std::string> inputs;
-  std::string output;
+  FileArgs files;
   std::string scheme;
   std::string icu;
   bool reverse = false;
@@ -53,31 +51,15 @@ int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
     icu = std::move(*t);
   }
 
-  std::string error;
-  std::vector<std::unique_ptr<InputFile>> inputs;
-  if (!OpenInputs(args.inputs, &inputs, &error)) return Fail(kExitNoInput, error);
-  Output output;
-  if (!output.Open(args.output, &error)) return Fail(kExitCantCreate, error);
-  std::string converted;
-  for (const auto& input : inputs) {
-    for (;;) {
-      std::string_view chunk;
-      std::size_t first_line = 0, offset = 0;
-      if (!input->NextChunk(&chunk, &first_line, &offset, &error)) {
-        return Fail(kExitNoInput, error);
-      }
-      if (chunk.empty()) break;
-      converted.clear();
-      if (scheme) {
-        scheme->Transliterate(chunk, &converted);
-      } else {
-        converted = icu->Apply(chunk);
-      }
-      if (!output.Write(converted, &error)) return Fail(kExitCantCreate, error);
+  return StreamFiles(args.files, [&](const InputFile&, const Chunk& chunk,
+                                      std::string* out) {
+    if (scheme) {
+      scheme->Transliterate(chunk.text, out);
+    } else {
+      out->append(icu->Apply(chunk.text));
     }
-  }
-  if (!output.Commit(&error)) return Fail(kExitCantCreate, error);
-  return kExitOk;
+    return kExitOk;
+  });
 }
 
 // Compiles every scheme (both directions where reversible) and runs its own
@@ -140,8 +122,7 @@ void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
       "Transliterates Cyrillic to Latin under a named standard (-s SCHEME), "
       "or runs any ICU transform (--icu ID). Everything that is not Cyrillic "
       "passes through untouched.");
-  cmd->add_option("FILE", args->inputs, "Input files ('-' or none: standard input)")
-      ->type_name("");
+  AddFileOptions(cmd, &args->files);
   cmd->add_option("-s,--scheme", args->scheme,
                   "Scheme id, e.g. ru/bgn_pcgn, uk/national_2010, cyrl/iso_9 "
                   "('normkit schemes' lists them)")
@@ -153,9 +134,6 @@ void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
   cmd->add_flag("--reverse", args->reverse,
                 "Latin back to Cyrillic, for one-to-one schemes (cyrl/iso_9, "
                 "ru/gost_779, sr/latin)");
-  cmd->add_option("-o,--output", args->output,
-                  "Write here instead of standard output (atomically)")
-      ->type_name("FILE");
   cmd->callback([run, args, global] {
     *run = [args, global] { return RunTranslit(*args, *global); };
   });

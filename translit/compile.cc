@@ -18,16 +18,6 @@ namespace {
 
 using Tables = Transliterator::Tables;
 
-std::u32string CodePoints(std::string_view utf8) {
-  std::u32string out;
-  for (std::size_t i = 0; i < utf8.size();) {
-    UChar32 c;
-    U8_NEXT(utf8.data(), i, utf8.size(), c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
 std::string Utf8(const icu::UnicodeString& s) {
   std::string out;
   s.toUTF8String(out);

@@ -18,16 +18,6 @@ bool IsCyrillic(char32_t c) {
          (c >= 0x2DE0 && c <= 0x2DFF) || (c >= 0xA640 && c <= 0xA69F);
 }
 
-std::u32string ToCodePoints(std::string_view utf8) {
-  std::u32string out;
-  for (std::size_t i = 0; i < utf8.size();) {
-    UChar32 c;
-    U8_NEXT(utf8.data(), i, utf8.size(), c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
 std::u32string Lower(std::u32string s) {
   for (char32_t& c : s) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
   return s;
@@ -83,7 +73,7 @@ class SchemeReader {
         letters += it->second;
         continue;
       }
-      std::u32string cps = ToCodePoints(*s);
+      std::u32string cps = CodePoints(*s);
       if (cps.size() != 1) {
         return Error(item.source(), std::string(what) +
                                         ": expected one letter or @class, got '" +
@@ -95,7 +85,7 @@ class SchemeReader {
   }
 
   Status CheckOutput(const toml::node& node, const std::string& output) {
-    for (char32_t c : ToCodePoints(output)) {
+    for (char32_t c : CodePoints(output)) {
       if (IsCyrillic(c)) {
         return Error(node.source(), "output '" + output +
                                         "' contains a Cyrillic letter");
@@ -108,7 +98,7 @@ class SchemeReader {
     for (const auto& [key, node] : table) {
       Result<std::string> s = String(node, "class " + std::string(key.str()));
       if (!s.ok()) return s.status();
-      classes_[std::string(key.str())] = Lower(ToCodePoints(*s));
+      classes_[std::string(key.str())] = Lower(CodePoints(*s));
     }
     return Status();
   }
@@ -116,7 +106,7 @@ class SchemeReader {
   Status ReadLetters(const toml::table& table, Scheme* scheme) {
     std::set<char32_t> seen;
     for (const auto& [key, node] : table) {
-      std::u32string source = ToCodePoints(key.str());
+      std::u32string source = CodePoints(key.str());
       if (source.size() != 1) {
         return Error(key.source(), "letter '" + std::string(key.str()) +
                                        "' must be one character (use [[rules]] "
@@ -149,7 +139,7 @@ class SchemeReader {
       if (k == "match") {
         Result<std::string> s = String(value, "match");
         if (!s.ok()) return s.status();
-        rule.match = Lower(ToCodePoints(*s));
+        rule.match = Lower(CodePoints(*s));
         if (rule.match.empty()) return Error(value.source(), "match: must not be empty");
         has_match = true;
       } else if (k == "output") {
@@ -226,6 +216,16 @@ class SchemeReader {
 };
 
 }  // namespace
+
+std::u32string CodePoints(std::string_view utf8) {
+  std::u32string out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, utf8.size(), c);
+    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  return out;
+}
 
 std::string SchemePath(std::string_view id) {
   return "translit/" + std::string(id) + ".toml";

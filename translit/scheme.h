@@ -50,6 +50,9 @@ struct Scheme {
 Result<Scheme> ParseScheme(std::string_view text, std::string_view origin,
                            std::string_view expected_id);
 
+// UTF-8 to code points (ill-formed bytes as U+FFFD).
+std::u32string CodePoints(std::string_view utf8);
+
 // "translit/ru/bgn_pcgn.toml" <-> "ru/bgn_pcgn".
 std::string SchemePath(std::string_view id);
 bool SchemeIdFromPath(std::string_view path, std::string* id);

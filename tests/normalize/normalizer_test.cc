@@ -6,6 +6,7 @@
 // names (Unicode 15.0 section 3.9 and UAX #15), not from running the code.
 
 #include "normkit/normalizer.h"
+#include "utf8.h"
 
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
@@ -24,23 +25,10 @@ namespace {
 
 constexpr std::string_view kFFFD = "\uFFFD";
 
+// One code point as UTF-8 (the normalizer's own encoder).
 std::string Utf8(char32_t c) {
   std::string out;
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
+  internal::AppendUtf8(c, &out);
   return out;
 }
 

@@ -11,15 +11,7 @@
 namespace normkit::testing {
 namespace {
 
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, s.size(), c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
+using internal::CodePoints;
 
 std::string Encode(char32_t c) {
   std::string out;
@@ -65,7 +57,7 @@ ReferenceTransliterator::ReferenceTransliterator(const internal::Scheme& scheme,
     if (!u_isULowercase(static_cast<UChar32>(c)) || letters_.count(c)) continue;
     const std::string latin = icu->Apply(Encode(c));
     bool cyrillic = false;
-    for (char32_t o : Decode(latin)) cyrillic |= o >= 0x400 && o <= 0x52F;
+    for (char32_t o : CodePoints(latin)) cyrillic |= o >= 0x400 && o <= 0x52F;
     if (!latin.empty() && !cyrillic) letters_.emplace(c, latin);
   }
 }
@@ -84,7 +76,7 @@ std::string ReferenceTransliterator::Transliterate(std::string_view text) const 
   std::string composed;
   nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), ec)
       .toUTF8String(composed);
-  const std::u32string s = Decode(composed);
+  const std::u32string s = CodePoints(composed);
   const std::size_t n = s.size();
 
   // Is there a letter of the same word just before position i / at i?
@@ -160,7 +152,7 @@ std::string ReferenceTransliterator::Transliterate(std::string_view text) const 
         }
       }
       int cased = 0;
-      for (char32_t o : Decode(lower_latin)) cased += IsCased(o) ? 1 : 0;
+      for (char32_t o : CodePoints(lower_latin)) cased += IsCased(o) ? 1 : 0;
       // Marks are looked through: a capital with an accent is a capital.
       std::size_t after = next;
       while (after < n && IsMark(s[after])) ++after;

@@ -1,0 +1,40 @@
+// Classes of code points that the normalize module's rules look at, from
+// utf8proc's general categories (Unicode 15.0). Internal.
+#ifndef NORMKIT_NORMALIZE_CHAR_CLASS_H_
+#define NORMKIT_NORMALIZE_CHAR_CLASS_H_
+
+#include <utf8proc.h>
+
+namespace normkit::internal {
+
+// Letters (L*) and marks (M*; a mark stands for the letter it sits on).
+inline bool IsLetterOrMark(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// What a ZWJ or ZWNJ may stand between: letters and marks (scripts such as
+// Persian or Devanagari need them there) and symbols (So, Sk: emoji and
+// their skin-tone modifiers, for emoji sequences).
+inline bool IsJoinable(char32_t c) {
+  if (IsLetterOrMark(c)) return true;
+  const utf8proc_category_t category =
+      utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category == UTF8PROC_CATEGORY_SO || category == UTF8PROC_CATEGORY_SK;
+}
+
+}  // namespace normkit::internal
+
+#endif  // NORMKIT_NORMALIZE_CHAR_CLASS_H_
