@@ -22,6 +22,8 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global,
                          CommandBody* run);
 void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
                         CommandBody* run);
+void AddDatesCommand(CLI::App* app, const GlobalOptions* global,
+                     CommandBody* run);
 void AddDemoCommand(CLI::App* app, const GlobalOptions* global,
                     CommandBody* run);
 

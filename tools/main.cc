@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   CommandBody run;
   AddNormalizeCommand(&app, &global, &run);
   AddTranslitCommand(&app, &global, &run);
+  AddDatesCommand(&app, &global, &run);
   AddDemoCommand(&app, &global, &run);
 
   try {

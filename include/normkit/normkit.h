@@ -2,6 +2,7 @@
 #ifndef NORMKIT_NORMKIT_H_
 #define NORMKIT_NORMKIT_H_
 
+#include "normkit/date_finder.h"
 #include "normkit/encoding.h"
 #include "normkit/icu_transform.h"
 #include "normkit/normalizer.h"
