@@ -8,6 +8,7 @@
 
 #include "cli_support.h"
 #include "commands.h"
+#include "normkit/date_finder.h"
 #include "normkit/normalizer.h"
 #include "normkit/transliterator.h"
 
@@ -152,8 +153,24 @@ int RunDemo(const GlobalOptions& global) {
     std::cout << "  " << line << "\n    " << bgn->Transliterate(line) << "\n    "
               << iso->Transliterate(line) << "\n";
   }
-  std::cout << "\nStill to come: dates to ISO 8601, header lines to metadata, "
-               "one spelling per name.\n";
+
+  // Dates, found in the normalized text and written as ISO 8601.
+  std::cout << "\n== Dates found (normkit dates find) ==\n";
+  Result<DateFinder> finder = DateFinder::Create({}, *rules);
+  if (!finder.ok()) return Fail(kExitDataError, finder.status().ToString());
+  for (std::size_t i = 0; i < after_lines.size(); ++i) {
+    std::vector<DateMatch> dates;
+    finder->Find(after_lines[i], &dates);
+    for (const DateMatch& d : dates) {
+      char number[24];
+      std::snprintf(number, sizeof number, "%3zu", i + 1);
+      std::cout << " " << number << " | "
+                << after_lines[i].substr(d.begin, d.end - d.begin) << "  ->  "
+                << d.value.ToIso() << (d.language.empty() ? "" : "  (" + d.language + ")")
+                << "\n";
+    }
+  }
+  std::cout << "\nStill to come: header lines to metadata, one spelling per name.\n";
   return kExitOk;
 }
 
