@@ -24,6 +24,8 @@ void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
                         CommandBody* run);
 void AddDatesCommand(CLI::App* app, const GlobalOptions* global,
                      CommandBody* run);
+void AddCleanCommand(CLI::App* app, const GlobalOptions* global,
+                     CommandBody* run);
 void AddDemoCommand(CLI::App* app, const GlobalOptions* global,
                     CommandBody* run);
 

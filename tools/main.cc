@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   AddNormalizeCommand(&app, &global, &run);
   AddTranslitCommand(&app, &global, &run);
   AddDatesCommand(&app, &global, &run);
+  AddCleanCommand(&app, &global, &run);
   AddDemoCommand(&app, &global, &run);
 
   try {

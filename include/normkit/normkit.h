@@ -4,6 +4,7 @@
 
 #include "normkit/date_finder.h"
 #include "normkit/encoding.h"
+#include "normkit/header_cleaner.h"
 #include "normkit/icu_transform.h"
 #include "normkit/normalizer.h"
 #include "normkit/rule_files.h"
