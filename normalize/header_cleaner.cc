@@ -35,6 +35,14 @@ std::size_t CountWords(std::string_view s) {
   return words;
 }
 
+// Control characters mean binary data, not a heading.
+bool HasControls(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c < 0x20 && c != '\t') return true;
+  }
+  return false;
+}
+
 bool EndsSentence(std::string_view s) {
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' ||
                         s.ends_with("…") || s.ends_with(".\"") || s.ends_with(".»"));
@@ -295,9 +303,31 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article) const {
       remove(i, "date_line");
       continue;
     }
+    // A section name over the title ("Экономика", "Business"): a word or
+    // two, with a longer title-like line next.
+    if (!out.title && CountWords(line) <= 2 && CountChars(line) <= 30 && !EndsSentence(line)) {
+      // The next line that is not another header line.
+      std::size_t next = i + 1;
+      while (next < zone_end) {
+        const std::string_view l = Trim(lines[next]);
+        if (!l.empty() && impl.DateLine(l).empty() && !impl.OnlyDate(l) &&
+            !impl.Name(impl.credits, l) && !impl.Name(impl.bylines, l)) {
+          break;
+        }
+        ++next;
+      }
+      if (next < zone_end) {
+        const std::string_view following = Trim(lines[next]);
+        if (CountWords(following) > CountWords(line) && CountChars(following) <= 200 &&
+            !EndsSentence(following)) {
+          remove(i, "section");
+          continue;
+        }
+      }
+    }
     // The title: the first line that looks like one (short, no final full
     // stop). A line of running text first means there is none.
-    if (!out.title && CountChars(line) <= 200 && !EndsSentence(line)) {
+    if (!out.title && CountChars(line) <= 200 && !EndsSentence(line) && !HasControls(line)) {
       out.title = std::string(line);
       title_key = Collapse(line);
       remove(i, "title");

@@ -18,7 +18,8 @@
 namespace normkit::tools {
 namespace {
 
-using Json = nlohmann::json;
+// ordered_json keeps the keys of a record in the order they came.
+using Json = nlohmann::ordered_json;
 
 struct CleanArgs {
   FileArgs files;

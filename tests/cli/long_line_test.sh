@@ -40,4 +40,10 @@ lines=$(wc -l < "$work/tr.txt")
 replacements=$(grep -a -o $'\xef\xbf\xbd' "$work/tr.txt" | wc -l)
 [ "$replacements" = 1600 ] || { echo "translit: expected 1600 U+FFFD, got $replacements"; exit 1; }
 head -c 46 "$work/tr.txt" | tail -c 40 | grep -a -q '^privet mir privet mir' || { echo "translit: line 2 is not Latin"; exit 1; }
+# clean gives one valid JSON object holding the whole line in its body.
+"$normkit" clean "$work/in.txt" > "$work/clean.json"
+[ "$(wc -l < "$work/clean.json")" = 1 ] || { echo "clean: expected one line of JSON"; exit 1; }
+head -c 1 "$work/clean.json" | grep -q '{' || { echo "clean: not a JSON object"; exit 1; }
+size=$(stat -c %s "$work/clean.json")
+[ "$size" -gt 100000000 ] || { echo "clean: the body is missing ($size bytes)"; exit 1; }
 echo "long line ok"
