@@ -231,9 +231,11 @@ Result<HeaderCleaner> HeaderCleaner::Create(const HeaderCleanerOptions& options,
           return error(pattern_node->source(), "pattern: " + pattern->error());
         }
         if (k == "date") {
-          const std::string field = (*rule)["field"].value_or(std::string());
+          const toml::node* field_node = rule->get("field");
+          const std::string field = field_node ? field_node->value_or(std::string()) : "";
           if (field != "published" && field != "modified" && field != "updated") {
-            return error(item.source(), "field: expected published, modified or updated");
+            return error(field_node ? field_node->source() : item.source(),
+                         "field: expected published, modified or updated");
           }
           impl->dates.push_back({std::move(pattern), field});
         } else {
@@ -258,6 +260,7 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article) const {
     if (lf == std::string_view::npos) break;
     rest.remove_prefix(lf + 1);
   }
+  out.lines = lines.size();
   std::vector<char> removed(lines.size(), 0);
   auto remove = [&](std::size_t i, std::string rule) {
     removed[i] = 1;

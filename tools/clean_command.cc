@@ -44,7 +44,8 @@ Json Metadata(const CleanedArticle& a) {
           {"updated", OptionalString(a.updated)},
           {"authors", a.authors},
           {"photo_credits", a.photo_credits},
-          {"removed", removed}};
+          {"removed", removed},
+          {"lines", a.lines}};
 }
 
 std::string Dump(const Json& j) {

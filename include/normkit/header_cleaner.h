@@ -49,6 +49,10 @@ struct CleanedArticle {
   std::vector<std::string> photo_credits;
   std::string body;  // the remaining lines, line breaks kept
   std::vector<RemovedLine> removed;
+  // How many lines the input had (pieces between line breaks, the piece
+  // after a final LF included): with it, the body and the removed lines give
+  // back the input exactly, also when every line was removed.
+  std::size_t lines = 0;
 };
 
 struct HeaderCleanerOptions {

@@ -1,0 +1,194 @@
+// The HeaderCleaner on the real sample article, on the project's own sample,
+// on lines that look like header lines but stand in the body, and the
+// property that nothing is lost, over every document of the corpus.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "corpus.h"
+#include "normkit/header_cleaner.h"
+#include "normkit/normalizer.h"
+
+namespace normkit {
+namespace {
+
+const HeaderCleaner& Cleaner() {
+  static const HeaderCleaner* cleaner = [] {
+    auto c = HeaderCleaner::Create({});
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return new HeaderCleaner(std::move(*c));
+  }();
+  return *cleaner;
+}
+
+// The input again, from the body and the removed lines at their numbers.
+std::string Reassemble(const CleanedArticle& a) {
+  std::vector<std::string> body_lines;
+  for (std::string_view rest = a.body;;) {
+    const std::size_t lf = rest.find('\n');
+    body_lines.emplace_back(rest.substr(0, lf));
+    if (lf == std::string_view::npos) break;
+    rest.remove_prefix(lf + 1);
+  }
+  if (a.lines == a.removed.size()) body_lines.clear();  // every line went
+  std::string out;
+  std::size_t next_body = 0, next_removed = 0, line = 1;
+  while (line <= a.lines) {
+    if (line > 1) out.push_back('\n');
+    if (next_removed < a.removed.size() && a.removed[next_removed].line == line) {
+      out += a.removed[next_removed++].text;
+    } else if (next_body < body_lines.size()) {
+      out += body_lines[next_body++];
+    }
+    ++line;
+  }
+  return out;
+}
+
+std::vector<std::string> Rules(const CleanedArticle& a) {
+  std::vector<std::string> rules;
+  for (const RemovedLine& r : a.removed) rules.push_back(std::to_string(r.line) + ":" + r.rule);
+  return rules;
+}
+
+TEST(HeaderCleaner, RealSampleArticle) {
+  const std::string path = testing::SharedDir() + "/samples/seed-article.txt";
+  std::optional<std::string> text = testing::ReadFile(path);
+  if (!text) GTEST_SKIP() << testing::MissingSharedMessage(path);
+  const CleanedArticle a = Cleaner().Clean(*text);
+  EXPECT_EQ(a.published, "2022-06-20T14:01");
+  EXPECT_EQ(a.modified, "2022-12-24T22:37");
+  EXPECT_EQ(a.updated, "2022-12-24T22:37");
+  ASSERT_TRUE(a.title.has_value());
+  EXPECT_TRUE(a.title->starts_with("Astana is staying apart")) << *a.title;
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Ivan Zubov"});
+  EXPECT_EQ(a.photo_credits, std::vector<std::string>{"Соцсети"});
+  EXPECT_TRUE(a.body.starts_with("The words of President Tokayev")) << a.body.substr(0, 80);
+  const std::vector<std::string> expected = {
+      "1:published", "2:blank",        "3:published", "4:blank",  "5:modified",
+      "6:blank",     "7:updated",      "8:blank",     "9:title",  "10:blank",
+      "11:title_repeat", "12:blank",   "13:date_line", "14:photo_credit", "17:byline"};
+  EXPECT_EQ(Rules(a), expected);
+  EXPECT_EQ(Reassemble(a), *text);
+}
+
+TEST(HeaderCleaner, ProjectSampleArticle) {
+  const RuleFiles rules = RuleFiles::Embedded();
+  const std::string* raw = rules.Find("demo/article.txt");
+  ASSERT_NE(raw, nullptr);
+  const std::string text = Normalizer::Create()->Normalize(*raw);
+  const CleanedArticle a = Cleaner().Clean(text);
+  EXPECT_EQ(a.title, "Caspian ferry line to Baku reopens as Aktau port expands");
+  EXPECT_EQ(a.published, "2023-03-14T09:12");
+  EXPECT_EQ(a.updated, "2023-03-15T18:40");
+  EXPECT_EQ(a.modified, std::nullopt);
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Maria Sokolova"});
+  EXPECT_EQ(a.photo_credits, std::vector<std::string>{"пресс-служба порта Актау"});
+  EXPECT_TRUE(a.body.starts_with("The regional akim Yerlan Sarsenbayev")) << a.body.substr(0, 80);
+  EXPECT_EQ(Reassemble(a), text);
+}
+
+TEST(HeaderCleaner, BodyLinesThatLookLikeHeaderLinesStay) {
+  const std::string text =
+      "Updated 2 April 2024\n"
+      "Grain exports reach a record\n"
+      "Wheat shipments across the Caspian rose to a record in March, the operator said.\n"
+      "Updated figures show that the port handled 1.2 million tonnes.\n"
+      "Фото: на снимке видно, как паром заходит в порт, а грузчики ждут на причале.\n"
+      "Published 3 April 2024\n"
+      "By the end of the year the terminal will double its capacity.\n";
+  const CleanedArticle a = Cleaner().Clean(text);
+  EXPECT_EQ(a.updated, "2024-04-02");
+  EXPECT_EQ(a.title, "Grain exports reach a record");
+  EXPECT_EQ(a.published, std::nullopt) << "a date line in the body is not metadata";
+  EXPECT_EQ(a.removed.size(), 2u);
+  EXPECT_NE(a.body.find("Updated figures show"), std::string::npos);
+  EXPECT_NE(a.body.find("Фото: на снимке"), std::string::npos);
+  EXPECT_NE(a.body.find("Published 3 April 2024"), std::string::npos);
+  EXPECT_NE(a.body.find("By the end of the year"), std::string::npos);
+  EXPECT_EQ(Reassemble(a), text);
+}
+
+TEST(HeaderCleaner, SeveralDatesOnOneLine) {
+  const CleanedArticle a = Cleaner().Clean(
+      "Опубликовано: 14 марта 2023, 09:12 | Обновлено: 15 марта 2023, 18:40\n"
+      "Заголовок новости\n"
+      "Текст новости, который начинается здесь и продолжается дальше.\n");
+  EXPECT_EQ(a.published, "2023-03-14T09:12");
+  EXPECT_EQ(a.updated, "2023-03-15T18:40");
+  EXPECT_EQ(a.title, "Заголовок новости");
+}
+
+TEST(HeaderCleaner, EmptyAndHeaderOnlyInput) {
+  const CleanedArticle empty = Cleaner().Clean("");
+  EXPECT_EQ(empty.body, "");
+  EXPECT_TRUE(empty.removed.empty());
+  const CleanedArticle only = Cleaner().Clean("Published 20 June 2022\nPhoto: Reuters");
+  EXPECT_EQ(only.body, "");
+  EXPECT_EQ(only.published, "2022-06-20");
+  EXPECT_EQ(only.photo_credits, std::vector<std::string>{"Reuters"});
+}
+
+TEST(HeaderCleaner, BrokenRulesNameTheirPlace) {
+  const struct {
+    std::string text, where, message;
+  } cases[] = {
+      {"language = \"xx\"\n[[date]]\nfield = \"published\"\npattern = '(unclosed'\n",
+       "headers/xx.toml:4:11", "pattern: missing )"},
+      {"language = \"xx\"\n[[credit]]\npattern = '^photo: .+$'\n", "headers/xx.toml:3:11",
+       "needs one group"},
+      {"language = \"xx\"\n[[dates]]\npattern = 'x'\n", "headers/xx.toml:2:3", "unknown key 'dates'"},
+      {"language = \"xx\"\n[[date]]\nfield = \"created\"\npattern = 'x'\n", "headers/xx.toml:3:9",
+       "field: expected published"},
+  };
+  for (const auto& c : cases) {
+    RuleFiles rules = RuleFiles::Embedded();
+    rules.Add("headers/xx.toml", c.text, "/rules/headers/xx.toml");
+    Result<HeaderCleaner> cleaner = HeaderCleaner::Create({}, rules);
+    ASSERT_FALSE(cleaner.ok()) << c.text;
+    EXPECT_EQ(cleaner.status().code(), ErrorCode::kRuleSyntax);
+    const std::string message = cleaner.status().ToString();
+    EXPECT_NE(message.find(c.where), std::string::npos) << message;
+    EXPECT_NE(message.find(c.message), std::string::npos) << message;
+  }
+}
+
+TEST(HeaderCleaner, SharedByThreads) {
+  const std::string text =
+      "Posted 20 June 2022\n\nTitle of the piece\nPhoto: AP\nThe lead sentence of the piece is here.\n\nJohn Smith\n\nBody.";
+  const CleanedArticle expected = Cleaner().Clean(text);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int i = 0; i < 200; ++i) {
+        const CleanedArticle a = Cleaner().Clean(text);
+        mismatches[k] += a.body != expected.body || a.authors != expected.authors;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+  EXPECT_EQ(expected.authors, std::vector<std::string>{"John Smith"});
+}
+
+// Nothing is lost: for every document, the body with the removed lines put
+// back is the document.
+TEST(HeaderCleaner, BodyPlusRemovedIsTheInputOnTheCorpus) {
+  auto texts = testing::RussianNewsTexts();
+  if (!texts) GTEST_SKIP() << testing::MissingSharedMessage("ru-news.jsonl.zst");
+  std::size_t documents = 0, with_removed = 0;
+  for (const std::string& text : *texts) {
+    const CleanedArticle a = Cleaner().Clean(text);
+    ++documents;
+    with_removed += !a.removed.empty();
+    ASSERT_EQ(Reassemble(a), text) << "document " << documents << " body [" << a.body << "] "
+                                   << a.removed.size() << " removed";
+  }
+  std::cout << "[ INFO     ] " << documents << " documents, " << with_removed
+            << " with header lines removed\n";
+  EXPECT_EQ(documents, texts->size());
+}
+
+}  // namespace
+}  // namespace normkit
