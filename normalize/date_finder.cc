@@ -5,6 +5,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "date_lexicon.h"
 
@@ -27,7 +32,7 @@ struct Token {
   char punct = 0;            // ASCII punctuation; 0 for any other symbol
   int value = 0;
   std::size_t begin = 0, end = 0;
-  const std::vector<DateWordEntry>* entries = nullptr;
+  internal::DateWordEntries entries;  // a word's meanings, if it has any
 };
 
 bool IsDigit(unsigned char b) { return b >= '0' && b <= '9'; }
@@ -40,85 +45,151 @@ int DaysIn(int month, int year) {
   return kDays[month - 1];
 }
 
-// Splits a stretch of one line into numbers, words and punctuation.
-void Tokenize(std::string_view text, std::size_t from, std::size_t to,
-              const DateLexicon& lexicon, std::string* scratch,
-              std::vector<Token>* tokens) {
-  tokens->clear();
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  bool space = true;
-  std::size_t i = from;
-  while (i < to) {
-    const unsigned char b = s[i];
-    if (b == ' ' || b == '\t' || b == '\r') {
-      space = true;
-      ++i;
-      continue;
-    }
-    Token t;
-    t.glued = !space;
-    t.begin = i;
-    space = false;
-    if (IsDigit(b)) {
-      t.kind = Token::kNumber;
-      std::size_t j = i;
-      long value = 0;
-      while (j < to && IsDigit(s[j])) {
-        if (value < 100000) value = value * 10 + (s[j] - '0');
-        ++j;
-      }
-      t.value = static_cast<int>(value);
-      t.digits = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255));
-      t.end = j;
-      i = j;
-      tokens->push_back(t);
-      continue;
-    }
-    // A word: letters and marks (and an inner '.', as in "a.m." only when a
-    // letter follows; that case is read by the matcher from tokens).
-    std::size_t j = i;
-    bool first = true;
-    while (j < to) {
-      UChar32 c;
-      std::size_t k = j;
-      U8_NEXT(s, k, to, c);
-      if (c < 0) break;
-      const bool letter = u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-      if (!letter) {
-        if (u_isUWhiteSpace(c) || c == 0xA0) {
-          if (j == i) {
-            space = true;
-            i = k;
-          }
-        }
-        break;
-      }
-      if (first) t.capitalized = u_isUUppercase(c);
-      first = false;
-      j = k;
-    }
-    if (j > i) {
-      t.kind = Token::kWord;
-      t.end = j;
-      internal::FoldWord(text.substr(i, j - i), scratch);
-      t.entries = lexicon.Find(*scratch);
-      i = j;
-      tokens->push_back(t);
-      continue;
-    }
-    if (space && t.begin != i) continue;  // a Unicode space was skipped
-    // Anything else is one punctuation token (one code point).
-    UChar32 c;
-    std::size_t k = i;
-    U8_NEXT(s, k, to, c);
-    if (k == i) k = i + 1;
-    t.kind = Token::kPunct;
-    t.punct = c >= 0 && c < 0x80 ? static_cast<char>(c) : 0;
-    t.end = k;
-    i = k;
-    tokens->push_back(t);
+// The first ASCII digit at or after i, or n.
+std::size_t NextDigit(const unsigned char* s, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i zero = _mm_set1_epi8('0');
+  const __m128i nine = _mm_set1_epi8(9);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i x =
+        _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)), zero);
+    const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x));
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
+#endif
+  while (i < n && !IsDigit(s[i])) ++i;
+  return i;
 }
+
+// Appends code point c as UTF-8 to out[*n], if it fits in `cap`.
+inline bool PutUtf8(UChar32 c, char* out, std::size_t* n, std::size_t cap) {
+  char buffer[4];
+  std::size_t k = 0;
+  U8_APPEND_UNSAFE(buffer, k, c);
+  if (*n + k > cap) return false;
+  std::memcpy(out + *n, buffer, k);
+  *n += k;
+  return true;
+}
+
+// Splits stretches of one line into numbers, words and punctuation, and
+// looks each word up (lower-cased as the lexicon stores them).
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, const DateLexicon& lexicon)
+      : s_(reinterpret_cast<const unsigned char*>(text.data())),
+        lexicon_(lexicon),
+        small_(internal::SmallCodePoints()),
+        max_word_(std::min<std::size_t>(lexicon.max_word_bytes(), kFoldBytes)) {}
+
+  // Appends the tokens of [from, to), read as if a space came before `from`.
+  void Run(std::size_t from, std::size_t to, std::vector<Token>* tokens) const {
+    bool space = true;
+    std::size_t i = from;
+    while (i < to) {
+      const unsigned char b = s_[i];
+      if (b == ' ' || b == '\t' || b == '\r') {
+        space = true;
+        ++i;
+        continue;
+      }
+      Token t;
+      t.glued = !space;
+      t.begin = i;
+      space = false;
+      if (IsDigit(b)) {
+        t.kind = Token::kNumber;
+        std::size_t j = i;
+        long value = 0;
+        while (j < to && IsDigit(s_[j])) {
+          if (value < 100000) value = value * 10 + (s_[j] - '0');
+          ++j;
+        }
+        t.value = static_cast<int>(value);
+        t.digits = static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255));
+        t.end = j;
+        i = j;
+        tokens->push_back(t);
+        continue;
+      }
+      // A word: letters and marks, lower-cased into `folded` on the way.
+      char folded[kFoldBytes];
+      std::size_t folded_size = 0;
+      bool fits = true;
+      std::size_t j = i;
+      while (j < to) {
+        UChar32 c;
+        std::size_t k = j;
+        std::uint8_t flags;
+        UChar32 lower;
+        const unsigned char c0 = s_[j];
+        if (c0 < 0x80 || (c0 >= 0xC2 && c0 <= 0xDF && j + 1 < to && (s_[j + 1] & 0xC0) == 0x80)) {
+          if (c0 < 0x80) {
+            c = c0;
+            k = j + 1;
+          } else {
+            c = ((c0 & 0x1F) << 6) | (s_[j + 1] & 0x3F);
+            k = j + 2;
+          }
+          const internal::SmallCodePoint& p = small_[c];
+          flags = p.flags;
+          lower = p.lower == internal::kBigLower ? u_tolower(c) : p.lower;
+        } else {
+          U8_NEXT(s_, k, to, c);
+          if (c < 0) break;
+          flags = 0;
+          if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) flags |= internal::kLetterOrMark;
+          if (u_isUWhiteSpace(c)) flags |= internal::kSpace;
+          lower = -1;
+        }
+        if (!(flags & internal::kLetterOrMark)) {
+          if (flags & internal::kSpace) {
+            if (j == i) {
+              space = true;
+              i = k;
+            }
+          }
+          break;
+        }
+        if (j == i) {
+          t.capitalized = c < 0x800 ? (flags & internal::kUpper) != 0 : u_isUUppercase(c);
+        }
+        if (fits) {
+          if (lower < 0) lower = u_tolower(c);
+          fits = PutUtf8(lower, folded, &folded_size, max_word_);
+        }
+        j = k;
+      }
+      if (j > i) {
+        t.kind = Token::kWord;
+        t.end = j;
+        if (fits) t.entries = lexicon_.Find(std::string_view(folded, folded_size));
+        i = j;
+        tokens->push_back(t);
+        continue;
+      }
+      if (space && t.begin != i) continue;  // a Unicode space was skipped
+      // Anything else is one punctuation token (one code point).
+      UChar32 c;
+      std::size_t k = i;
+      U8_NEXT(s_, k, to, c);
+      if (k == i) k = i + 1;
+      t.kind = Token::kPunct;
+      t.punct = c >= 0 && c < 0x80 ? static_cast<char>(c) : 0;
+      t.end = k;
+      i = k;
+      tokens->push_back(t);
+    }
+  }
+
+ private:
+  static constexpr std::size_t kFoldBytes = 128;
+
+  const unsigned char* s_;
+  const DateLexicon& lexicon_;
+  const internal::SmallCodePoint* small_;
+  std::size_t max_word_;
+};
 
 // A date found at some token, and how far it reaches.
 struct Found {
@@ -129,10 +200,9 @@ struct Found {
 
 class Matcher {
  public:
-  Matcher(const std::vector<Token>& tokens, const DateLexicon& lexicon,
-          const std::vector<char>& allowed, NumericOrder default_order)
-      : t_(tokens), n_(tokens.size()), lexicon_(lexicon), allowed_(allowed),
-        default_order_(default_order) {}
+  Matcher(const Token* tokens, std::size_t n, const std::vector<char>& allowed,
+          NumericOrder default_order)
+      : t_(tokens), n_(n), allowed_(allowed), default_order_(default_order) {}
 
   // The longest date that starts at token i. When a day, month and year are
   // there but make no date ("31 февраля"), returns false with *impossible
@@ -162,8 +232,8 @@ class Matcher {
 
   // The first entry of `kind` that the options allow.
   const DateWordEntry* Word(std::size_t i, DateWord kind) const {
-    if (!Is(i, Token::kWord) || t_[i].entries == nullptr) return nullptr;
-    for (const DateWordEntry& e : *t_[i].entries) {
+    if (!Is(i, Token::kWord)) return nullptr;
+    for (const DateWordEntry& e : t_[i].entries) {
       if (e.kind != kind) continue;
       if (e.language != kAnyLanguage && !allowed_[e.language]) continue;
       if (e.capitalized_only && !t_[i].capitalized) continue;
@@ -510,9 +580,8 @@ class Matcher {
     return true;
   }
 
-  const std::vector<Token>& t_;
+  const Token* t_;
   std::size_t n_;
-  const DateLexicon& lexicon_;
   const std::vector<char>& allowed_;
   NumericOrder default_order_;
   mutable std::size_t impossible_ = 0;
@@ -590,19 +659,34 @@ Result<DateFinder> DateFinder::Create(const DateFinderOptions& options,
 }
 
 // Every date has a digit: a scan for digits finds the places worth a look,
-// and only the stretch of the line around each is read into tokens.
+// and only the stretch of the line around each is read into tokens. The
+// stretches of neighbouring digits overlap; their tokens are read once and
+// kept while the next stretch starts inside them.
 void DateFinder::Impl::Find(std::string_view text, std::vector<DateMatch>* out) const {
   constexpr std::size_t kBefore = 48;  // "Wednesday, " and a month before a day
   constexpr std::size_t kAfter = 96;   // "2022 года, в 14:01:00 GMT" after it
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  const Tokenizer tokenizer(text, *lexicon);
   std::vector<Token> tokens;
-  std::string scratch;
+  // tokens holds [cache_from, cache_to) of one line; cache_to follows a
+  // space, so that reading on from there gives the tokens a longer read
+  // would have given.
+  std::size_t cache_from = 0, cache_to = 0;
+  bool cached = false;
+  std::size_t first = 0;  // the first token at or after the stretch's start
   std::size_t pos = 0;
   while (pos < n) {
-    std::size_t digit = pos;
-    while (digit < n && !IsDigit(s[digit])) ++digit;
+    const std::size_t digit = NextDigit(s, pos, n);
     if (digit >= n) break;
+    std::size_t run_end = digit;
+    while (run_end < n && IsDigit(s[run_end])) ++run_end;
+    // Three digits, or more than four, are no part of any date: no day,
+    // month, year, time or zone has that many.
+    if (run_end - digit == 3 || run_end - digit > 4) {
+      pos = run_end;
+      continue;
+    }
     // The stretch: back to a space (or the line's start), forward to the
     // line's end or kAfter bytes, ending at a space.
     std::size_t from = digit > pos + kBefore ? digit - kBefore : pos;
@@ -616,38 +700,61 @@ void DateFinder::Impl::Find(std::string_view text, std::vector<DateMatch>* out) 
       while (from < digit && s[from] != ' ') ++from;
     }
     std::size_t to = std::min(n, digit + kAfter);
-    for (std::size_t k = digit; k < to; ++k) {
-      if (s[k] == '\n') {
-        to = k;
-        break;
-      }
+    if (const void* lf = std::memchr(s + digit, '\n', to - digit)) {
+      to = static_cast<std::size_t>(static_cast<const unsigned char*>(lf) - s);
     }
     if (to < n && s[to] != '\n') {
       while (to > digit && s[to - 1] != ' ') --to;
       if (to == digit) to = std::min(n, digit + kAfter);
     }
-    Tokenize(text, from, to, *lexicon, &scratch, &tokens);
-    Matcher matcher(tokens, *lexicon, allowed, numeric_order);
+    // Tokens for [from, to): those kept, and the rest read on.
+    const bool clean_end = to == n || s[to] == '\n' || s[to - 1] == ' ';
+    if (cached && clean_end && from >= cache_from && from <= cache_to) {
+      if (to > cache_to) {
+        tokenizer.Run(cache_to, to, &tokens);
+        cache_to = to;
+      }
+    } else {
+      tokens.clear();
+      first = 0;
+      tokenizer.Run(from, to, &tokens);
+      cache_from = from;
+      cache_to = to;
+      cached = clean_end;  // a stretch cut inside a word is not read on
+    }
+    while (first > 0 && tokens[first - 1].begin >= from) --first;
+    while (first < tokens.size() && tokens[first].begin < from) ++first;
+    if (first > 4096) {  // a long line full of numbers: forget its start
+      tokens.erase(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(first));
+      first = 0;
+      cache_from = from;
+    }
+    std::size_t last = first;
+    while (last < tokens.size() && tokens[last].begin < to) ++last;
+    const Token* view = tokens.data() + first;
+    const std::size_t count = last - first;
+
+    Matcher matcher(view, count, allowed, numeric_order);
     matcher.text = text;
     bool matched = false;
     std::size_t skip_to = 0;  // past an impossible date: none of it is a date
-    for (std::size_t i = 0; i < tokens.size() && tokens[i].begin <= digit; ++i) {
+    for (std::size_t i = 0; i < count && view[i].begin <= digit; ++i) {
       if (i < skip_to) continue;
       Found found;
       std::size_t impossible = 0;
       if (!matcher.At(i, &found, &impossible)) {
-        if (impossible > i && tokens[impossible - 1].end > digit) {
-          pos = tokens[impossible - 1].end;
+        if (impossible > i && view[impossible - 1].end > digit) {
+          pos = view[impossible - 1].end;
           matched = true;
           break;
         }
         skip_to = std::max(skip_to, impossible);
         continue;
       }
-      const std::size_t end = tokens[found.end - 1].end;
+      const std::size_t end = view[found.end - 1].end;
       if (end <= digit) continue;  // ends before this number: not ours
       DateMatch m;
-      m.begin = tokens[i].begin;
+      m.begin = view[i].begin;
       m.end = end;
       m.value = found.value;
       if (found.language >= 0) m.language = lexicon->languages()[found.language].code;
@@ -656,10 +763,7 @@ void DateFinder::Impl::Find(std::string_view text, std::vector<DateMatch>* out) 
       matched = true;
       break;
     }
-    if (!matched) {
-      pos = digit;
-      while (pos < n && IsDigit(s[pos])) ++pos;
-    }
+    if (!matched) pos = run_end;
   }
 }
 

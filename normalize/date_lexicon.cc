@@ -178,6 +178,49 @@ void FoldWord(std::string_view word, std::string* out) {
   if (!out->empty() && out->back() == '.') out->pop_back();
 }
 
+const SmallCodePoint* SmallCodePoints() {
+  static const SmallCodePoint* table = [] {
+    auto* t = new SmallCodePoint[0x800];
+    for (UChar32 c = 0; c < 0x800; ++c) {
+      const UChar32 lower = u_tolower(c);
+      std::uint8_t flags = 0;
+      if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) flags |= kLetterOrMark;
+      if (u_isUUppercase(c)) flags |= kUpper;
+      if (u_isUWhiteSpace(c) || c == 0xA0) flags |= kSpace;
+      // Ⱥ (U+023A) lowers to U+2C65: kBigLower sends it to ICU.
+      t[c] = {static_cast<std::uint16_t>(lower < 0x800 ? lower : kBigLower), flags};
+    }
+    return t;
+  }();
+  return table;
+}
+
+void DateLexicon::Freeze() {
+  std::size_t capacity = 16;
+  while (capacity < words_.size() * 2) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  // In a fixed order, so that the table is the same on every run.
+  std::vector<const std::pair<const std::string, std::vector<DateWordEntry>>*> sorted;
+  for (const auto& word : words_) sorted.push_back(&word);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  for (const auto* word : sorted) {
+    Slot slot;
+    slot.key = static_cast<std::uint32_t>(keys_.size());
+    slot.key_size = static_cast<std::uint32_t>(word->first.size());
+    slot.first = static_cast<std::uint32_t>(entries_.size());
+    slot.count = static_cast<std::uint32_t>(word->second.size());
+    if (slot.key_size == 0) continue;
+    keys_ += word->first;
+    entries_.insert(entries_.end(), word->second.begin(), word->second.end());
+    max_word_bytes_ = std::max(max_word_bytes_, word->first.size());
+    std::uint64_t i = Hash(word->first) & mask_;
+    while (slots_[i].key_size != 0) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
+  words_.clear();
+}
+
 void DateLexicon::Add(std::string word, DateWordEntry entry) {
   std::vector<DateWordEntry>& entries = words_[std::move(word)];
   for (const DateWordEntry& e : entries) {
@@ -328,6 +371,7 @@ Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
       if (e.kind == DateWord::kMonth) e.capitalized_only = true;
     }
   }
+  lexicon->Freeze();
   for (const std::string& code : only) {
     if (!found.count(code)) {
       return Status(ErrorCode::kInvalidArgument,

@@ -5,6 +5,7 @@
 #define NORMKIT_NORMALIZE_DATE_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -52,6 +53,27 @@ struct StringHash {
   }
 };
 
+// The entries of one word: a span into the lexicon, empty for none.
+struct DateWordEntries {
+  const DateWordEntry* first = nullptr;
+  std::uint32_t size = 0;
+  const DateWordEntry* begin() const { return first; }
+  const DateWordEntry* end() const { return first + size; }
+};
+
+// Facts about the code points below U+0800 (one- and two-byte UTF-8),
+// taken from ICU once, so that the finder's inner loop makes no calls for
+// Latin, Cyrillic, Greek and the other small scripts.
+struct SmallCodePoint {
+  std::uint16_t lower;  // u_tolower; kBigLower when that is U+0800 or above
+  std::uint8_t flags;   // kLetterOrMark | kUpper | kSpace
+};
+inline constexpr std::uint8_t kLetterOrMark = 1;  // u_isalpha or a mark (M*)
+inline constexpr std::uint8_t kUpper = 2;         // u_isUUppercase
+inline constexpr std::uint8_t kSpace = 4;         // u_isUWhiteSpace or U+00A0
+inline constexpr std::uint16_t kBigLower = 0xFFFF;
+const SmallCodePoint* SmallCodePoints();  // 0x800 entries
+
 class DateLexicon {
  public:
   // The rule-file languages from `rules` (dates/*.toml) and, when
@@ -60,20 +82,63 @@ class DateLexicon {
   static Result<std::shared_ptr<const DateLexicon>> Build(
       const RuleFiles& rules, const std::vector<std::string>& only);
 
-  // Entries for a lower-cased word, best language first; nullptr if none.
-  const std::vector<DateWordEntry>* Find(std::string_view folded) const {
-    auto it = words_.find(folded);
-    return it == words_.end() ? nullptr : &it->second;
+  // Entries for a lower-cased word, best language first; empty if none.
+  DateWordEntries Find(std::string_view folded) const {
+    if (folded.size() > max_word_bytes_ || folded.empty()) return {};
+    for (std::uint64_t i = Hash(folded) & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.key_size == 0) return {};
+      if (slot.key_size == folded.size() &&
+          std::string_view(keys_).substr(slot.key, slot.key_size) == folded) {
+        return {entries_.data() + slot.first, slot.count};
+      }
+    }
   }
+  // The longest folded word, in bytes: a longer word is none of these.
+  std::size_t max_word_bytes() const { return max_word_bytes_; }
   const std::vector<DateLanguage>& languages() const { return languages_; }
-  // Zone words from common.toml ("gmt" -> 0).
 
  private:
+  struct Slot {
+    std::uint32_t key = 0;  // offset in keys_
+    std::uint32_t key_size = 0;  // 0: empty
+    std::uint32_t first = 0;  // in entries_
+    std::uint32_t count = 0;
+  };
+
+  static std::uint64_t Hash(std::string_view s) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+    }
+    if (n > 0) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p, n);
+      h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    }
+    h ^= h >> 29;
+    return h;
+  }
+
   void Add(std::string word, DateWordEntry entry);
+  // Moves words_ into the open-addressing table that Find reads.
+  void Freeze();
 
   std::vector<DateLanguage> languages_;
+  // While building.
   std::unordered_map<std::string, std::vector<DateWordEntry>, StringHash, std::equal_to<>>
       words_;
+  // Built: linear probing over a power-of-two table.
+  std::vector<Slot> slots_;
+  std::uint64_t mask_ = 0;
+  std::string keys_;
+  std::vector<DateWordEntry> entries_;
+  std::size_t max_word_bytes_ = 0;
 };
 
 // Lower-cases a word for lookup (simple case mapping, code point by code
