@@ -9,6 +9,7 @@
 #include "normkit/normalizer.h"
 #include "normkit/rule_files.h"
 #include "normkit/transliterator.h"
+#include "normkit/variant_index.h"
 #include "normkit/status.h"
 #include "normkit/version.h"
 

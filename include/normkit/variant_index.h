@@ -1,0 +1,165 @@
+// VariantIndex: one canonical form for every spelling of a name.
+//
+// News in English, German, French, Polish and Czech writes one Cyrillic name
+// many ways: Токаев is Tokayev, Tokaev, Tokaiev, Tokajew, Tokaïev, Tokajev.
+// A VariantIndex knows two things:
+//
+//  - A lexicon (rules/variants/*.toml, plus files the caller adds): for each
+//    name its canonical Latin form, its Cyrillic original(s) and the
+//    spellings the press uses, extended by the transliteration of the
+//    Cyrillic original under every scheme of its language (rules/translit).
+//    Apply() rewrites exactly these spellings, nothing else.
+//  - A key: a string that is the same for every transliteration of one
+//    Cyrillic name and differs for different names (Tokarev stays apart from
+//    Tokayev). It folds the conventions that make spellings differ: й as
+//    y/j/i/ï, iotated vowels (ye/je/ie/e, yu/ju/iu/iou), ё as yo/jo/io/ë/e
+//    and o after hushing letters, в as v/w, ж/ш/ч/щ/х as
+//    zh/ž/ż/j, sh/sch/ch/sz/š, ch/tsch/tch/cz/č, shch/schtsch/chtch/szcz/šč,
+//    kh/ch/h, ц as ts/tz/z/c, з/с as z/s, у as u/ou, ы/и as y/i, doubled
+//    letters, -ev/-ew/-eff, French -ine for -ин. Cyrillic words are
+//    transliterated (ISO 9) and folded the same way, so Токаев meets Tokayev.
+//    Discovery groups the words of a corpus by this key.
+//
+// The key is deliberately coarse where the press is ambiguous: German writes
+// з and с both as s (Sacharow is Захаров and Сахаров), English ch is ч and
+// French ch is ш, so those letters share a class. Cyrillic spellings keep
+// these letters apart when clustering (see Cluster()).
+//
+// Example:
+//   auto index = normkit::VariantIndex::Create();
+//   if (!index.ok()) { std::cerr << index.status().ToString(); return; }
+//   index->Key("Tokajew") == index->Key("Токаев");       // true
+//   index->Canonical("Tokaïev");                          // "Tokayev"
+//   std::string out;
+//   index->Apply("TOKAEV and Tokaev’s words", &out);
+//   // out == "TOKAYEV and Tokayev’s words"
+//
+// Immutable once created: copies share the same tables, and any number of
+// threads may call the const methods at once without locks. NameCounts is
+// a plain mutable value: one per thread, then Merge().
+#ifndef NORMKIT_VARIANT_INDEX_H_
+#define NORMKIT_VARIANT_INDEX_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "normkit/rule_files.h"
+#include "normkit/status.h"
+
+namespace normkit {
+
+// One extra lexicon file, in the format of rules/variants/*.toml.
+struct LexiconText {
+  std::string origin;  // what error messages call it (the path on disk)
+  std::string text;
+};
+
+struct VariantIndexOptions {
+  // Read the lexicon files under variants/ in the RuleFiles.
+  bool builtin_lexicon = true;
+  // Read these after the built-in files; an entry here takes a spelling
+  // over from an earlier file (a user's lexicon wins over the built-in one).
+  std::vector<LexiconText> extra_lexicons;
+  // Add the transliterations of every Cyrillic form under the schemes of
+  // its language (rules/translit/<lang>/*) as variants.
+  bool scheme_variants = true;
+};
+
+// Spellings counted in a text: spelling -> occurrences.
+class NameCounts {
+ public:
+  void Add(std::string_view spelling, std::uint64_t n = 1);
+  void Merge(const NameCounts& other);
+  const std::unordered_map<std::string, std::uint64_t>& spellings() const {
+    return spellings_;
+  }
+  std::uint64_t total() const { return total_; }
+
+ private:
+  std::unordered_map<std::string, std::uint64_t> spellings_;
+  std::uint64_t total_ = 0;
+};
+
+// Spellings that share a key (or a lexicon entry).
+struct VariantCluster {
+  std::string canonical;  // the lexicon's form, else the most frequent spelling
+  std::string key;        // Key(canonical)
+  bool in_lexicon = false;
+  std::uint64_t count = 0;  // occurrences of all spellings
+  // Spelling and occurrences, most frequent first (ties by spelling).
+  std::vector<std::pair<std::string, std::uint64_t>> variants;
+};
+
+struct ClusterOptions {
+  std::uint64_t min_count = 1;    // leave out clusters seen fewer times
+  std::size_t min_spellings = 2;  // 1 also lists names with one spelling
+};
+
+class VariantIndex {
+ public:
+  // Reads the lexicon files (variants/*.toml in `rules`, then
+  // options.extra_lexicons). A broken file gives kRuleSyntax with
+  // file:line:column; one spelling claimed by two names within one file
+  // gives kRuleSyntax at the second claim.
+  static Result<VariantIndex> Create(const RuleFiles& rules,
+                                     const VariantIndexOptions& options = {});
+  static Result<VariantIndex> Create(const VariantIndexOptions& options = {});
+
+  // The matching key of one word (Latin or Cyrillic; a hyphenated name keeps
+  // its parts: "kasim-xomart"). Lower-case ASCII.
+  // Example: Key("Tokajew") == Key("Tokaïev") == Key("Токаев") == "tokaev";
+  //          Key("Tokarev") == "tokarev".
+  std::string Key(std::string_view word) const;
+
+  // The canonical form of a spelling the lexicon knows: a listed variant, a
+  // transliteration of the Cyrillic form, the Cyrillic form itself, or the
+  // canonical form; in the case it is written (as listed, or all capitals:
+  // "TOKAEV" -> "TOKAYEV"). nullopt for anything else.
+  std::optional<std::string> Canonical(std::string_view word) const;
+
+  // Appends `text` to *out with every known variant rewritten to its
+  // canonical form; returns how many words it rewrote. Only Latin words that
+  // match a lexicon spelling exactly (as listed or all capitals) are
+  // touched: "Tokaev" -> "Tokayev", "TOKAEV" -> "TOKAYEV",
+  // "Tokaev’s" -> "Tokayev’s", "Tokaev-led" -> "Tokayev-led". Every other
+  // byte, valid UTF-8 or not, is copied as it is.
+  std::size_t Apply(std::string_view text, std::string* out) const;
+  std::string Apply(std::string_view text) const;
+
+  // Adds to *counts the names in `text`: words that start with a capital
+  // letter and have a small letter after it (Latin or Cyrillic; all-capital
+  // acronyms are left out), hyphenated names whole ("Kassym-Jomart"), and
+  // the capitalized parts of other hyphenated words ("Tokaev-led" counts
+  // "Tokaev"); a possessive 's is not part of the name.
+  void CountNames(std::string_view text, NameCounts* counts) const;
+
+  // Groups counted spellings: those the lexicon knows go to their entry
+  // (with any spelling whose key is the key of one entry's spelling); the
+  // rest by key. Within one key, Cyrillic spellings that differ in letters
+  // the key merges (з/с, ж/ш/ч/щ/х, ц/с) are split apart, and each Latin
+  // spelling joins the one it spells in English, or else the largest.
+  // Largest cluster first.
+  std::vector<VariantCluster> Cluster(const NameCounts& counts,
+                                      const ClusterOptions& options = {}) const;
+
+  // Names in the lexicon, and spellings Apply() rewrites.
+  std::size_t lexicon_names() const;
+  std::size_t known_variants() const;
+
+  struct Data;  // defined in translit/
+
+ private:
+  explicit VariantIndex(std::shared_ptr<const Data> data);
+  std::shared_ptr<const Data> data_;
+};
+
+}  // namespace normkit
+
+#endif  // NORMKIT_VARIANT_INDEX_H_

@@ -1,0 +1,36 @@
+// The matching key of a name: what every transliteration of one Cyrillic
+// name has in common. Internal to the VariantIndex (normkit/variant_index.h
+// says what the key folds and why).
+#ifndef NORMKIT_TRANSLIT_VARIANT_KEY_H_
+#define NORMKIT_TRANSLIT_VARIANT_KEY_H_
+
+#include <string>
+#include <string_view>
+
+namespace normkit::internal {
+
+enum class KeyMode {
+  // Every press convention at once: ж/ш/ч/щ/х share one class ('x'), and
+  // з/с/ц another ('s'), because German sch is ш and ж, English ch is ч,
+  // French ch is ш, German ch is х, German s is з and German z is ц.
+  kCoarse,
+  // The English (BGN/PCGN-like) reading only, where those letters stay apart
+  // (ж 'Z', ш 'W', ч 'C', щ "WC", х 'H', ц 'Q', з 'z', с 's'). Exact for a
+  // Cyrillic word (through ISO 9); for a Latin word, what it spells in
+  // English. Used to split Cyrillic spellings that the coarse key merges.
+  kStrict,
+};
+
+// The key of a Latin word (a Cyrillic word is first transliterated under
+// ISO 9 by the caller). Letters are lower-cased, diacritics and apostrophes
+// dropped, multi-letter spellings of one sound folded, and the parts of a
+// hyphenated name joined by '-'. Characters that are not Latin letters
+// (digits, other scripts) are kept as they are.
+std::string FoldKey(std::string_view latin, KeyMode mode);
+
+// True when `word` holds a Cyrillic letter.
+bool HasCyrillic(std::string_view word);
+
+}  // namespace normkit::internal
+
+#endif  // NORMKIT_TRANSLIT_VARIANT_KEY_H_
