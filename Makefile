@@ -5,11 +5,12 @@
 #
 # Everything the build, the tests and the benchmarks use comes from Debian 12.
 # bzip2 unpacks Unicode's NormalizationTest.txt; icu-devtools brings `uconv`
-# for the CLI benchmark; zstd unpacks the shared corpora.
+# for the CLI benchmark; zstd and gzip make and unpack compressed corpora in
+# the tests; time measures the peak memory of `normkit run`.
 DEB_PACKAGES := build-essential cmake pkg-config bzip2 zstd \
   libicu-dev icu-devtools libutf8proc-dev libre2-dev libboost-locale-dev \
-  libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libzstd-dev zlib1g-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev unicode-data
+  libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libzstd-dev zlib1g-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev unicode-data time gzip
 
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release

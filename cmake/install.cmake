@@ -4,7 +4,7 @@ include(CMakePackageConfigHelpers)
 
 set(NORMKIT_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/normkit")
 
-install(TARGETS normkit_normalize normkit_translit normkit
+install(TARGETS normkit_normalize normkit_translit normkit_pipeline normkit
   EXPORT normkitTargets
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"

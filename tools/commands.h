@@ -26,6 +26,8 @@ void AddDatesCommand(CLI::App* app, const GlobalOptions* global,
                      CommandBody* run);
 void AddCleanCommand(CLI::App* app, const GlobalOptions* global,
                      CommandBody* run);
+void AddRunCommand(CLI::App* app, const GlobalOptions* global,
+                   CommandBody* run);
 void AddVariantsCommand(CLI::App* app, const GlobalOptions* global,
                         CommandBody* run);
 void AddDemoCommand(CLI::App* app, const GlobalOptions* global,

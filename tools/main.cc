@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   AddTranslitCommand(&app, &global, &run);
   AddDatesCommand(&app, &global, &run);
   AddCleanCommand(&app, &global, &run);
+  AddRunCommand(&app, &global, &run);
   AddVariantsCommand(&app, &global, &run);
   AddDemoCommand(&app, &global, &run);
 

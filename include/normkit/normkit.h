@@ -7,6 +7,7 @@
 #include "normkit/header_cleaner.h"
 #include "normkit/icu_transform.h"
 #include "normkit/normalizer.h"
+#include "normkit/pipeline.h"
 #include "normkit/rule_files.h"
 #include "normkit/transliterator.h"
 #include "normkit/variant_index.h"

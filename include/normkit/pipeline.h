@@ -1,0 +1,96 @@
+// Pipeline: a recipe's steps run on one document at a time: the same code
+// behind `normkit run` over gigabytes and a scraper that calls it per page.
+//
+// A recipe (rules/recipes/<name>.toml, or a user's own file) names the steps
+// in order with their options: normalize, clean (header lines to metadata),
+// dates (found, or rewritten as ISO 8601), variants (one spelling per name),
+// translit (a scheme). "news" is the default: normalize, clean, dates,
+// variants.
+//
+// Example:
+//   auto pipeline = normkit::Pipeline::Create("news");
+//   normkit::Document doc = pipeline->Process(raw_article);
+//   // doc.text is the cleaned body, doc.metadata.published its date...
+//
+// Immutable once created; Process() may run on any number of threads at
+// once (each call takes its own PipelineStats).
+#ifndef NORMKIT_PIPELINE_H_
+#define NORMKIT_PIPELINE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "normkit/rule_files.h"
+#include "normkit/status.h"
+
+namespace normkit {
+
+struct FoundDate {
+  std::string text;  // as written
+  std::string iso;   // ISO 8601
+  std::string language;
+};
+
+// What the steps found out about a document.
+struct DocumentMetadata {
+  std::optional<std::string> title, published, modified, updated;
+  std::vector<std::string> authors, photo_credits;
+  std::size_t header_lines_removed = 0;
+  std::vector<FoundDate> dates;
+};
+
+struct Document {
+  std::string text;
+  DocumentMetadata metadata;
+};
+
+// Per step: how many things it changed or found (its `unit`) and the time
+// it took. Steps are in recipe order; Add() sums stats of the same recipe.
+struct StepStats {
+  std::string step;  // "normalize"
+  std::string unit;  // "lines changed", "header lines removed", ...
+  std::uint64_t count = 0;
+  double seconds = 0;
+};
+
+struct PipelineStats {
+  std::vector<StepStats> steps;
+  void Add(const PipelineStats& other);
+};
+
+class Pipeline {
+ public:
+  // The recipe rules/recipes/<name>.toml from `rules`.
+  static Result<Pipeline> Create(std::string_view name, const RuleFiles& rules);
+  static Result<Pipeline> Create(std::string_view name = "news");
+  // A recipe given as text (a user's file); `origin` names it in errors.
+  static Result<Pipeline> FromRecipe(std::string_view recipe, std::string_view origin,
+                                     const RuleFiles& rules);
+
+  // Runs every step on `text`. Adds to *stats when given (start from
+  // stats_template() for the right shape).
+  Document Process(std::string_view text, PipelineStats* stats = nullptr) const;
+
+  // The same for a corpus of one document a line: steps that read an
+  // article's lines (clean) are left out, and the result stays one line
+  // (a line break that a step makes becomes a space).
+  Document ProcessLine(std::string_view line, PipelineStats* stats = nullptr) const;
+
+  // Empty stats with one entry per step.
+  PipelineStats stats_template() const;
+  const std::string& name() const;
+
+  struct Impl;
+
+ private:
+  explicit Pipeline(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace normkit
+
+#endif  // NORMKIT_PIPELINE_H_
