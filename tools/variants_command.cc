@@ -28,7 +28,9 @@ struct DiscoverArgs {
   FileArgs files;
   LexiconArgs lexicon;
   std::uint64_t min_count = 1;
+  std::size_t min_length = 3;
   bool all = false;
+  bool sentence_starts = false;
   std::string field;  // --field NAME: JSON Lines input
 };
 
@@ -135,6 +137,8 @@ int RunDiscover(const DiscoverArgs& args, const GlobalOptions& global) {
   ClusterOptions options;
   options.min_count = args.min_count;
   options.min_spellings = args.all ? 1 : 2;
+  options.min_length = args.min_length;
+  options.sentence_initial = args.sentence_starts;
   const std::vector<VariantCluster> clusters = index->Cluster(counts, options);
   std::string out;
   for (const VariantCluster& c : clusters) {
@@ -211,8 +215,14 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
   discover->add_option("--min-count", discover_args->min_count,
                        "Leave out clusters seen fewer than N times (default 1)")
       ->type_name("N");
+  discover->add_option("--min-length", discover_args->min_length,
+                       "Leave out spellings of fewer letters (default 3)")
+      ->type_name("N");
   discover->add_flag("--all", discover_args->all,
                      "Also list names seen with one spelling only");
+  discover->add_flag("--sentence-starts", discover_args->sentence_starts,
+                     "Also count words never seen but as the first word of a sentence "
+                     "(left out by default: there every word has a capital)");
   discover->add_option("--field", discover_args->field,
                        "Read JSON Lines and count the names in this string field of "
                        "each record (e.g. text)")

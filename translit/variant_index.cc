@@ -19,18 +19,19 @@
 
 namespace normkit {
 
-void NameCounts::Add(std::string_view spelling, std::uint64_t n) {
-  auto it = spellings_.find(std::string(spelling));
-  if (it == spellings_.end()) {
-    spellings_.emplace(std::string(spelling), n);
-  } else {
-    it->second += n;
-  }
+void NameCounts::Add(std::string_view spelling, std::uint64_t n, bool sentence_start) {
+  SpellingCount& c = spellings_[std::string(spelling)];
+  c.count += n;
+  if (!sentence_start) c.inside += n;
   total_ += n;
 }
 
 void NameCounts::Merge(const NameCounts& other) {
-  for (const auto& [spelling, n] : other.spellings_) spellings_[spelling] += n;
+  for (const auto& [spelling, n] : other.spellings_) {
+    SpellingCount& c = spellings_[spelling];
+    c.count += n.count;
+    c.inside += n.inside;
+  }
   total_ += other.total_;
 }
 
@@ -163,6 +164,42 @@ bool LooksLikeName(std::string_view part) {
   return lower;
 }
 
+// True when the word at `begin` opens a sentence: nothing but spaces,
+// opening quotes, brackets and dashes between it and the start of the text,
+// a line break, or . ! ? … :
+bool IsSentenceStart(std::string_view text, std::size_t begin) {
+  std::size_t i = begin;
+  while (i > 0) {
+    const UChar32 c = CodePointBefore(text, i);
+    std::size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (c < 0) len = 1;
+    switch (c) {
+      case ' ': case '\t': case 0xA0: case 0x202F: case 0x2009:
+      case '"': case '\'': case '(': case '[': case '*': case '>': case '-':
+      case 0xAB: case 0x201C: case 0x201E: case 0x2018: case 0x2039:
+      case 0x2013: case 0x2014: case 0x2022:
+        i -= len;
+        continue;
+      case '\n': case '\r': case '.': case '!': case '?': case ':': case 0x2026:
+        return true;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+std::size_t LetterCount(std::string_view word) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    std::size_t len;
+    const UChar32 c = CodePointAt(word, i, &len);
+    i += len;
+    if (c >= 0 && IsLetter(c) && !(c >= 0x300 && c <= 0x36F)) ++n;
+  }
+  return n;
+}
+
 }  // namespace
 }  // namespace internal
 
@@ -176,19 +213,20 @@ struct VariantIndex::Data {
   // Canonical() and Cluster(): spelling (as listed, or in capitals) -> name.
   std::unordered_map<std::string, int32_t> name_of;
   std::unordered_map<std::string, int32_t> name_of_upper;
-  // Cluster(): coarse key of a Latin spelling, strict key of a Cyrillic
+  // Cluster(): coarse key of a Latin spelling, FoldCyrillic() of a Cyrillic
   // form -> name; -1 where two names share it.
   std::unordered_map<std::string, int32_t> name_of_key;
   std::unordered_map<std::string, int32_t> name_of_cyrillic_key;
 
-  std::string Latin(std::string_view word) const {
-    return internal::HasCyrillic(word) ? iso9->Transliterate(word) : std::string(word);
+  std::string Fold(std::string_view word, internal::KeyMode mode) const {
+    if (!internal::HasCyrillic(word)) return internal::FoldKey(word, mode);
+    return internal::FoldKey(iso9->Transliterate(word), mode, /*from_cyrillic=*/true);
   }
   std::string Key(std::string_view word) const {
-    return internal::FoldKey(Latin(word), internal::KeyMode::kCoarse);
+    return Fold(word, internal::KeyMode::kCoarse);
   }
   std::string StrictKey(std::string_view word) const {
-    return internal::FoldKey(Latin(word), internal::KeyMode::kStrict);
+    return Fold(word, internal::KeyMode::kStrict);
   }
 };
 
@@ -393,7 +431,7 @@ Result<VariantIndex> VariantIndex::Create(const RuleFiles& rules,
     }
     for (const auto& [lang, form] : n.cyrillic) {
       Claim(&data->name_of, form, id);
-      Claim(&data->name_of_cyrillic_key, data->StrictKey(form), id);
+      Claim(&data->name_of_cyrillic_key, internal::FoldCyrillic(form), id);
     }
   }
   std::vector<std::pair<std::string, int32_t>> items;
@@ -503,9 +541,10 @@ void VariantIndex::CountNames(std::string_view text, NameCounts* counts) const {
     if (IsEmbedded(text, w.begin, w.end)) continue;
     const std::size_t possessive = PossessiveLength(text, w.begin, w.end);
     const std::size_t end = w.end - possessive;
+    const bool first = IsSentenceStart(text, w.begin);
     if (w.parts == 1) {
       const std::string_view word = text.substr(w.begin, end - w.begin);
-      if (LooksLikeName(word)) counts->Add(word);
+      if (LooksLikeName(word)) counts->Add(word, 1, first);
       continue;
     }
     if (w.parts > ScannedWord::kMaxParts) continue;
@@ -515,13 +554,13 @@ void VariantIndex::CountNames(std::string_view text, NameCounts* counts) const {
       all_names = all_names && LooksLikeName(text.substr(w.part_begin[k], part_end - w.part_begin[k]));
     }
     if (all_names) {
-      counts->Add(text.substr(w.begin, end - w.begin));
+      counts->Add(text.substr(w.begin, end - w.begin), 1, first);
       continue;
     }
     for (std::size_t k = 0; k < w.parts; ++k) {
       const std::size_t part_end = k + 1 == w.parts ? end : w.part_end[k];
       const std::string_view part = text.substr(w.part_begin[k], part_end - w.part_begin[k]);
-      if (LooksLikeName(part)) counts->Add(part);
+      if (LooksLikeName(part)) counts->Add(part, 1, first && k == 0);
     }
   }
 }
@@ -537,17 +576,20 @@ std::vector<VariantCluster> VariantIndex::Cluster(const NameCounts& counts,
   // "name" groups by lexicon entry; "key" groups by coarse key.
   std::map<int32_t, std::vector<Member>> by_name;
   std::unordered_map<std::string, std::vector<Member>> by_key;
-  for (const auto& [spelling, count] : counts.spellings()) {
+  for (const auto& [spelling, seen] : counts.spellings()) {
+    if (seen.inside == 0 && !options.sentence_initial) continue;
+    if (internal::LetterCount(spelling) < options.min_length) continue;
+    const std::uint64_t count = seen.count;
     const bool cyrillic = internal::HasCyrillic(spelling);
     int32_t name = -1;
     auto it = d.name_of.find(spelling);
     if (it != d.name_of.end()) name = it->second;
     std::string key;
     if (name < 0) {
-      // A Cyrillic spelling joins a name only through the exact letters of
-      // its Cyrillic form; a Latin one through the coarse key.
+      // A Cyrillic spelling joins a name only through the letters of its
+      // Cyrillic form; a Latin one through the coarse key.
       const auto& map = cyrillic ? d.name_of_cyrillic_key : d.name_of_key;
-      key = cyrillic ? d.StrictKey(spelling) : d.Key(spelling);
+      key = cyrillic ? internal::FoldCyrillic(spelling) : d.Key(spelling);
       auto k = map.find(key);
       if (k != map.end()) name = k->second;
       if (cyrillic) key = d.Key(spelling);
@@ -579,17 +621,18 @@ std::vector<VariantCluster> VariantIndex::Cluster(const NameCounts& counts,
 
   for (auto& [name, members] : by_name) emit(std::move(members), &d.names[name]);
   for (auto& [key, members] : by_key) {
-    // Cyrillic spellings whose letters differ where the key is coarse
-    // (Сахаров, Захаров) are different names: split them, and give each
-    // Latin spelling to the one it spells in English, else to the largest.
+    // Cyrillic spellings with other letters (Сахаров, Захаров; Перед,
+    // Период) are different words that the key cannot tell apart: split
+    // them, and give each Latin spelling to the largest part it spells in
+    // English (by the strict key), else to the largest part.
     std::map<std::string, std::vector<Member>> parts;
     std::map<std::string, std::uint64_t> sizes;
     std::vector<Member> latin;
     for (const Member& m : members) {
       if (m.cyrillic) {
-        const std::string strict = d.StrictKey(*m.spelling);
-        parts[strict].push_back(m);
-        sizes[strict] += m.count;
+        const std::string fold = internal::FoldCyrillic(*m.spelling);
+        parts[fold].push_back(m);
+        sizes[fold] += m.count;
       } else {
         latin.push_back(m);
       }
@@ -598,19 +641,28 @@ std::vector<VariantCluster> VariantIndex::Cluster(const NameCounts& counts,
       emit(std::move(members), nullptr);
       continue;
     }
-    std::string largest;
-    std::uint64_t largest_size = 0;
-    for (const auto& [strict, size] : sizes) {
-      if (size > largest_size) {
-        largest = strict;
-        largest_size = size;
+    auto largest_of = [&](auto&& accept) {
+      std::string best;
+      std::uint64_t best_size = 0;
+      for (const auto& [fold, size] : sizes) {
+        if (size > best_size && accept(fold)) {
+          best = fold;
+          best_size = size;
+        }
       }
-    }
+      return best;
+    };
+    const std::string largest = largest_of([](const std::string&) { return true; });
+    std::map<std::string, std::string> strict_of_part;
+    for (const auto& [fold, part] : parts) strict_of_part[fold] = d.StrictKey(*part.front().spelling);
     for (const Member& m : latin) {
       const std::string strict = d.StrictKey(*m.spelling);
-      parts[parts.count(strict) != 0 ? strict : largest].push_back(m);
+      std::string target = largest_of([&](const std::string& fold) {
+        return strict_of_part[fold] == strict;
+      });
+      parts[target.empty() ? largest : target].push_back(m);
     }
-    for (auto& [strict, part] : parts) emit(std::move(part), nullptr);
+    for (auto& [fold, part] : parts) emit(std::move(part), nullptr);
   }
   std::sort(clusters.begin(), clusters.end(),
             [](const VariantCluster& a, const VariantCluster& b) {

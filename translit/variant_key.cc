@@ -211,10 +211,10 @@ bool IsHushing(char c) {
 }
 
 // Stage 3: fold what transliterations disagree on, then write the symbols.
-void FoldPart(std::string_view part, KeyMode mode, std::string* key) {
+void FoldPart(std::string_view part, KeyMode mode, bool from_cyrillic, std::string* key) {
   std::string plain(part);
   // French writes -ин as -ine (Poutine, Eltsine, Prigojine).
-  if (plain.size() >= 5 && plain.ends_with("ine")) plain.pop_back();
+  if (!from_cyrillic && plain.size() >= 5 && plain.ends_with("ine")) plain.pop_back();
   std::vector<char> sounds;
   Sounds(plain, &sounds);
 
@@ -290,7 +290,7 @@ void FoldPart(std::string_view part, KeyMode mode, std::string* key) {
 
 }  // namespace
 
-std::string FoldKey(std::string_view latin, KeyMode mode) {
+std::string FoldKey(std::string_view latin, KeyMode mode, bool from_cyrillic) {
   const std::string plain = Plain(latin);
   std::string key;
   std::size_t start = 0;
@@ -300,12 +300,40 @@ std::string FoldKey(std::string_view latin, KeyMode mode) {
         std::string_view(plain).substr(start, hyphen == std::string::npos
                                                   ? std::string::npos
                                                   : hyphen - start);
-    FoldPart(part, mode, &key);
+    FoldPart(part, mode, from_cyrillic, &key);
     if (hyphen == std::string::npos) break;
     key.push_back('-');
     start = hyphen + 1;
   }
   return key;
+}
+
+std::string FoldCyrillic(std::string_view word) {
+  std::string out;
+  UChar32 last = -1;
+  for (std::size_t i = 0; i < word.size();) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, word.size(), c);
+    if (c < 0 || IsSilentSign(c) || IsMark(c)) continue;
+    c = u_tolower(c);
+    switch (c) {
+      case U'ё': c = U'е'; break;
+      case U'ь': case U'ъ': continue;
+      case U'і': c = U'и'; break;
+      case U'є': c = U'е'; break;
+      case U'ґ': c = U'г'; break;
+      case U'ў': c = U'в'; break;
+      default: break;
+    }
+    if (IsHyphen(c)) c = '-';
+    if (c == last) continue;
+    last = c;
+    char bytes[4];
+    std::size_t n = 0;
+    U8_APPEND_UNSAFE(bytes, n, c);
+    out.append(bytes, n);
+  }
+  return out;
 }
 
 bool HasCyrillic(std::string_view word) {

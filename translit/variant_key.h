@@ -26,7 +26,16 @@ enum class KeyMode {
 // dropped, multi-letter spellings of one sound folded, and the parts of a
 // hyphenated name joined by '-'. Characters that are not Latin letters
 // (digits, other scripts) are kept as they are.
-std::string FoldKey(std::string_view latin, KeyMode mode);
+// `from_cyrillic`: the word was Cyrillic, so French endings (-ine for -ин)
+// cannot be in it (Путине is not Poutine).
+std::string FoldKey(std::string_view latin, KeyMode mode, bool from_cyrillic = false);
+
+// A Cyrillic word with only what spellings of one name in Cyrillic differ
+// in folded away: case, ё as е, the soft and hard signs and apostrophes,
+// doubled letters, and the Ukrainian and Belarusian letters that have a
+// Russian twin (і и, є е, ґ г, ў в). Зеленський and Зеленский, Горбачёв and
+// Горбачев meet; Захаров and Сахаров, Перед and Период stay apart.
+std::string FoldCyrillic(std::string_view word);
 
 // True when `word` holds a Cyrillic letter.
 bool HasCyrillic(std::string_view word);

@@ -72,18 +72,25 @@ struct VariantIndexOptions {
   bool scheme_variants = true;
 };
 
-// Spellings counted in a text: spelling -> occurrences.
+// How often a spelling was seen, and how often not as the first word of a
+// sentence (where any word has a capital).
+struct SpellingCount {
+  std::uint64_t count = 0;
+  std::uint64_t inside = 0;
+};
+
+// Spellings counted in a text.
 class NameCounts {
  public:
-  void Add(std::string_view spelling, std::uint64_t n = 1);
+  void Add(std::string_view spelling, std::uint64_t n = 1, bool sentence_start = false);
   void Merge(const NameCounts& other);
-  const std::unordered_map<std::string, std::uint64_t>& spellings() const {
+  const std::unordered_map<std::string, SpellingCount>& spellings() const {
     return spellings_;
   }
   std::uint64_t total() const { return total_; }
 
  private:
-  std::unordered_map<std::string, std::uint64_t> spellings_;
+  std::unordered_map<std::string, SpellingCount> spellings_;
   std::uint64_t total_ = 0;
 };
 
@@ -100,6 +107,10 @@ struct VariantCluster {
 struct ClusterOptions {
   std::uint64_t min_count = 1;    // leave out clusters seen fewer times
   std::size_t min_spellings = 2;  // 1 also lists names with one spelling
+  std::size_t min_length = 3;     // leave out spellings of fewer letters
+  // Also spellings never seen but at the start of a sentence (there every
+  // word has a capital: На, Подписаться, However).
+  bool sentence_initial = false;
 };
 
 class VariantIndex {
@@ -137,7 +148,9 @@ class VariantIndex {
   // letter and have a small letter after it (Latin or Cyrillic; all-capital
   // acronyms are left out), hyphenated names whole ("Kassym-Jomart"), and
   // the capitalized parts of other hyphenated words ("Tokaev-led" counts
-  // "Tokaev"); a possessive 's is not part of the name.
+  // "Tokaev"); a possessive 's is not part of the name. A word is marked as
+  // a sentence start after the start of `text` or a line, or after . ! ? …
+  // or : (with spaces, quotes or a dash between).
   void CountNames(std::string_view text, NameCounts* counts) const;
 
   // Groups counted spellings: those the lexicon knows go to their entry
