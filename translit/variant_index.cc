@@ -205,7 +205,8 @@ std::size_t LetterCount(std::string_view word) {
 
 struct VariantIndex::Data {
   std::vector<internal::Name> names;
-  std::optional<Transliterator> iso9;
+  // The schemes that bring Cyrillic words to Latin for their keys.
+  std::map<std::string, Transliterator, std::less<>> key_schemes;
   // Apply(): spelling as written -> index into replacements.
   internal::SpellingTable table;
   std::vector<std::string> replacements;
@@ -220,7 +221,8 @@ struct VariantIndex::Data {
 
   std::string Fold(std::string_view word, internal::KeyMode mode) const {
     if (!internal::HasCyrillic(word)) return internal::FoldKey(word, mode);
-    return internal::FoldKey(iso9->Transliterate(word), mode, /*from_cyrillic=*/true);
+    const Transliterator& t = key_schemes.find(internal::KeySchemeFor(word))->second;
+    return internal::FoldKey(t.Transliterate(word), mode, /*from_cyrillic=*/true);
   }
   std::string Key(std::string_view word) const {
     return Fold(word, internal::KeyMode::kCoarse);
@@ -377,9 +379,11 @@ Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options) {
 Result<VariantIndex> VariantIndex::Create(const RuleFiles& rules,
                                           const VariantIndexOptions& options) {
   auto data = std::make_shared<Data>();
-  Result<Transliterator> iso9 = Transliterator::Create("cyrl/iso_9", rules);
-  if (!iso9.ok()) return iso9.status();
-  data->iso9 = std::move(*iso9);
+  for (const char* id : internal::kKeySchemes) {
+    Result<Transliterator> t = Transliterator::Create(id, rules);
+    if (!t.ok()) return t.status();
+    data->key_schemes.emplace(id, std::move(*t));
+  }
 
   LexiconMerger merger;
   if (options.builtin_lexicon) {

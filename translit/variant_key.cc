@@ -149,8 +149,7 @@ void Sounds(std::string_view s, std::vector<char>* out) {
         break;
       case 'c':
         if (next == 'h' || next == 'z') { out->push_back(kSoundCh); i += 2; continue; }
-        if (next == 'k') { out->push_back('k'); i += 2; continue; }
-        out->push_back(kSoundTs);
+        out->push_back(kSoundTs);  // also before k: Polish Donieck, ISO 9 Donecʹk
         break;
       case 'k':
         if (next == 'h') { out->push_back(kSoundKh); i += 2; continue; }
@@ -180,7 +179,7 @@ void Sounds(std::string_view s, std::vector<char>* out) {
         const char prev = i > 0 ? s[i - 1] : '\0';
         if (starts(i + 1, "ou") || (next == 'i' && prev != 'i' && prev != 'y')) {
           out->push_back(kSoundZh);
-        } else if (IsVowelLetter(next) || IsVowelLetter(prev)) {
+        } else if (IsVowelLetter(next) || IsVowelLetter(prev) || prev == 'j') {
           out->push_back('i');
         } else {
           out->push_back(kSoundZh);  // Jdanov
@@ -241,6 +240,9 @@ void FoldPart(std::string_view part, KeyMode mode, bool from_cyrillic, std::stri
          (mode == KeyMode::kCoarse && folded.back() == kSoundKh))) {
       c = 'e';
     }
+    // о+у is ou in English and oou in French (Belousov, Belooussov), where
+    // ou alone is у: the o before a u goes.
+    if (c == 'u' && !folded.empty() && folded.back() == 'o') folded.pop_back();
     folded.push_back(c);
   }
 
@@ -334,6 +336,34 @@ std::string FoldCyrillic(std::string_view word) {
     out.append(bytes, n);
   }
   return out;
+}
+
+const char* KeySchemeFor(std::string_view word) {
+  bool kazakh = false, belarusian = false, ukrainian = false, serbian = false,
+       macedonian = false;
+  for (std::size_t i = 0; i < word.size();) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, word.size(), c);
+    switch (u_tolower(c)) {
+      case U'ә': case U'ғ': case U'қ': case U'ң': case U'ө': case U'ұ':
+      case U'ү': case U'һ':
+        kazakh = true;
+        break;
+      case U'ў': belarusian = true; break;
+      case U'і': case U'ї': case U'є': case U'ґ': ukrainian = true; break;
+      case U'ђ': case U'ј': case U'љ': case U'њ': case U'ћ': case U'џ':
+        serbian = true;
+        break;
+      case U'ѓ': case U'ќ': case U'ѕ': macedonian = true; break;
+      default: break;
+    }
+  }
+  if (kazakh) return "kk/bgn_pcgn";
+  if (belarusian) return "be/national";
+  if (ukrainian) return "uk/national_2010";
+  if (macedonian) return "mk/national";
+  if (serbian) return "sr/latin";
+  return "ru/bgn_pcgn";
 }
 
 bool HasCyrillic(std::string_view word) {

@@ -21,13 +21,15 @@ enum class KeyMode {
   kStrict,
 };
 
-// The key of a Latin word (a Cyrillic word is first transliterated under
-// ISO 9 by the caller). Letters are lower-cased, diacritics and apostrophes
+// The key of a Latin word (a Cyrillic word is first transliterated by the
+// caller, in the English way: BGN/PCGN, or the national scheme of a language
+// whose letters it has). Letters are lower-cased, diacritics and apostrophes
 // dropped, multi-letter spellings of one sound folded, and the parts of a
 // hyphenated name joined by '-'. Characters that are not Latin letters
 // (digits, other scripts) are kept as they are.
-// `from_cyrillic`: the word was Cyrillic, so French endings (-ine for -ин)
-// cannot be in it (Путине is not Poutine).
+// `from_cyrillic`: the word was Cyrillic (and comes transliterated in the
+// English way), so French endings (-ine for -ин) cannot be in it (Путине is
+// not Poutine).
 std::string FoldKey(std::string_view latin, KeyMode mode, bool from_cyrillic = false);
 
 // A Cyrillic word with only what spellings of one name in Cyrillic differ
@@ -36,6 +38,15 @@ std::string FoldKey(std::string_view latin, KeyMode mode, bool from_cyrillic = f
 // Russian twin (і и, є е, ґ г, ў в). Зеленський and Зеленский, Горбачёв and
 // Горбачев meet; Захаров and Сахаров, Перед and Период stay apart.
 std::string FoldCyrillic(std::string_view word);
+
+// The scheme that brings a Cyrillic word to Latin for its key, chosen by the
+// letters only some languages have: Kazakh (ә ғ қ ң ө ұ ү һ) kk/bgn_pcgn,
+// Belarusian (ў) be/national, Ukrainian (і ї є ґ) uk/national_2010, Serbian
+// (ђ ј љ њ ћ џ) sr/latin, Macedonian (ѓ ќ ѕ) mk/national, else ru/bgn_pcgn.
+const char* KeySchemeFor(std::string_view cyrillic_word);
+inline constexpr const char* kKeySchemes[] = {
+    "ru/bgn_pcgn", "uk/national_2010", "be/national", "kk/bgn_pcgn",
+    "sr/latin",    "mk/national"};
 
 // True when `word` holds a Cyrillic letter.
 bool HasCyrillic(std::string_view word);
