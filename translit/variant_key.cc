@@ -214,6 +214,9 @@ void FoldPart(std::string_view part, KeyMode mode, bool from_cyrillic, std::stri
   std::string plain(part);
   // French writes -ин as -ine (Poutine, Eltsine, Prigojine).
   if (!from_cyrillic && plain.size() >= 5 && plain.ends_with("ine")) plain.pop_back();
+  // -андр is -ander in English, German and Polish, -andre in French.
+  if (!from_cyrillic && plain.ends_with("andre")) plain.pop_back();
+  if (!from_cyrillic && plain.ends_with("ander")) plain.erase(plain.size() - 2, 1);
   std::vector<char> sounds;
   Sounds(plain, &sounds);
 
