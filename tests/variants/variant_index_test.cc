@@ -1,0 +1,290 @@
+// The VariantIndex's lexicon files, Apply() byte for byte, Canonical(),
+// CountNames() and Cluster().
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "normkit/variant_index.h"
+
+namespace normkit {
+namespace {
+
+const VariantIndex& Index() {
+  static const VariantIndex* index = [] {
+    auto created = VariantIndex::Create();
+    if (!created.ok()) {
+      ADD_FAILURE() << created.status().ToString();
+      std::abort();
+    }
+    return new VariantIndex(std::move(*created));
+  }();
+  return *index;
+}
+
+Result<VariantIndex> WithLexicon(const std::string& text, bool builtin = false) {
+  VariantIndexOptions options;
+  options.builtin_lexicon = builtin;
+  options.extra_lexicons.push_back({"my.toml", text});
+  return VariantIndex::Create(options);
+}
+
+// --- The lexicon files -----------------------------------------------------
+
+TEST(Lexicon, BuiltInLoads) {
+  EXPECT_GE(Index().lexicon_names(), 80u);
+  // Listed spellings, their capitals, and the schemes' transliterations.
+  EXPECT_GE(Index().known_variants(), 800u);
+}
+
+void ExpectError(const std::string& text, const std::string& where,
+                 const std::string& what) {
+  auto index = WithLexicon(text);
+  ASSERT_FALSE(index.ok()) << text;
+  EXPECT_EQ(index.status().code(), ErrorCode::kRuleSyntax);
+  const std::string message = index.status().ToString();
+  EXPECT_EQ(message.rfind(where, 0), 0u) << message;
+  EXPECT_NE(message.find(what), std::string::npos) << message;
+}
+
+TEST(Lexicon, ErrorsNameFileLineAndColumn) {
+  ExpectError("[[name]]\ncanonical = \"Tokayev\nvariants = []\n", "my.toml:2:", "");
+  ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariant = [\"Tokaev\"]\n", "my.toml:3:1:",
+              "unknown key 'variant'");
+  ExpectError("[[name]]\ncyrillic = \"Токаев\"\n", "my.toml:1:1:", "needs 'canonical'");
+  ExpectError("[[name]]\ncanonical = \"Kassym-Jomart Tokayev\"\n", "my.toml:2:13:",
+              "not one word");
+  ExpectError("[[name]]\ncanonical = \"Tokayev\"\ncyrillic = \"Tokaev\"\n", "my.toml:3:12:",
+              "has no Cyrillic letter");
+  ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariants = [\"Tokaev\", \"Токаев\"]\n",
+              "my.toml:3:23:", "has a Cyrillic letter");
+  ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariants = [\"Tokaev\", \"Tokaev\"]\n",
+              "my.toml:3:23:", "listed twice");
+  ExpectError("[[name]]\ncanonical = \"Tokayev\"\ncyrillic = { xx1 = \"Токаев\" }\n",
+              "my.toml:3:14:", "not a language code");
+  ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariants = \"Tokaev\"\n", "my.toml:3:12:",
+              "expected a list");
+  ExpectError("title = \"x\"\n", "my.toml:1:1:", "unknown key 'title'");
+  // One spelling, two names, one file: refused at the second claim.
+  ExpectError(
+      "[[name]]\ncanonical = \"Tokayev\"\nvariants = [\"Tokaev\"]\n\n"
+      "[[name]]\ncanonical = \"Tokarev\"\nvariants = [\"Tokaev\"]\n",
+      "my.toml:7:13:", "'Tokaev' is already a spelling of 'Tokayev' (my.toml:3)");
+}
+
+TEST(Lexicon, BrokenBuiltInFileIsNamed) {
+  RuleFiles rules = RuleFiles::Embedded();
+  rules.Add("variants/extra.toml", "[[name]]\ncanonical = 1\n", "/tmp/rules/variants/extra.toml");
+  auto index = VariantIndex::Create(rules);
+  ASSERT_FALSE(index.ok());
+  EXPECT_EQ(index.status().ToString().rfind("/tmp/rules/variants/extra.toml:2:13:", 0), 0u)
+      << index.status().ToString();
+}
+
+TEST(Lexicon, AUsersNameTakesItsSpellingsOver) {
+  // The user wants Tokaev: the built-in Tokayev and its spellings join it.
+  auto index = WithLexicon(
+      "[[name]]\ncanonical = \"Tokaev\"\nvariants = [\"Tokayev\"]\n", /*builtin=*/true);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_EQ(index->Apply("Tokayev, Tokajew, Tokaïev, Tokaev"), "Tokaev, Tokaev, Tokaev, Tokaev");
+  EXPECT_EQ(index->Canonical("Токаев"), "Tokaev");
+  // Other built-in names are still there.
+  EXPECT_EQ(index->Apply("Nasarbajew"), "Nazarbayev");
+}
+
+TEST(Lexicon, WithoutTheBuiltInOnlyTheUsersNames) {
+  auto index = WithLexicon("[[name]]\ncanonical = \"Smith\"\nvariants = [\"Smyth\"]\n");
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_EQ(index->Apply("Smyth met Tokaev"), "Smith met Tokaev");
+  EXPECT_EQ(index->lexicon_names(), 1u);
+}
+
+TEST(Lexicon, SchemesAddTheirTransliterations) {
+  // Not listed in the file: ISO 9 and ALA-LC forms of Шойгу and Жуков.
+  EXPECT_EQ(Index().Canonical("Šojgu"), "Shoigu");
+  EXPECT_EQ(Index().Canonical("Shoĭgu"), "Shoigu");
+  EXPECT_EQ(Index().Canonical("Zelens’kyy"), "Zelensky");  // uk/bgn_pcgn
+  VariantIndexOptions options;
+  options.scheme_variants = false;
+  auto bare = VariantIndex::Create(options);
+  ASSERT_TRUE(bare.ok());
+  EXPECT_EQ(bare->Canonical("Shoĭgu"), std::nullopt);
+  EXPECT_EQ(bare->Canonical("Šojgu"), "Shoigu");  // listed
+}
+
+// --- Canonical ---------------------------------------------------------------
+
+TEST(Canonical, KnownSpellingsOnly) {
+  EXPECT_EQ(Index().Canonical("Tokaev"), "Tokayev");
+  EXPECT_EQ(Index().Canonical("Tokayev"), "Tokayev");
+  EXPECT_EQ(Index().Canonical("TOKAJEW"), "TOKAYEV");
+  EXPECT_EQ(Index().Canonical("Токаев"), "Tokayev");
+  EXPECT_EQ(Index().Canonical("Тоқаев"), "Tokayev");
+  EXPECT_EQ(Index().Canonical("Tokarev"), std::nullopt);
+  EXPECT_EQ(Index().Canonical("tokaev"), std::nullopt);
+  EXPECT_EQ(Index().Canonical("TOkaev"), std::nullopt);
+}
+
+// --- Apply -----------------------------------------------------------------
+
+TEST(Apply, RewritesKnownVariants) {
+  EXPECT_EQ(Index().Apply("Tokaev"), "Tokayev");
+  EXPECT_EQ(Index().Apply("President Tokajew said"), "President Tokayev said");
+  EXPECT_EQ(Index().Apply("Nasarbajew und Selenskyj"), "Nazarbayev und Zelensky");
+  EXPECT_EQ(Index().Apply("Łukaszenka i Ławrow"), "Lukashenko i Lavrov");
+  EXPECT_EQ(Index().Apply("Poutine, Choïgou"), "Putin, Shoigu");
+}
+
+TEST(Apply, KeepsTheCasePattern) {
+  EXPECT_EQ(Index().Apply("TOKAEV"), "TOKAYEV");
+  EXPECT_EQ(Index().Apply("NAZARBAÏEV"), "NAZARBAYEV");
+  EXPECT_EQ(Index().Apply("ŁUKASZENKA"), "LUKASHENKO");
+  // Neither as listed nor all capitals: left alone.
+  EXPECT_EQ(Index().Apply("tokaev TOkaev"), "tokaev TOkaev");
+}
+
+TEST(Apply, Possessives) {
+  EXPECT_EQ(Index().Apply("Tokaev’s words"), "Tokayev’s words");
+  EXPECT_EQ(Index().Apply("Tokaev's words"), "Tokayev's words");
+  EXPECT_EQ(Index().Apply("TOKAEV'S WORDS"), "TOKAYEV'S WORDS");
+  EXPECT_EQ(Index().Apply("Nawalny’s death"), "Navalny’s death");
+}
+
+TEST(Apply, HyphenatedNames) {
+  EXPECT_EQ(Index().Apply("Kassym-Zhomart Tokaev"), "Kassym-Jomart Tokayev");
+  EXPECT_EQ(Index().Apply("Kasym-Żomart Tokajew"), "Kassym-Jomart Tokayev");
+  EXPECT_EQ(Index().Apply("the Tokaev-led government"), "the Tokayev-led government");
+  EXPECT_EQ(Index().Apply("anti-Tokaev protests"), "anti-Tokayev protests");
+  EXPECT_EQ(Index().Apply("Putin-Tokaev talks"), "Putin-Tokayev talks");
+  EXPECT_EQ(Index().Apply("Tokaev–Putin"), "Tokayev–Putin");  // en dash
+}
+
+TEST(Apply, LeavesEverythingElseByteForByte) {
+  const std::vector<std::string> untouched = {
+      "Tokarev, Tokayevich, Tokaevs, Tokaeva, tokaev",  // close, not the same
+      "https://akorda.kz/Tokaev and Tokaev.kz and user@Tokaev and #Tokaev",
+      "Tokaev_2022 Tokaev2 xTokaev",
+      "Токаев Тоқаев Назарбаев",  // Cyrillic is not rewritten
+      "",
+      "no names here\r\n\ttabs\n",
+      "\xff\xfe Tokayev \xc3",  // broken UTF-8 around a canonical form
+  };
+  for (const std::string& text : untouched) {
+    std::string out = "prefix:";
+    EXPECT_EQ(Index().Apply(text, &out), 0u) << text;
+    EXPECT_EQ(out, "prefix:" + text);
+  }
+  // Broken UTF-8 around a variant: only the variant changes.
+  EXPECT_EQ(Index().Apply("\xff Tokaev \xc3\x28"), "\xff Tokayev \xc3\x28");
+  EXPECT_EQ(Index().Apply("«Tokaev»"), "«Tokayev»");
+  EXPECT_EQ(Index().Apply("(Tokaev)\n"), "(Tokayev)\n");
+}
+
+// Random bytes and random runs of names: whatever is not a known spelling
+// comes out as it went in; applying twice changes nothing more.
+TEST(Apply, RandomInput) {
+  std::mt19937 random(42);
+  const std::vector<std::string> pieces = {
+      "Tokaev", "Tokayev", "Tokarev", " ", "-", "’s", "'", "\n", "Токаев", "é",
+      "\xff", "\xd0", "Kassym-", "NAZARBAEV", ".", "/", "x", "TOKAEV", "\xe2\x80"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = random() % 12;
+    for (int i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    std::string once;
+    const std::size_t rewritten = Index().Apply(text, &once);
+    EXPECT_EQ(Index().Apply(once), once) << text;
+    if (rewritten == 0) {
+      EXPECT_EQ(once, text);
+    }
+    // Each rewrite adds one letter (Tokaev -> Tokayev, NAZARBAEV ->
+    // NAZARBAYEV): nothing else changed size.
+    EXPECT_EQ(once.size(), text.size() + rewritten) << text;
+  }
+}
+
+TEST(Apply, ManyThreadsOneIndex) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "Tokaev met Selenskyj and TOKAJEW; Tokarev stayed.\n";
+  const std::string expected = Index().Apply(text);
+  std::vector<std::thread> threads;
+  std::vector<std::string> outputs(4);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] { outputs[t] = Index().Apply(text); });
+  }
+  for (auto& t : threads) t.join();
+  for (const std::string& out : outputs) EXPECT_EQ(out, expected);
+  EXPECT_NE(expected.find("Tokayev met Zelensky and TOKAYEV; Tokarev stayed."),
+            std::string::npos);
+}
+
+// --- CountNames and Cluster ------------------------------------------------
+
+TEST(CountNames, NamesNotAcronymsOrSentenceStarts) {
+  NameCounts counts;
+  Index().CountNames(
+      "However, Tokaev met the DPR envoy. Tokayev’s aides and Kassym-Jomart's staff "
+      "spoke of the Tokaev-led talks; Токаев и Путин. https://x.kz/Tokajew",
+      &counts);
+  const auto& s = counts.spellings();
+  EXPECT_EQ(s.count("DPR"), 0u);
+  EXPECT_EQ(s.count("Tokajew"), 0u);  // in a URL
+  EXPECT_EQ(s.at("However").inside, 0u);
+  EXPECT_EQ(s.at("Tokaev").count, 2u);
+  EXPECT_EQ(s.at("Tokaev").inside, 2u);
+  EXPECT_EQ(s.at("Tokayev").inside, 0u);  // opens a sentence
+  EXPECT_EQ(s.at("Kassym-Jomart").count, 1u);
+  EXPECT_EQ(s.at("Токаев").count, 1u);
+  EXPECT_EQ(s.at("Путин").count, 1u);
+}
+
+TEST(Cluster, LexiconNamesKeyGroupsAndNearMisses) {
+  NameCounts counts;
+  counts.Add("Tokayev", 12);
+  counts.Add("Tokaev", 3);
+  counts.Add("Токаев", 2);
+  counts.Add("Tokaiev", 1);      // not listed: joins through the key
+  counts.Add("Tokarev", 5);      // another name
+  counts.Add("Tokarew", 1);
+  counts.Add("Kasjanow", 2);     // not in the lexicon at all
+  counts.Add("Kasyanov", 4);
+  counts.Add("Kassianov", 1);
+  counts.Add("Сахаров", 3);      // the key merges these two;
+  counts.Add("Захаров", 2);      // their letters do not
+  counts.Add("Sakharov", 1);
+  counts.Add("Zakharov", 1);
+  counts.Add("Hapax", 1, /*sentence_start=*/true);
+  const std::vector<VariantCluster> clusters = Index().Cluster(counts);
+  ASSERT_GE(clusters.size(), 5u);
+  EXPECT_EQ(clusters[0].canonical, "Tokayev");
+  EXPECT_TRUE(clusters[0].in_lexicon);
+  EXPECT_EQ(clusters[0].count, 18u);
+  ASSERT_EQ(clusters[0].variants.size(), 4u);
+  EXPECT_EQ(clusters[0].variants[0], (std::pair<std::string, std::uint64_t>{"Tokayev", 12}));
+  EXPECT_EQ(clusters[0].variants[1], (std::pair<std::string, std::uint64_t>{"Tokaev", 3}));
+  EXPECT_EQ(clusters[1].canonical, "Kasyanov");  // the most frequent
+  EXPECT_FALSE(clusters[1].in_lexicon);
+  EXPECT_EQ(clusters[1].count, 7u);
+  EXPECT_EQ(clusters[2].canonical, "Tokarev");
+  EXPECT_EQ(clusters[2].count, 6u);
+  for (const VariantCluster& c : clusters) {
+    bool sakharov = false, zakharov = false;
+    for (const auto& [spelling, n] : c.variants) {
+      sakharov = sakharov || spelling == "Сахаров" || spelling == "Sakharov";
+      zakharov = zakharov || spelling == "Захаров" || spelling == "Zakharov";
+    }
+    EXPECT_FALSE(sakharov && zakharov) << c.canonical;
+  }
+  ClusterOptions all;
+  all.min_spellings = 1;
+  all.min_count = 2;
+  for (const VariantCluster& c : Index().Cluster(counts, all)) {
+    EXPECT_GE(c.count, 2u);
+    EXPECT_NE(c.canonical, "Hapax");
+  }
+}
+
+}  // namespace
+}  // namespace normkit
