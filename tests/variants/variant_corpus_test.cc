@@ -1,0 +1,107 @@
+// The shared sample article and corpora (../shared, read at test time;
+// skipped with a message where absent).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <iostream>
+#include <string>
+
+#include "corpus.h"
+#include "normkit/variant_index.h"
+
+namespace normkit {
+namespace {
+
+const VariantIndex& Index() {
+  static const VariantIndex* index = [] {
+    auto created = VariantIndex::Create();
+    if (!created.ok()) {
+      ADD_FAILURE() << created.status().ToString();
+      std::abort();
+    }
+    return new VariantIndex(std::move(*created));
+  }();
+  return *index;
+}
+
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+// The article writes Tokayev and, three times, Tokaev (Tokaev’s, Tokaev's):
+// after apply every Tokaev is Tokayev and nothing else has changed.
+TEST(SeedArticle, EveryTokaevBecomesTokayevAndNothingElse) {
+  const std::string path = testing::SharedDir() + "/samples/seed-article.txt";
+  const std::optional<std::string> article = testing::ReadFile(path);
+  if (!article) GTEST_SKIP() << testing::MissingSharedMessage(path);
+  ASSERT_NE(article->find("Tokaev’s"), std::string::npos);
+  ASSERT_NE(article->find("Tokaev's"), std::string::npos);
+  std::string out;
+  const std::size_t rewritten = Index().Apply(*article, &out);
+  EXPECT_EQ(out, ReplaceAll(*article, "Tokaev", "Tokayev"));
+  EXPECT_EQ(rewritten, 3u);
+  EXPECT_EQ(out.find("Tokaev"), std::string::npos);
+}
+
+// Every document of the Russian corpus: a document with no rewrite comes out
+// byte for byte; with rewrites, applying again changes nothing.
+TEST(RussianCorpus, ApplyChangesOnlyKnownSpellings) {
+  const auto texts = testing::RussianNewsTexts();
+  if (!texts) GTEST_SKIP() << testing::MissingSharedMessage("ru-news.jsonl.zst");
+  std::size_t documents = 0, rewritten = 0;
+  for (const std::string& text : *texts) {
+    std::string out;
+    const std::size_t n = Index().Apply(text, &out);
+    if (n == 0) {
+      ASSERT_EQ(out, text);
+    } else {
+      ++documents;
+      rewritten += n;
+      ASSERT_EQ(Index().Apply(out), out);
+    }
+  }
+  std::cout << texts->size() << " documents, " << documents << " with a rewritten name, "
+            << rewritten << " names rewritten\n";
+}
+
+// Discovery over both corpora: the names are found, and in seconds.
+TEST(WholeCorpus, Discover) {
+  const auto texts = testing::RussianNewsTexts();
+  const auto kazakh = testing::KazakhSentences();
+  if (!texts || !kazakh) GTEST_SKIP() << testing::MissingSharedMessage("corpora");
+  const auto start = std::chrono::steady_clock::now();
+  NameCounts counts;
+  std::size_t bytes = kazakh->size();
+  for (const std::string& text : *texts) {
+    Index().CountNames(text, &counts);
+    bytes += text.size();
+  }
+  Index().CountNames(*kazakh, &counts);
+  const std::vector<VariantCluster> clusters = Index().Cluster(counts);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("discover: %.1f MB, %llu names, %zu spellings, %zu clusters in %.2f s\n",
+              bytes / 1e6, static_cast<unsigned long long>(counts.total()),
+              counts.spellings().size(), clusters.size(), seconds);
+  for (std::size_t i = 0; i < clusters.size() && i < 10; ++i) {
+    std::cout << "  " << clusters[i].canonical << " " << clusters[i].count << ":";
+    for (const auto& [s, n] : clusters[i].variants) std::cout << " " << s << " " << n;
+    std::cout << "\n";
+  }
+  bool putin = false;
+  for (const VariantCluster& c : clusters) {
+    if (c.canonical != "Putin") continue;
+    putin = true;
+    EXPECT_TRUE(c.in_lexicon);
+    EXPECT_EQ(c.variants.front().first, "Путин");
+  }
+  EXPECT_TRUE(putin);
+  EXPECT_LT(seconds, 30.0);  // seconds, not minutes, even in a debug build
+}
+
+}  // namespace
+}  // namespace normkit
