@@ -9,6 +9,7 @@
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
 #include "normkit/transliterator.h"
+#include "normkit/variant_index.h"
 
 namespace normkit {
 namespace {
@@ -95,6 +96,22 @@ class DatesStep : public Step {
  private:
   DateFinder finder_;
   bool rewrite_;
+};
+
+class VariantsStep : public Step {
+ public:
+  explicit VariantsStep(VariantIndex index) : index_(std::move(index)) {}
+  const char* name() const override { return "variants"; }
+  const char* unit() const override { return "variants rewritten"; }
+  std::uint64_t Apply(Document* doc) const override {
+    std::string out;
+    const std::size_t rewritten = index_.Apply(doc->text, &out);
+    if (rewritten > 0) doc->text = std::move(out);
+    return rewritten;
+  }
+
+ private:
+  VariantIndex index_;
 };
 
 class TranslitStep : public Step {
@@ -218,6 +235,12 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       Result<DateFinder> f = DateFinder::Create(options, rules);
       if (!f.ok()) return f.status().code() == ErrorCode::kRuleSyntax ? f.status() : at_step(node, f.status());
       impl->steps.push_back(std::make_unique<DatesStep>(std::move(*f), (*step)["rewrite"].value_or(false)));
+    } else if (use == "variants") {
+      // The lexicon is rules/variants/ (add names with --rules DIR).
+      if (Status s = check_keys({}); !s.ok()) return s;
+      Result<VariantIndex> v = VariantIndex::Create(rules);
+      if (!v.ok()) return v.status().code() == ErrorCode::kRuleSyntax ? v.status() : at_step(node, v.status());
+      impl->steps.push_back(std::make_unique<VariantsStep>(std::move(*v)));
     } else if (use == "translit") {
       if (Status s = check_keys({"scheme"}); !s.ok()) return s;
       const std::string scheme = (*step)["scheme"].value_or(std::string());
@@ -227,7 +250,7 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
     } else {
       const toml::node* use_node = step->get("use");
       return error(use_node ? use_node->source() : node.source(),
-                   "unknown step '" + use + "' (normalize, clean, dates, translit)");
+                   "unknown step '" + use + "' (normalize, clean, dates, variants, translit)");
     }
   }
   return Pipeline(std::move(impl));

@@ -30,13 +30,27 @@ TEST(Pipeline, NewsRecipeOnTheSampleArticle) {
       << doc.text.substr(0, 80);
   EXPECT_EQ(doc.text.find('\r'), std::string::npos) << "normalize ran first";
   EXPECT_EQ(doc.text.find("\xC2\xAD"), std::string::npos) << "soft hyphens are gone";
-  ASSERT_EQ(stats.steps.size(), 3u);
+  ASSERT_EQ(stats.steps.size(), 4u);
   EXPECT_EQ(stats.steps[0].step, "normalize");
   EXPECT_GT(stats.steps[0].count, 0u);
   EXPECT_EQ(stats.steps[1].step, "clean");
   EXPECT_EQ(stats.steps[1].count, doc.metadata.header_lines_removed);
   EXPECT_EQ(stats.steps[2].step, "dates");
   EXPECT_EQ(stats.steps[2].count, doc.metadata.dates.size());
+  EXPECT_EQ(stats.steps[3].step, "variants");
+}
+
+TEST(Pipeline, VariantsStepGivesOneSpellingPerName) {
+  Result<Pipeline> p = Pipeline::Create("news");
+  ASSERT_TRUE(p.ok());
+  PipelineStats stats;
+  const Document doc = p->Process(
+      "Posted 20 June 2022\nTokaev visits Berlin\nPresident Tokaev met the chancellor; "
+      "Tokayev’s words were clear.\n",
+      &stats);
+  EXPECT_EQ(doc.text, "President Tokayev met the chancellor; Tokayev’s words were clear.\n");
+  EXPECT_EQ(doc.metadata.title, "Tokaev visits Berlin") << "the title is metadata, as written";
+  EXPECT_EQ(stats.steps[3].count, 1u);
 }
 
 TEST(Pipeline, UserRecipeWithTransliterationAndRewrittenDates) {
