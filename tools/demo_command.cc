@@ -9,6 +9,7 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "normkit/date_finder.h"
+#include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
 #include "normkit/transliterator.h"
 
@@ -170,7 +171,29 @@ int RunDemo(const GlobalOptions& global) {
                 << "\n";
     }
   }
-  std::cout << "\nStill to come: header lines to metadata, one spelling per name.\n";
+
+  // The header lines, off the text and into metadata.
+  std::cout << "\n== Header lines to metadata (normkit clean) ==\n";
+  Result<HeaderCleaner> cleaner = HeaderCleaner::Create({}, *rules);
+  if (!cleaner.ok()) return Fail(kExitDataError, cleaner.status().ToString());
+  const CleanedArticle cleaned = cleaner->Clean(after);
+  auto show = [](const char* field, const std::optional<std::string>& value) {
+    std::cout << "  " << field << ": " << (value ? *value : "(none)") << "\n";
+  };
+  auto show_list = [](const char* field, const std::vector<std::string>& values) {
+    std::cout << "  " << field << ":";
+    for (const std::string& v : values) std::cout << " " << v << ";";
+    std::cout << (values.empty() ? " (none)\n" : "\n");
+  };
+  show("title", cleaned.title);
+  show("published", cleaned.published);
+  show("modified", cleaned.modified);
+  show("updated", cleaned.updated);
+  show_list("authors", cleaned.authors);
+  show_list("photo_credits", cleaned.photo_credits);
+  std::cout << "  removed:";
+  for (const RemovedLine& r : cleaned.removed) std::cout << " " << r.line << " (" << r.rule << ")";
+  std::cout << "\n  body starts: " << cleaned.body.substr(0, cleaned.body.find('\n')) << "\n";
   return kExitOk;
 }
 
