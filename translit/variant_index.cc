@@ -288,7 +288,7 @@ class LexiconMerger {
       for (std::size_t old : taken_over) {
         Name& o = names_[old];
         o.live = false;
-        for (const std::string* s : {&o.canonical}) AddVariant(&name, *s);
+        AddVariant(&name, o.canonical);
         for (const std::string& v : o.variants) AddVariant(&name, v);
         for (const auto& c : o.cyrillic) {
           if (std::find(name.cyrillic.begin(), name.cyrillic.end(), c) == name.cyrillic.end()) {

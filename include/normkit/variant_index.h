@@ -17,13 +17,17 @@
 //    zh/ž/ż/j, sh/sch/ch/sz/š, ch/tsch/tch/cz/č, shch/schtsch/chtch/szcz/šč,
 //    kh/ch/h, ц as ts/tz/z/c, з/с as z/s, у as u/ou, ы/и as y/i, doubled
 //    letters, -ev/-ew/-eff, French -ine for -ин. Cyrillic words are
-//    transliterated (ISO 9) and folded the same way, so Токаев meets Tokayev.
-//    Discovery groups the words of a corpus by this key.
+//    transliterated (BGN/PCGN, or the national scheme where the letters say
+//    Ukrainian, Belarusian or Kazakh) and folded the same way, so Токаев
+//    meets Tokayev. Discovery groups the words of a corpus by this key.
 //
 // The key is deliberately coarse where the press is ambiguous: German writes
 // з and с both as s (Sacharow is Захаров and Сахаров), English ch is ч and
 // French ch is ш, so those letters share a class. Cyrillic spellings keep
-// these letters apart when clustering (see Cluster()).
+// these letters apart when clustering (see Cluster()). What it cannot see:
+// French j for ж before a vowel (Soljenitsyne reads as German j, й), a
+// Belarusian or Ukrainian form beside a Russian one (Łukaszenka,
+// Lukashenko): the lexicon lists those.
 //
 // Example:
 //   auto index = normkit::VariantIndex::Create();
