@@ -34,11 +34,18 @@ int Preference(std::string_view code) {
 }
 
 // One CLDR language's names, folded: read once per process.
+struct CldrForm {
+  std::string folded;
+  bool abbreviated;  // from an ABBREVIATED width
+  bool dotted;       // written with a final dot ("janv.")
+};
+
 struct CldrLanguage {
   std::string code;
   NumericOrder order;
-  std::vector<std::string> months[12];
-  std::vector<std::string> weekdays[7];
+  bool month_first;
+  std::vector<CldrForm> months[12];
+  std::vector<CldrForm> weekdays[7];
 };
 
 std::string Utf8(const icu::UnicodeString& s) {
@@ -60,6 +67,19 @@ NumericOrder OrderOf(const icu::Locale& locale) {
   return NumericOrder::kDayMonthYear;
 }
 
+// Whether the long date pattern names the month before the day: "MMMM d,
+// y" (en), "y. MMMM d." (hu); not "d MMMM y".
+bool MonthFirst(const icu::Locale& locale) {
+  std::unique_ptr<icu::DateFormat> format(
+      icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale));
+  auto* simple = dynamic_cast<icu::SimpleDateFormat*>(format.get());
+  if (simple == nullptr) return false;
+  icu::UnicodeString pattern;
+  simple->toPattern(pattern);
+  const int32_t d = pattern.indexOf(u'd'), m = pattern.indexOf(u'M');
+  return m >= 0 && d >= 0 && m < d;
+}
+
 const std::vector<CldrLanguage>& Cldr() {
   static const std::vector<CldrLanguage>* languages = [] {
     auto* out = new std::vector<CldrLanguage>;
@@ -73,23 +93,24 @@ const std::vector<CldrLanguage>& Cldr() {
       UErrorCode ec = U_ZERO_ERROR;
       icu::DateFormatSymbols symbols(locale, ec);
       if (U_FAILURE(ec)) continue;
-      CldrLanguage language{code, OrderOf(locale), {}, {}};
+      CldrLanguage language{code, OrderOf(locale), MonthFirst(locale), {}, {}};
       using Symbols = icu::DateFormatSymbols;
       for (auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
         for (auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
+          const bool abbreviated = width == Symbols::ABBREVIATED;
+          auto add = [&](const icu::UnicodeString& name, std::vector<CldrForm>* forms) {
+            const std::string utf8 = Utf8(name);
+            std::string folded;
+            FoldWord(utf8, &folded);
+            if (!folded.empty()) forms->push_back({folded, abbreviated, utf8.ends_with('.')});
+          };
           int32_t n = 0;
           const icu::UnicodeString* months = symbols.getMonths(n, context, width);
-          for (int32_t m = 0; m < n && m < 12; ++m) {
-            std::string folded;
-            FoldWord(Utf8(months[m]), &folded);
-            if (!folded.empty()) language.months[m].push_back(folded);
-          }
+          for (int32_t m = 0; m < n && m < 12; ++m) add(months[m], &language.months[m]);
           const icu::UnicodeString* days = symbols.getWeekdays(n, context, width);
           // ICU counts from 1, Sunday first.
           for (int32_t d = 1; d < n && d <= 7; ++d) {
-            std::string folded;
-            FoldWord(Utf8(days[d]), &folded);
-            if (!folded.empty()) language.weekdays[d == 1 ? 6 : d - 2].push_back(folded);
+            add(days[d], &language.weekdays[d == 1 ? 6 : d - 2]);
           }
         }
       }
@@ -102,6 +123,28 @@ const std::vector<CldrLanguage>& Cldr() {
     return out;
   }();
   return *languages;
+}
+
+std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
+  return n;
+}
+
+// Whether a month or weekday form is a shortened one: written with a final
+// dot, one or two letters ("пн", "вт"), or up to four letters that begin a
+// longer form of the same name ("сент" of "сентября", "Jan" of "January").
+// Longer forms that begin others are whole words: Kazakh "маусым" begins
+// "маусымда", Russian "август" begins "августа".
+bool Shortened(std::string_view form, bool dotted, const std::vector<std::string>& forms) {
+  if (dotted) return true;
+  const std::size_t n = CodePoints(form);
+  if (n <= 2) return true;
+  if (n > 4) return false;
+  for (const std::string& other : forms) {
+    if (other.size() > form.size() && other.starts_with(form)) return true;
+  }
+  return false;
 }
 
 // Reads one rules/dates file; every problem points into it.
@@ -132,10 +175,12 @@ class DateRuleReader {
   }
 
   // A table of numbered lists: [months] 1 = [...] ... `count` entries.
+  // An `optional` table may be absent.
   Status Numbered(const toml::table& root, std::string_view key, int count,
-                  std::vector<std::vector<std::string>>* out) {
+                  std::vector<std::vector<std::string>>* out, bool optional = false) {
     out->assign(static_cast<std::size_t>(count), {});
     const toml::node* node = root.get(key);
+    if (node == nullptr && optional) return Status();
     const toml::table* table = node ? node->as_table() : nullptr;
     if (table == nullptr) {
       return Error(node ? node->source() : root.source(), "missing table [" + std::string(key) + "]");
@@ -169,7 +214,7 @@ void FoldWord(std::string_view word, std::string* out) {
     UChar32 c;
     U8_NEXT(word.data(), i, word.size(), c);
     if (c < 0) continue;
-    c = u_tolower(c);
+    c = IsApostrophe(c) ? kApostrophe : u_tolower(c);
     char buffer[4];
     std::size_t n = 0;
     U8_APPEND_UNSAFE(buffer, n, c);
@@ -200,23 +245,33 @@ void DateLexicon::Freeze() {
   while (capacity < words_.size() * 2) capacity *= 2;
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
+  std::size_t bloom_bits = 1024;
+  while (bloom_bits < words_.size() * 8) bloom_bits *= 2;
+  bloom_.assign(bloom_bits / 64, 0);
+  bloom_mask_ = bloom_bits - 1;
   // In a fixed order, so that the table is the same on every run.
   std::vector<const std::pair<const std::string, std::vector<DateWordEntry>>*> sorted;
   for (const auto& word : words_) sorted.push_back(&word);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
   for (const auto* word : sorted) {
+    if (word->first.size() > 0xFFFF) continue;  // no name is that long
+    const std::uint64_t h = Hash(word->first);
     Slot slot;
     slot.key = static_cast<std::uint32_t>(keys_.size());
-    slot.key_size = static_cast<std::uint32_t>(word->first.size());
+    slot.key_size = static_cast<std::uint16_t>(word->first.size());
+    slot.tag = static_cast<std::uint16_t>(h >> 40);
     slot.first = static_cast<std::uint32_t>(entries_.size());
     slot.count = static_cast<std::uint32_t>(word->second.size());
     if (slot.key_size == 0) continue;
     keys_ += word->first;
     entries_.insert(entries_.end(), word->second.begin(), word->second.end());
     max_word_bytes_ = std::max(max_word_bytes_, word->first.size());
-    std::uint64_t i = Hash(word->first) & mask_;
+    std::uint64_t i = h & mask_;
     while (slots_[i].key_size != 0) i = (i + 1) & mask_;
     slots_[i] = slot;
+    for (std::uint64_t b : {(h >> 32) & bloom_mask_, (h >> 48 ^ h >> 16) & bloom_mask_}) {
+      bloom_[b >> 6] |= std::uint64_t{1} << (b & 63);
+    }
   }
   words_.clear();
 }
@@ -301,8 +356,14 @@ Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
     else if (order != "dmy") {
       return reader.Error(root.get("order")->source(), "order: expected dmy, mdy or ymd");
     }
+    // Month names before the day ("June 20"): where numbers come month
+    // first, unless the file says otherwise.
+    language.month_first = language.order == NumericOrder::kMonthDayYear;
+    if (const toml::node* node = root.get("month_first")) {
+      if (!node->is_boolean()) return reader.Error(node->source(), "month_first: expected true or false");
+      language.month_first = node->as_boolean()->get();
+    }
     const auto index = static_cast<std::uint16_t>(lexicon->languages_.size());
-    lexicon->languages_.push_back(language);
     from_files.insert(code);
 
     Result<std::vector<std::string>> capitalized = reader.Strings(root, "capitalized_only");
@@ -313,23 +374,44 @@ Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
       capitalized_only.insert(folded);
       capitalized_words.insert(folded);
     }
-    std::vector<std::vector<std::string>> months, weekdays;
+    std::vector<std::vector<std::string>> months, weekdays, days, tens;
     if (Status s = reader.Numbered(root, "months", 12, &months); !s.ok()) return s;
     if (Status s = reader.Numbered(root, "weekdays", 7, &weekdays); !s.ok()) return s;
-    for (std::size_t m = 0; m < 12; ++m) {
-      for (const std::string& w : months[m]) {
-        FoldWord(w, &folded);
-        DateWordEntry entry{index, DateWord::kMonth, static_cast<std::uint8_t>(m + 1)};
-        entry.capitalized_only = capitalized_only.count(folded) != 0;
-        lexicon->Add(folded, entry);
+    // Days as ordinal words, and the tens before a unit's ordinal
+    // ("двадцать первое"): optional.
+    if (Status s = reader.Numbered(root, "days", 31, &days, true); !s.ok()) return s;
+    if (Status s = reader.Numbered(root, "day_tens", 30, &tens, true); !s.ok()) return s;
+    for (std::size_t k = 0; k < tens.size(); ++k) {
+      if (!tens[k].empty() && k + 1 != 20 && k + 1 != 30) {
+        return reader.Error(root.get("day_tens")->source(),
+                            "[day_tens]: expected 20 or 30, got " + std::to_string(k + 1));
       }
     }
-    for (std::size_t d = 0; d < 7; ++d) {
-      for (const std::string& w : weekdays[d]) {
-        FoldWord(w, &folded);
-        lexicon->Add(folded, {index, DateWord::kWeekday, static_cast<std::uint8_t>(d + 1)});
+    // Adds each form of each numbered name, marking the shortened ones.
+    auto add_named = [&](const std::vector<std::vector<std::string>>& names, DateWord kind) {
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        std::vector<std::string> forms;
+        for (const std::string& w : names[k]) {
+          FoldWord(w, &folded);
+          forms.push_back(folded);
+        }
+        for (std::size_t f = 0; f < forms.size(); ++f) {
+          DateWordEntry entry{index, kind, static_cast<std::uint8_t>(k + 1)};
+          entry.capitalized_only = kind == DateWord::kMonth && capitalized_only.count(forms[f]) != 0;
+          entry.abbreviation = Shortened(forms[f], names[k][f].ends_with('.'), forms);
+          lexicon->Add(forms[f], entry);
+          if (kind == DateWord::kDay || kind == DateWord::kDayTens) {
+            lexicon->day_words_.emplace_back(index, forms[f]);
+          }
+        }
       }
-    }
+    };
+    add_named(months, DateWord::kMonth);
+    add_named(weekdays, DateWord::kWeekday);
+    add_named(days, DateWord::kDay);
+    add_named(tens, DateWord::kDayTens);
+    language.has_day_words = std::any_of(days.begin(), days.end(), [](const auto& d) { return !d.empty(); });
+    lexicon->languages_.push_back(language);
     if (const toml::table* words = root.get_as<toml::table>("words")) {
       for (auto [key, kind] : {std::pair{"year", DateWord::kYear}, std::pair{"time", DateWord::kTime},
                                std::pair{"ordinal", DateWord::kOrdinal}, std::pair{"am", DateWord::kAm},
@@ -339,7 +421,10 @@ Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
         if (!list.ok()) return list.status();
         for (const std::string& w : *list) {
           FoldWord(w, &folded);
-          lexicon->Add(folded, {index, kind});
+          DateWordEntry entry{index, kind};
+          // "г." and "гг." are shortened; "год" begins "года" but is whole.
+          entry.abbreviation = w.ends_with('.') || CodePoints(folded) <= 2;
+          lexicon->Add(folded, entry);
         }
       }
     }
@@ -350,18 +435,28 @@ Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
   for (const CldrLanguage& cldr : Cldr()) {
     if (from_files.count(cldr.code) || !wanted(cldr.code)) continue;
     const auto index = static_cast<std::uint16_t>(lexicon->languages_.size());
-    lexicon->languages_.push_back({cldr.code, cldr.order, false});
+    lexicon->languages_.push_back({cldr.code, cldr.order, false, cldr.month_first});
     found.insert(cldr.code);
-    for (std::size_t m = 0; m < 12; ++m) {
-      for (const std::string& w : cldr.months[m]) {
-        lexicon->Add(w, {index, DateWord::kMonth, static_cast<std::uint8_t>(m + 1)});
+    auto add_named = [&](const std::vector<CldrForm>* names, std::size_t count, DateWord kind) {
+      for (std::size_t k = 0; k < count; ++k) {
+        std::vector<std::string> forms;
+        for (const CldrForm& f : names[k]) forms.push_back(f.folded);
+        for (const CldrForm& f : names[k]) {
+          DateWordEntry entry{index, kind, static_cast<std::uint8_t>(k + 1)};
+          bool dotted = false, wide = false;
+          for (const CldrForm& g : names[k]) {
+            if (g.folded != f.folded) continue;
+            dotted = dotted || g.dotted;
+            wide = wide || !g.abbreviated;
+          }
+          entry.abbreviation = Shortened(f.folded, dotted, forms);
+          entry.weak = kind == DateWord::kMonth && !wide;
+          lexicon->Add(f.folded, entry);
+        }
       }
-    }
-    for (std::size_t d = 0; d < 7; ++d) {
-      for (const std::string& w : cldr.weekdays[d]) {
-        lexicon->Add(w, {index, DateWord::kWeekday, static_cast<std::uint8_t>(d + 1)});
-      }
-    }
+    };
+    add_named(cldr.months, 12, DateWord::kMonth);
+    add_named(cldr.weekdays, 7, DateWord::kWeekday);
   }
   // "may" is an English word before it is a month in any language.
   for (const std::string& word : capitalized_words) {

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <unicode/umachine.h>
+
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
@@ -28,6 +30,8 @@ enum class DateWord : std::uint8_t {
   kPm,
   kConnector,  // "de", "of": between parts
   kZone,       // "gmt": value is unused, offset in `zone_minutes`
+  kDay,        // "первое", "двадцатого": a day written as a word, value 1..31
+  kDayTens,    // "двадцать" before "первое": value 20 or 30
 };
 
 struct DateWordEntry {
@@ -35,6 +39,13 @@ struct DateWordEntry {
   DateWord kind;
   std::uint8_t value = 0;
   bool capitalized_only = false;  // "may": a month only as "May"
+  // A shortened form ("сент", "г", "Jan"): a dot after it belongs to it.
+  // A dot after a full word ("октября.") ends the sentence.
+  bool abbreviation = false;
+  // A month only in CLDR's abbreviated forms ("pro" for Czech prosinec):
+  // such a short word is often something else ("iPhone 16 Pro"), so it
+  // makes a date only with a year beside it.
+  bool weak = false;
   std::int16_t zone_minutes = 0;
 };
 
@@ -44,6 +55,11 @@ struct DateLanguage {
   std::string code;  // "ru", "de"
   NumericOrder order = NumericOrder::kDayMonthYear;
   bool from_rule_file = false;
+  // Writes the month name before the day ("June 20", "augusztus 11."), as
+  // its long date pattern does; others only with an ordinal day
+  // ("қыркүйектің 11-і").
+  bool month_first = false;
+  bool has_day_words = false;  // [days] in its rule file
 };
 
 struct StringHash {
@@ -85,10 +101,16 @@ class DateLexicon {
   // Entries for a lower-cased word, best language first; empty if none.
   DateWordEntries Find(std::string_view folded) const {
     if (folded.size() > max_word_bytes_ || folded.empty()) return {};
-    for (std::uint64_t i = Hash(folded) & mask_;; i = (i + 1) & mask_) {
+    const std::uint64_t h = Hash(folded);
+    // Most words are none of these: two bits of a small filter say so
+    // before the larger table is touched.
+    const std::uint64_t b1 = (h >> 32) & bloom_mask_, b2 = (h >> 48 ^ h >> 16) & bloom_mask_;
+    if (!(bloom_[b1 >> 6] >> (b1 & 63) & 1) || !(bloom_[b2 >> 6] >> (b2 & 63) & 1)) return {};
+    const auto tag = static_cast<std::uint16_t>(h >> 40);
+    for (std::uint64_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.key_size == 0) return {};
-      if (slot.key_size == folded.size() &&
+      if (slot.tag == tag && slot.key_size == folded.size() &&
           std::string_view(keys_).substr(slot.key, slot.key_size) == folded) {
         return {entries_.data() + slot.first, slot.count};
       }
@@ -97,11 +119,16 @@ class DateLexicon {
   // The longest folded word, in bytes: a longer word is none of these.
   std::size_t max_word_bytes() const { return max_word_bytes_; }
   const std::vector<DateLanguage>& languages() const { return languages_; }
+  // The days written as words (kDay, kDayTens), folded, by language.
+  const std::vector<std::pair<std::uint16_t, std::string>>& day_words() const {
+    return day_words_;
+  }
 
  private:
   struct Slot {
-    std::uint32_t key = 0;  // offset in keys_
-    std::uint32_t key_size = 0;  // 0: empty
+    std::uint32_t key = 0;       // offset in keys_
+    std::uint16_t key_size = 0;  // 0: empty
+    std::uint16_t tag = 0;       // bits 40..55 of the key's hash
     std::uint32_t first = 0;  // in entries_
     std::uint32_t count = 0;
   };
@@ -130,20 +157,28 @@ class DateLexicon {
   void Freeze();
 
   std::vector<DateLanguage> languages_;
+  std::vector<std::pair<std::uint16_t, std::string>> day_words_;
   // While building.
   std::unordered_map<std::string, std::vector<DateWordEntry>, StringHash, std::equal_to<>>
       words_;
   // Built: linear probing over a power-of-two table.
   std::vector<Slot> slots_;
   std::uint64_t mask_ = 0;
+  std::vector<std::uint64_t> bloom_;  // two bits a word, about eight bits a word
+  std::uint64_t bloom_mask_ = 0;
   std::string keys_;
   std::vector<DateWordEntry> entries_;
   std::size_t max_word_bytes_ = 0;
 };
 
 // Lower-cases a word for lookup (simple case mapping, code point by code
-// point, as the lexicon stores its words), dropping a final '.'.
+// point, as the lexicon stores its words), dropping a final '.'. The
+// apostrophes ' and ’ become ʼ (U+02BC), the letter that Ukrainian and
+// Belarusian words hold ("пʼятниця" is also written "п'ятниця").
 void FoldWord(std::string_view word, std::string* out);
+
+inline constexpr UChar32 kApostrophe = 0x02BC;
+inline bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == kApostrophe; }
 
 }  // namespace normkit::internal
 
