@@ -380,6 +380,7 @@ class Matcher {
       any = true;
     };
     if (DayMonth(i, &f)) take(f);
+    if (RangeStart(i, &f)) take(f);
     if (MonthDay(i, &f)) take(f);
     if (MonthYear(i, &f)) take(f);
     if (YearFirst(i, &f)) take(f);
@@ -675,6 +676,37 @@ class Matcher {
     if (month->weak && v.year == 0) return false;
     if (!Valid(v, j)) return false;
     *f = {j, v, language};
+    return true;
+  }
+
+  // A hyphen or a dash (– —).
+  bool Dash(std::size_t i) const {
+    if (Punct(i, '-')) return true;
+    if (!Is(i, Token::kPunct) || t_[i].end - t_[i].begin != 3) return false;
+    const std::string_view d = text_.substr(t_[i].begin, 3);
+    return d == "\u2013" || d == "\u2014";
+  }
+
+  // The first day of a range whose month comes with the last one: "с 5 по
+  // 10 июня", "5–10 июня 2022": the 5th, of the month (and year) of the
+  // 10th. The range itself is two dates, each found on its own.
+  bool RangeStart(std::size_t i, Found* f) const {
+    DayRead d;
+    std::size_t j;
+    if (!Day(i, &d, &j) || GluedTo(i, Token::kWord)) return false;
+    std::size_t k = j;
+    if (Word(k, DateWord::kRange) || Dash(k)) {
+      ++k;
+    } else {
+      return false;
+    }
+    Found last;
+    if (!DayMonth(k, &last) || last.value.day <= d.day) return false;
+    DateValue v;
+    v.day = d.day;
+    v.month = last.value.month;
+    v.year = last.value.year;
+    *f = {j, v, last.language};
     return true;
   }
 

@@ -416,7 +416,8 @@ Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
       for (auto [key, kind] : {std::pair{"year", DateWord::kYear}, std::pair{"time", DateWord::kTime},
                                std::pair{"ordinal", DateWord::kOrdinal}, std::pair{"am", DateWord::kAm},
                                std::pair{"pm", DateWord::kPm},
-                               std::pair{"connector", DateWord::kConnector}}) {
+                               std::pair{"connector", DateWord::kConnector},
+                               std::pair{"range", DateWord::kRange}}) {
         Result<std::vector<std::string>> list = reader.Strings(*words, key);
         if (!list.ok()) return list.status();
         for (const std::string& w : *list) {

@@ -32,6 +32,7 @@ enum class DateWord : std::uint8_t {
   kZone,       // "gmt": value is unused, offset in `zone_minutes`
   kDay,        // "первое", "двадцатого": a day written as a word, value 1..31
   kDayTens,    // "двадцать" before "первое": value 20 or 30
+  kRange,      // "по", "до": between the days of a range ("с 5 по 10 июня")
 };
 
 struct DateWordEntry {
