@@ -1022,6 +1022,25 @@ Result<DateFinder> DateFinder::Create(const DateFinderOptions& options,
   return DateFinder(std::move(impl));
 }
 
+// When the text at `at` is inside a web address (its run of non-space
+// bytes holds "://" or begins with "www." before `at`), the end of that
+// run; else 0.
+std::size_t InUrl(const unsigned char* s, std::size_t n, std::size_t at) {
+  constexpr std::size_t kLongest = 4096;  // further back is not looked at
+  std::size_t start = at;
+  while (start > 0 && at - start < kLongest && s[start - 1] != ' ' && s[start - 1] != '\n' &&
+         s[start - 1] != '\t') {
+    --start;
+  }
+  const std::string_view run(reinterpret_cast<const char*>(s) + start, at - start);
+  if (run.find("://") == std::string_view::npos && run.find("www.") == std::string_view::npos) {
+    return 0;
+  }
+  std::size_t end = at;
+  while (end < n && s[end] != ' ' && s[end] != '\n' && s[end] != '\t') ++end;
+  return end;
+}
+
 // Whether a word may begin at p: at the start, after a space, a tab, a line
 // break, or an opening bracket or quote ( " ' « “ „.
 bool WordStart(const unsigned char* s, std::size_t p) {
@@ -1188,6 +1207,13 @@ void DateFinder::Impl::Find(std::string_view text, std::vector<DateMatch>* out) 
       }
       const std::size_t end = view[found.end - 1].end;
       if (end <= anchor) continue;  // ends before this place: not ours
+      if (const std::size_t url_end = InUrl(s, n, view[i].begin)) {
+        // news/2024/10/02/, ...-2024-04-04: part of an address, which a
+        // rewrite must not break. Nothing in the address is a date.
+        pos = url_end;
+        matched = true;
+        break;
+      }
       DateMatch m;
       m.begin = view[i].begin;
       m.end = end;
