@@ -594,11 +594,12 @@ class Matcher {
   }
 
   // After a full date: separators (",", ",,", "|", "-" between spaces), a
-  // time word, a time. Only taken when a time follows.
+  // time word or two ("в", "alle ore"), a time. Only taken when a time
+  // follows.
   void TrailingTime(std::size_t i, DateValue* v, std::size_t* next) const {
     std::size_t j = i;
     while (Punct(j, ',') || Punct(j, '|') || (Punct(j, '-') && !t_[j].glued)) ++j;
-    if (Word(j, DateWord::kTime)) ++j;
+    for (int words = 0; words < 2 && Word(j, DateWord::kTime); ++words) ++j;
     DateValue with_time = *v;
     std::size_t end;
     if (Time(j, &with_time, &end)) {

@@ -46,6 +46,7 @@ struct CldrLanguage {
   bool month_first;
   std::vector<CldrForm> months[12];
   std::vector<CldrForm> weekdays[7];
+  std::vector<std::string> time_words;  // folded
 };
 
 std::string Utf8(const icu::UnicodeString& s) {
@@ -80,6 +81,68 @@ bool MonthFirst(const icu::Locale& locale) {
   return m >= 0 && d >= 0 && m < d;
 }
 
+// The words that the long date-and-time pattern puts between the date and
+// the time: fr "d MMMM y 'à' HH:mm" gives "à", it "'alle' 'ore'" gives
+// "alle" and "ore", el "στις". A pattern with the time first gives none.
+std::vector<std::string> TimeWords(const icu::Locale& locale) {
+  std::unique_ptr<icu::DateFormat> format(icu::DateFormat::createDateTimeInstance(
+      icu::DateFormat::kLong, icu::DateFormat::kShort, locale));
+  auto* simple = dynamic_cast<icu::SimpleDateFormat*>(format.get());
+  if (simple == nullptr) return {};
+  icu::UnicodeString pattern;
+  simple->toPattern(pattern);
+  // Walk the pattern: quoted text is literal, unquoted ASCII letters are
+  // fields, anything else is literal.
+  icu::UnicodeString between;  // the literal text since the last date field
+  bool quoted = false, date_seen = false;
+  for (int32_t i = 0; i < pattern.length(); ++i) {
+    const char16_t c = pattern[i];
+    if (c == u'\'') {
+      if (i + 1 < pattern.length() && pattern[i + 1] == u'\'') {
+        between += c;
+        ++i;
+      } else {
+        quoted = !quoted;
+        between += u' ';
+      }
+      continue;
+    }
+    const bool field = !quoted && ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'));
+    if (!field) {
+      between += c;
+      continue;
+    }
+    if (c == u'H' || c == u'h' || c == u'k' || c == u'K') break;
+    if (c == u'y' || c == u'M' || c == u'L' || c == u'd') {
+      date_seen = true;
+      between.remove();
+    }
+  }
+  std::vector<std::string> words;
+  if (!date_seen) return words;
+  std::string text = Utf8(between), folded;
+  std::string word;
+  auto flush = [&] {
+    FoldWord(word, &folded);
+    if (!folded.empty()) words.push_back(folded);
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c >= 0 && u_isalpha(c)) {
+      char buffer[4];
+      std::size_t n = 0;
+      U8_APPEND_UNSAFE(buffer, n, c);
+      word.append(buffer, n);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
 const std::vector<CldrLanguage>& Cldr() {
   static const std::vector<CldrLanguage>* languages = [] {
     auto* out = new std::vector<CldrLanguage>;
@@ -93,7 +156,7 @@ const std::vector<CldrLanguage>& Cldr() {
       UErrorCode ec = U_ZERO_ERROR;
       icu::DateFormatSymbols symbols(locale, ec);
       if (U_FAILURE(ec)) continue;
-      CldrLanguage language{code, OrderOf(locale), MonthFirst(locale), {}, {}};
+      CldrLanguage language{code, OrderOf(locale), MonthFirst(locale), {}, {}, TimeWords(locale)};
       using Symbols = icu::DateFormatSymbols;
       for (auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
         for (auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
@@ -458,6 +521,7 @@ Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
     };
     add_named(cldr.months, 12, DateWord::kMonth);
     add_named(cldr.weekdays, 7, DateWord::kWeekday);
+    for (const std::string& w : cldr.time_words) lexicon->Add(w, {index, DateWord::kTime});
   }
   // "may" is an English word before it is a month in any language.
   for (const std::string& word : capitalized_words) {
