@@ -9,7 +9,9 @@
 //   "02.11.2021 18:45"                -> 2021-11-02T18:45
 //   "май 2017 г."                     -> 2017-05
 //   "1 апреля"                        -> --04-01
+//   "двадцать первое марта"           -> --03-21
 //   "2022 год"                        -> 2022
+//   "с 5 по 10 июня 2022 г."          -> 2022-06-05 and 2022-06-10, two dates
 //
 // Month and weekday names come from hand-checked rule files in rules/dates/
 // (Russian, Ukrainian, Belarusian, Kazakh, English: every inflected form
@@ -19,8 +21,11 @@
 //
 // What is not a date: a month name with no number beside it ("Мая
 // Плисецкая", English "may"), a bare time ("14:01"), numbers alone ("1700
-// вагонов", "500-600", "№ 20-2022"), a year alone unless a year word marks
-// it ("2022 год"), and impossible dates ("31 февраля", "29 February 2023").
+// вагонов", "500-600", "№ 20-2022", "15.02"), a year alone unless a year
+// word marks it ("2022 год"), impossible dates ("31 февраля", "29 February
+// 2023"), and anything inside a web address (".../news/2024/10/02/...").
+// A month that CLDR gives only in short form makes a date only with a day
+// and a year ("iPhone 16 Pro" is none).
 //
 // Example:
 //   auto finder = normkit::DateFinder::Create({});
