@@ -67,6 +67,17 @@ std::size_t NextDigit(const unsigned char* s, std::size_t i, std::size_t n) {
 
 // Appends code point c as UTF-8 to out[*n], if it fits in `cap`.
 inline bool PutUtf8(UChar32 c, char* out, std::size_t* n, std::size_t cap) {
+  if (c < 0x800) {  // most letters: written straight
+    if (c < 0x80) {
+      if (*n + 1 > cap) return false;
+      out[(*n)++] = static_cast<char>(c);
+    } else {
+      if (*n + 2 > cap) return false;
+      out[(*n)++] = static_cast<char>(0xC0 | (c >> 6));
+      out[(*n)++] = static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return true;
+  }
   char buffer[4];
   std::size_t k = 0;
   U8_APPEND_UNSAFE(buffer, k, c);
@@ -126,15 +137,24 @@ struct ByteSet {
 // first four bytes of one of the days' words (in any case).
 struct DayWordFilter {
   ByteSet before, byte1, byte2, byte3, byte4;
+  // And exactly, those four bytes together: a bit set over PairHash.
+  std::vector<std::uint64_t> pairs;
+
+  bool Pair(const unsigned char* p) const {
+    std::uint32_t raw;
+    std::memcpy(&raw, p, 4);
+    const std::uint32_t r = PairHash(raw);
+    return (pairs[r >> 6] >> (r & 63) & 1) != 0;
+  }
 };
 
-// The first p in (i, n) where s[p - 1], s[p] ... s[p + 3] pass the filter;
-// n for none.
+// The first p in (i, n) where s[p - 1], s[p] ... s[p + 3] pass the filter
+// and s[p] ... s[p + 3] are the first bytes of a day word; n for none.
 std::size_t NextDayCandidateScalar(const unsigned char* s, std::size_t i, std::size_t n,
                                    const DayWordFilter& f) {
   for (; i + 5 <= n; ++i) {
     if (f.before.Has(s[i]) && f.byte1.Has(s[i + 1]) && f.byte2.Has(s[i + 2]) &&
-        f.byte3.Has(s[i + 3]) && f.byte4.Has(s[i + 4])) {
+        f.byte3.Has(s[i + 3]) && f.byte4.Has(s[i + 4]) && f.Pair(s + i + 1)) {
       return i + 1;
     }
   }
@@ -164,8 +184,11 @@ __attribute__((target("ssse3"))) std::size_t NextDayCandidateSsse3(const unsigne
     miss = _mm_or_si128(miss, NotIn(at(2), f.byte2));
     miss = _mm_or_si128(miss, NotIn(at(3), f.byte3));
     miss = _mm_or_si128(miss, NotIn(at(4), f.byte4));
-    const unsigned hits = ~static_cast<unsigned>(_mm_movemask_epi8(miss)) & 0xFFFF;
-    if (hits != 0) return i + static_cast<std::size_t>(__builtin_ctz(hits)) + 1;
+    for (unsigned hits = ~static_cast<unsigned>(_mm_movemask_epi8(miss)) & 0xFFFF; hits != 0;
+         hits &= hits - 1) {
+      const std::size_t p = i + static_cast<std::size_t>(__builtin_ctz(hits)) + 1;
+      if (f.Pair(s + p)) return p;
+    }
   }
   return NextDayCandidateScalar(s, i, n, f);
 }
@@ -944,9 +967,6 @@ struct DateFinder::Impl {
   // tests them 16 places at a time; without it (a word shorter than four
   // bytes), every word start is looked at.
   std::optional<DayWordFilter> day_filter;
-  // And exactly, those four bytes together (a bit set over 16-bit hashes),
-  // for the places that pass the filter.
-  std::vector<std::uint64_t> day_pairs;
 
   void Find(std::string_view text, std::vector<DateMatch>* out) const;
   std::size_t NextDayWord(const Tokenizer& tokenizer, const unsigned char* s, std::size_t from,
@@ -1017,8 +1037,7 @@ Result<DateFinder> DateFinder::Create(const DateFinderOptions& options,
   if (!impl->day_prefixes.empty() && filterable) {
     impl->day_filter = DayWordFilter{ByteSet(positions[0]), ByteSet(positions[1]),
                                      ByteSet(positions[2]), ByteSet(positions[3]),
-                                     ByteSet(positions[4])};
-    impl->day_pairs = std::move(pairs);
+                                     ByteSet(positions[4]), std::move(pairs)};
   }
   return DateFinder(std::move(impl));
 }
@@ -1079,10 +1098,7 @@ std::size_t DateFinder::Impl::NextDayWord(const Tokenizer& tokenizer, const unsi
   if (from < n && check(from)) return from;
   if (day_filter) {
     for (std::size_t p = from; (p = NextDayCandidate(s, p, n, *day_filter)) < n;) {
-      std::uint32_t raw;
-      std::memcpy(&raw, s + p, 4);  // the filter saw four bytes from p
-      const std::uint32_t r = PairHash(raw);
-      if ((day_pairs[r >> 6] >> (r & 63) & 1) && check(p)) return p;
+      if (check(p)) return p;
     }
     return n;
   }
