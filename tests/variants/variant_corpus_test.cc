@@ -2,7 +2,6 @@
 // skipped with a message where absent).
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <iostream>
 #include <string>
 
@@ -68,12 +67,12 @@ TEST(RussianCorpus, ApplyChangesOnlyKnownSpellings) {
             << rewritten << " names rewritten\n";
 }
 
-// Discovery over both corpora: the names are found, and in seconds.
+// Discovery over both corpora finds the names (its time is measured by
+// tests/bench/variants_benchmark.cc, not here).
 TEST(WholeCorpus, Discover) {
   const auto texts = testing::RussianNewsTexts();
   const auto kazakh = testing::KazakhSentences();
   if (!texts || !kazakh) GTEST_SKIP() << testing::MissingSharedMessage("corpora");
-  const auto start = std::chrono::steady_clock::now();
   NameCounts counts;
   std::size_t bytes = kazakh->size();
   for (const std::string& text : *texts) {
@@ -82,11 +81,9 @@ TEST(WholeCorpus, Discover) {
   }
   Index().CountNames(*kazakh, &counts);
   const std::vector<VariantCluster> clusters = Index().Cluster(counts);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("discover: %.1f MB, %llu names, %zu spellings, %zu clusters in %.2f s\n",
-              bytes / 1e6, static_cast<unsigned long long>(counts.total()),
-              counts.spellings().size(), clusters.size(), seconds);
+  std::printf("discover: %.1f MB, %llu names, %zu spellings, %zu clusters\n", bytes / 1e6,
+              static_cast<unsigned long long>(counts.total()), counts.spellings().size(),
+              clusters.size());
   for (std::size_t i = 0; i < clusters.size() && i < 10; ++i) {
     std::cout << "  " << clusters[i].canonical << " " << clusters[i].count << ":";
     for (const auto& [s, n] : clusters[i].variants) std::cout << " " << s << " " << n;
@@ -100,7 +97,6 @@ TEST(WholeCorpus, Discover) {
     EXPECT_EQ(c.variants.front().first, "Путин");
   }
   EXPECT_TRUE(putin);
-  EXPECT_LT(seconds, 30.0);  // seconds, not minutes, even in a debug build
 }
 
 }  // namespace
