@@ -64,7 +64,13 @@ struct DateValue {
   // ISO 8601: 2022-06-20, 2022-06-20T14:01, 2022-06-20T14:01:00Z, 2022-06,
   // 2022, --06-20 (a day and month with no year).
   std::string ToIso() const;
-  bool operator==(const DateValue&) const = default;
+  // Written out (not "= default"), so that the header builds as C++17 too.
+  bool operator==(const DateValue& o) const {
+    return year == o.year && month == o.month && day == o.day && hour == o.hour &&
+           minute == o.minute && second == o.second && has_zone == o.has_zone &&
+           zone_minutes == o.zone_minutes;
+  }
+  bool operator!=(const DateValue& o) const { return !(*this == o); }
 };
 
 struct DateMatch {
