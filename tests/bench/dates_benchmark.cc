@@ -155,7 +155,8 @@ void FindOverCorpus(benchmark::State& state) {
   const double bytes = static_cast<double>(corpus.text.size()) * state.iterations();
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.counters["MB"] = benchmark::Counter(bytes / 1e6, benchmark::Counter::kIsRate);
-  state.counters["dates"] = static_cast<double>(matches.size());
+  state.counters["dates"] =
+      benchmark::Counter(static_cast<double>(matches.size()), benchmark::Counter::kAvgThreads);
 }
 
 void BM_DatesFind(benchmark::State& state) { FindOverCorpus(state); }
