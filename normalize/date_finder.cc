@@ -524,6 +524,11 @@ class Matcher {
     *year = t_[i].value;
     std::size_t j = i + 1;
     *marked = false;
+    // An ordinal ending: "2015-го", Kazakh "1961-інші жылы". It does not
+    // make a year by itself ("1000-го клиента").
+    if (Punct(j, '-') && t_[j].glued && Word(j + 1, DateWord::kOrdinal) && t_[j + 1].glued) {
+      j += 2;
+    }
     const DateWordEntry* e = Word(j, DateWord::kYear);
     const bool dot = e != nullptr && e->abbreviation && Punct(j + 1, '.') && t_[j + 1].glued;
     // Glued to the number, a shortened year word needs its dot: "2022г."
