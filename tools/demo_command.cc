@@ -12,6 +12,7 @@
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
 #include "normkit/transliterator.h"
+#include "normkit/variant_index.h"
 
 namespace normkit::tools {
 namespace {
@@ -194,6 +195,28 @@ int RunDemo(const GlobalOptions& global) {
   std::cout << "  removed:";
   for (const RemovedLine& r : cleaned.removed) std::cout << " " << r.line << " (" << r.rule << ")";
   std::cout << "\n  body starts: " << cleaned.body.substr(0, cleaned.body.find('\n')) << "\n";
+
+  // One spelling per name: what discovery groups, what apply rewrites.
+  std::cout << "\n== One spelling per name (normkit variants discover, apply) ==\n";
+  Result<VariantIndex> index = VariantIndex::Create(*rules);
+  if (!index.ok()) return Fail(kExitDataError, index.status().ToString());
+  NameCounts counts;
+  index->CountNames(after, &counts);
+  for (const VariantCluster& cluster : index->Cluster(counts)) {
+    std::cout << "  " << cluster.canonical << (cluster.in_lexicon ? " (lexicon)" : "") << ":";
+    for (const auto& [spelling, n] : cluster.variants) std::cout << " " << spelling << " x" << n;
+    std::cout << "\n";
+  }
+  std::string applied;
+  const std::size_t rewritten = index->Apply(cleaned.body, &applied);
+  std::cout << "  apply rewrote " << rewritten << " spelling(s):\n";
+  const std::vector<std::string_view> before_body = SplitLines(cleaned.body);
+  const std::vector<std::string_view> after_body = SplitLines(applied);
+  for (std::size_t i = 0; i < before_body.size() && i < after_body.size(); ++i) {
+    if (before_body[i] != after_body[i]) {
+      std::cout << "  - " << before_body[i] << "\n  + " << after_body[i] << "\n";
+    }
+  }
   return kExitOk;
 }
 

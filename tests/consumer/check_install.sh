@@ -27,7 +27,8 @@ c++ -o "$work/pc-consumer" "$source/tests/consumer/main.cc" \
 
 echo "-- installed normkit binary, run from an empty folder"
 cd "$work"
-"$work/prefix/bin/normkit" demo | grep -q "The line count is the same"
+"$work/prefix/bin/normkit" demo > "$work/demo.txt"
+grep -q "The line count is the same" "$work/demo.txt"
 printf 'a  b\r\n' | "$work/prefix/bin/normkit" normalize | cmp - <(printf 'a b\n')
 test -f "$work/prefix/share/normkit/rules/normalize/punct.toml"
 echo "install check passed"
