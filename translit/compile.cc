@@ -225,7 +225,11 @@ Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
   }
   // Cyrillic letters that no rule file maps go through ICU's own
   // Cyrillic-Latin, so that no scheme lets a Cyrillic letter through.
-  Result<IcuTransform> icu = IcuTransform::Create("Cyrillic-Latin; NFC");
+  // Built once per process: ICU reads its rules anew for every instance,
+  // which costs more than compiling a scheme.
+  static const Result<IcuTransform>* const kCyrillicLatin =
+      new Result<IcuTransform>(IcuTransform::Create("Cyrillic-Latin; NFC"));
+  const Result<IcuTransform>& icu = *kCyrillicLatin;
   for (UChar32 c = 0x0400; c <= 0x052F && icu.ok(); ++c) {
     if (!u_isULowercase(c) || letters.count(static_cast<char32_t>(c)) != 0) continue;
     std::string latin = icu->Apply(Utf8(static_cast<char32_t>(c)));
