@@ -98,6 +98,9 @@ std::string Collapse(std::string_view s) {
   return out;
 }
 
+// Bytes: 200 characters of Cyrillic, or of Latin with some diacritics.
+constexpr std::size_t kLongestHeaderLine = 400;
+
 }  // namespace
 
 struct HeaderCleaner::Impl {
@@ -120,6 +123,9 @@ struct HeaderCleaner::Impl {
 };
 
 std::optional<std::string> HeaderCleaner::Impl::OnlyDate(std::string_view text) const {
+  // "Monday, 20 June 2022, 14:01:00 GMT" is the longest kind: a longer
+  // line holds more than a date.
+  if (text.size() > 120) return std::nullopt;
   std::vector<DateMatch> found;
   finder->Find(text, &found);
   if (found.empty()) return std::nullopt;
@@ -282,6 +288,12 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article) const {
       if (i + 1 < lines.size() || !line.empty()) remove(i, "blank");
       continue;
     }
+    // A header line is short (a title is 200 characters at the most): a
+    // longer one is the lead, and no rule needs to look at it.
+    if (line.size() > kLongestHeaderLine) {
+      lead = i;
+      break;
+    }
     if (auto fields = impl.DateLine(line); !fields.empty()) {
       for (const auto& [field, iso] : fields) set_field(field, iso);
       remove(i, fields.front().first);
@@ -297,7 +309,7 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article) const {
       remove(i, "byline");
       continue;
     }
-    if (out.title && Collapse(line) == title_key) {
+    if (out.title && line.size() + 8 >= title_key.size() && Collapse(line) == title_key) {
       remove(i, "title_repeat");
       continue;
     }
