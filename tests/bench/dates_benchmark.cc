@@ -117,30 +117,20 @@ void BM_DatesParse(benchmark::State& state) {
 }
 BENCHMARK(BM_DatesParse)->Name("dates_parse/expressions")->MinTime(2.0)->UseRealTime();
 
+// The corpus text, or the message to skip with.
 struct DatesCorpus {
   std::string skip_message;
-  std::string text;
+  std::string_view text;
 };
 
-const DatesCorpus& Corpus() {
-  static const DatesCorpus* corpus = [] {
-    auto* c = new DatesCorpus;
-    auto texts = testing::RussianNewsTexts();
-    if (!texts) {
-      c->skip_message = testing::MissingSharedMessage("ru-news.jsonl.zst");
-      return c;
-    }
-    for (const std::string& t : *texts) {
-      c->text += t;
-      c->text += '\n';
-    }
-    return c;
-  }();
-  return *corpus;
+DatesCorpus Corpus() {
+  const std::string* joined = testing::RussianNewsJoined();
+  if (joined == nullptr) return {testing::MissingSharedMessage("ru-news.jsonl.zst"), {}};
+  return {"", *joined};
 }
 
 void FindOverCorpus(benchmark::State& state) {
-  const DatesCorpus& corpus = Corpus();
+  const DatesCorpus corpus = Corpus();
   if (!corpus.skip_message.empty()) {
     state.SkipWithError(corpus.skip_message.c_str());
     return;

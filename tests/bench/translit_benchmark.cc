@@ -26,26 +26,16 @@
 namespace normkit {
 namespace {
 
+// The corpus text, or the message to skip with.
 struct TranslitCorpus {
   std::string skip_message;
-  std::string text;
+  std::string_view text;
 };
 
-const TranslitCorpus& Text() {
-  static const TranslitCorpus* corpus = [] {
-    auto* c = new TranslitCorpus;
-    auto texts = testing::RussianNewsTexts();
-    if (!texts) {
-      c->skip_message = testing::MissingSharedMessage("ru-news.jsonl.zst");
-      return c;
-    }
-    for (const std::string& t : *texts) {
-      c->text += t;
-      c->text += '\n';
-    }
-    return c;
-  }();
-  return *corpus;
+TranslitCorpus Text() {
+  const std::string* joined = testing::RussianNewsJoined();
+  if (joined == nullptr) return {testing::MissingSharedMessage("ru-news.jsonl.zst"), {}};
+  return {"", *joined};
 }
 
 void SetThroughput(benchmark::State& state, std::size_t bytes_per_iteration) {
@@ -64,7 +54,7 @@ const Transliterator& Bgn() {
 }
 
 void BM_NormkitTranslit(benchmark::State& state) {
-  const TranslitCorpus& corpus = Text();
+  const TranslitCorpus corpus = Text();
   if (!corpus.skip_message.empty()) {
     state.SkipWithError(corpus.skip_message.c_str());
     return;
@@ -83,7 +73,7 @@ BENCHMARK(BM_NormkitTranslit)->Name("normkit_translit/ru_bgn_pcgn")
     ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 
 void BM_NormkitTranslitThreads(benchmark::State& state) {
-  const TranslitCorpus& corpus = Text();
+  const TranslitCorpus corpus = Text();
   if (!corpus.skip_message.empty()) {
     state.SkipWithError(corpus.skip_message.c_str());
     return;
@@ -101,13 +91,13 @@ BENCHMARK(BM_NormkitTranslitThreads)->Name("normkit_translit_threads/ru_bgn_pcgn
     ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime()->Threads(1)->Threads(2);
 
 void BM_IcuTranslit(benchmark::State& state) {
-  const TranslitCorpus& corpus = Text();
+  const TranslitCorpus corpus = Text();
   if (!corpus.skip_message.empty()) {
     state.SkipWithError(corpus.skip_message.c_str());
     return;
   }
   // A 1 MB slice at a line boundary: ICU needs seconds for the whole.
-  std::string slice = corpus.text.substr(0, corpus.text.rfind('\n', 1000000) + 1);
+  std::string slice(corpus.text.substr(0, corpus.text.rfind('\n', 1000000) + 1));
   UErrorCode ec = U_ZERO_ERROR;
   UParseError parse_error{};
   std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(

@@ -50,6 +50,20 @@ std::optional<std::vector<std::string>> RussianNewsTexts() {
   return texts;
 }
 
+const std::string* RussianNewsJoined() {
+  static const std::string* joined = []() -> const std::string* {
+    std::optional<std::vector<std::string>> texts = RussianNewsTexts();
+    if (!texts) return nullptr;
+    auto* all = new std::string;
+    for (const std::string& t : *texts) {
+      *all += t;
+      *all += '\n';
+    }
+    return all;
+  }();
+  return joined;
+}
+
 std::optional<std::string> KazakhSentences() {
   return ReadFile(SharedDir() + "/corpora/kk-sentences.txt.zst");
 }

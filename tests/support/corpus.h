@@ -20,6 +20,10 @@ std::optional<std::string> ReadFile(const std::string& path);
 // in order; nullopt when the corpus is absent.
 std::optional<std::vector<std::string>> RussianNewsTexts();
 
+// Those texts joined, each followed by '\n', read once per process;
+// nullptr when the corpus is absent.
+const std::string* RussianNewsJoined();
+
 // ../shared/corpora/kk-sentences.txt.zst, unpacked; nullopt when absent.
 std::optional<std::string> KazakhSentences();
 

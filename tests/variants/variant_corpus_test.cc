@@ -7,21 +7,10 @@
 
 #include "corpus.h"
 #include "normkit/variant_index.h"
+#include "shared_index.h"
 
 namespace normkit {
 namespace {
-
-const VariantIndex& Index() {
-  static const VariantIndex* index = [] {
-    auto created = VariantIndex::Create();
-    if (!created.ok()) {
-      ADD_FAILURE() << created.status().ToString();
-      std::abort();
-    }
-    return new VariantIndex(std::move(*created));
-  }();
-  return *index;
-}
 
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
   for (std::size_t at = text.find(from); at != std::string::npos;

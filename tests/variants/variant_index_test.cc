@@ -8,21 +8,10 @@
 #include <vector>
 
 #include "normkit/variant_index.h"
+#include "shared_index.h"
 
 namespace normkit {
 namespace {
-
-const VariantIndex& Index() {
-  static const VariantIndex* index = [] {
-    auto created = VariantIndex::Create();
-    if (!created.ok()) {
-      ADD_FAILURE() << created.status().ToString();
-      std::abort();
-    }
-    return new VariantIndex(std::move(*created));
-  }();
-  return *index;
-}
 
 Result<VariantIndex> WithLexicon(const std::string& text, bool builtin = false) {
   VariantIndexOptions options;

@@ -12,21 +12,10 @@
 #include "normkit/rule_files.h"
 #include "normkit/transliterator.h"
 #include "normkit/variant_index.h"
+#include "shared_index.h"
 
 namespace normkit {
 namespace {
-
-const VariantIndex& Index() {
-  static const VariantIndex* index = [] {
-    auto created = VariantIndex::Create();
-    if (!created.ok()) {
-      ADD_FAILURE() << created.status().ToString();
-      std::abort();
-    }
-    return new VariantIndex(std::move(*created));
-  }();
-  return *index;
-}
 
 void ExpectSameKey(const std::vector<std::string>& spellings) {
   const std::string key = Index().Key(spellings.front());
