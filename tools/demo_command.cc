@@ -124,8 +124,9 @@ int RunDemo(const GlobalOptions& global) {
   }
 
   std::cout << "normkit demo: a news article as a scraper saved it (written "
-               "for this demo in the\nshape of a real one), before and after "
-               "what normkit does so far.\n\n";
+               "for this demo in the\nshape of a real one), through every step "
+               "normkit has: normalization,\ntransliteration, dates, header "
+               "lines to metadata, one spelling per name.\n\n";
   PrintNumbered(
       "Before: invisible characters shown as ⟨U+00AD⟩, bytes that are not "
       "UTF-8 as ⟨0xA0⟩, trailing spaces as ␣",
