@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
+#include "json_record.h"
 #include "output.h"
 #include "stream.h"
 
@@ -104,9 +105,11 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
     return kExitOk;
   }
 
-  // JSON Lines: clean one field of each record, keep the rest, add the
-  // metadata. A record that is not JSON goes through as it is, counted.
+  // JSON Lines: clean one field of each record, keep the rest byte for
+  // byte, add the metadata. A record that is not JSON goes through as it
+  // is, counted.
   std::size_t passed_through = 0;
+  JsonRecord record;
   const int status = StreamFiles(args.files, [&](const InputFile& input, const Chunk& chunk,
                                                  std::string* out) {
     std::string_view text = chunk.text;
@@ -114,22 +117,28 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
     while (!text.empty()) {
       const std::size_t lf = text.find('\n');
       const std::string_view line = text.substr(0, lf);
-      Json record = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-      if (record.is_object() && record.contains(args.field) && record[args.field].is_string()) {
-        const CleanedArticle cleaned = cleaner->Clean(record[args.field].get<std::string>());
-        record[args.field] = cleaned.body;
-        record["metadata"] = Metadata(cleaned);
-        out->append(Dump(record));
-      } else if (line.find_first_not_of(" \t\r") != std::string_view::npos &&
-                 !record.is_object()) {
+      const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+      if (blank) {
+        out->append(line);
+      } else if (!record.Parse(line)) {
         if (args.strict) {
           return Fail(kExitDataError,
                       input.name() + ":" + std::to_string(number) + ": not a JSON object");
         }
         ++passed_through;
         out->append(line);
+      } else if (std::optional<std::string_view> text_field = record.StringField(args.field)) {
+        const CleanedArticle cleaned = cleaner->Clean(*text_field);
+        const std::string metadata = Dump(Metadata(cleaned));
+        if (!record.Write(args.field, cleaned.body, "metadata", metadata, out)) {
+          // A key written with escapes, or a "metadata" already there.
+          Json full = Json::parse(line);
+          full[args.field] = cleaned.body;
+          full["metadata"] = Json::parse(metadata);
+          out->append(Dump(full));
+        }
       } else {
-        out->append(line);  // no such field, or an empty line: unchanged
+        out->append(line);  // no such field: unchanged
       }
       ++number;
       if (lf == std::string_view::npos) break;
