@@ -103,12 +103,22 @@ class VariantsStep : public Step {
   explicit VariantsStep(VariantIndex index) : index_(std::move(index)) {}
   const char* name() const override { return "variants"; }
   const char* unit() const override { return "variants rewritten"; }
+  // The text and the title (one spelling per name in the metadata too).
   std::uint64_t Apply(Document* doc) const override {
-    std::string out;
-    const std::size_t rewritten = index_.Apply(doc->text, &out);
-    if (rewritten > 0) doc->text = std::move(out);
+    std::size_t rewritten = Rewrite(&doc->text);
+    if (doc->metadata.title) rewritten += Rewrite(&*doc->metadata.title);
     return rewritten;
   }
+
+ private:
+  std::size_t Rewrite(std::string* text) const {
+    std::string out;
+    const std::size_t rewritten = index_.Apply(*text, &out);
+    if (rewritten > 0) *text = std::move(out);
+    return rewritten;
+  }
+
+ public:
 
  private:
   VariantIndex index_;
