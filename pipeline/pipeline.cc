@@ -118,9 +118,6 @@ class VariantsStep : public Step {
     return rewritten;
   }
 
- public:
-
- private:
   VariantIndex index_;
 };
 
