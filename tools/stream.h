@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,13 @@ using InputDone = std::function<void(const InputFile& input)>;
 // Opens everything, streams every chunk through `work`, commits the output.
 int StreamFiles(const FileArgs& args, const ChunkWork& work,
                 const InputDone& done = {});
+
+// Reads every chunk of `inputs` (opened up front) into `visit`, which
+// returns kExitOk or an exit status after printing its message; for
+// subcommands that write only at the end (variants discover).
+using ChunkVisit = std::function<int(const InputFile& input, const Chunk& chunk)>;
+int ForEachChunk(const std::vector<std::unique_ptr<InputFile>>& inputs,
+                 const ChunkVisit& visit, const InputDone& done = {});
 
 }  // namespace normkit::tools
 

@@ -113,22 +113,17 @@ int RunDiscover(const DiscoverArgs& args, const GlobalOptions& global) {
 
   NameCounts counts;
   std::size_t bad = 0;
-  for (const auto& input : inputs) {
-    for (;;) {
-      Chunk chunk;
-      if (!input->NextChunk(&chunk.text, &chunk.first_line, &chunk.offset, &error)) {
-        return Fail(kExitNoInput, error);
-      }
-      if (chunk.text.empty()) break;
-      if (args.field.empty()) {
-        index->CountNames(chunk.text, &counts);
-      } else {
-        EachRecordText(*input, chunk, args.field, &bad, [&](const std::string& text) {
-          index->CountNames(text, &counts);
-        });
-      }
+  const int status = ForEachChunk(inputs, [&](const InputFile& input, const Chunk& chunk) {
+    if (args.field.empty()) {
+      index->CountNames(chunk.text, &counts);
+    } else {
+      EachRecordText(input, chunk, args.field, &bad, [&](const std::string& text) {
+        index->CountNames(text, &counts);
+      });
     }
-  }
+    return kExitOk;
+  });
+  if (status != kExitOk) return status;
   if (bad > 0 && !global.quiet) {
     std::cerr << "normkit: variants: " << bad << " line(s) without a string '"
               << args.field << "' skipped\n";
