@@ -109,13 +109,18 @@ struct HeaderCleaner::Impl {
     std::unique_ptr<RE2> pattern;
     std::string field;  // published, modified, updated
   };
+  // A credit or byline rule kind: its patterns (one group: the name).
+  struct NameRules {
+    std::vector<std::unique_ptr<RE2>> patterns;
+    std::unique_ptr<RE2::Set> set;  // the same patterns, in the same order
+  };
   std::vector<DateRule> dates;
-  std::vector<std::unique_ptr<RE2>> credits, bylines;
+  NameRules credits, bylines;
   // Each kind's patterns together: one pass says which (if any) can match,
   // so that most lines cost one match a kind, not one a pattern. (Each RE2
   // match takes a lock on its cache: fewer matches, less waiting between
   // threads.)
-  std::unique_ptr<RE2::Set> date_set, credit_set, byline_set;
+  std::unique_ptr<RE2::Set> date_set;
   std::optional<DateFinder> finder;
   std::size_t max_lines = 40;
 
@@ -124,8 +129,7 @@ struct HeaderCleaner::Impl {
   // A published / modified / updated line (several may share it, split by
   // '|'): the (field, ISO) pairs, or empty.
   std::vector<std::pair<std::string, std::string>> DateLine(std::string_view line) const;
-  std::optional<std::string> Name(const std::vector<std::unique_ptr<RE2>>& rules,
-                                  std::string_view line) const;
+  std::optional<std::string> Name(const NameRules& rules, std::string_view line) const;
 };
 
 std::optional<std::string> HeaderCleaner::Impl::OnlyDate(std::string_view text) const {
@@ -175,14 +179,15 @@ std::vector<std::pair<std::string, std::string>> HeaderCleaner::Impl::DateLine(
   return fields;
 }
 
-std::optional<std::string> HeaderCleaner::Impl::Name(
-    const std::vector<std::unique_ptr<RE2>>& rules, std::string_view line) const {
-  const RE2::Set& set = &rules == &credits ? *credit_set : *byline_set;
+std::optional<std::string> HeaderCleaner::Impl::Name(const NameRules& rules,
+                                                     std::string_view line) const {
   std::vector<int> candidates;
-  if (!set.Match(re2::StringPiece(line.data(), line.size()), &candidates)) return std::nullopt;
+  if (!rules.set->Match(re2::StringPiece(line.data(), line.size()), &candidates)) {
+    return std::nullopt;
+  }
   std::sort(candidates.begin(), candidates.end());
   for (int index : candidates) {
-    const RE2& rule = *rules[static_cast<std::size_t>(index)];
+    const RE2& rule = *rules.patterns[static_cast<std::size_t>(index)];
     std::string name;
     if (!RE2::FullMatch(re2::StringPiece(line.data(), line.size()), rule, &name)) continue;
     const std::string_view trimmed = Trim(name);
@@ -264,7 +269,7 @@ Result<HeaderCleaner> HeaderCleaner::Create(const HeaderCleanerOptions& options,
           if (pattern->NumberOfCapturingGroups() != 1) {
             return error(pattern_node->source(), "pattern: needs one group, the name");
           }
-          (k == "credit" ? impl->credits : impl->bylines).push_back(std::move(pattern));
+          (k == "credit" ? impl->credits : impl->bylines).patterns.push_back(std::move(pattern));
         }
       }
     }
@@ -278,13 +283,14 @@ Result<HeaderCleaner> HeaderCleaner::Create(const HeaderCleanerOptions& options,
     set->Compile();
     return set;
   };
-  std::vector<std::string> date_patterns, credit_patterns, byline_patterns;
+  std::vector<std::string> date_patterns;
   for (const Impl::DateRule& r : impl->dates) date_patterns.push_back(r.pattern->pattern());
-  for (const auto& r : impl->credits) credit_patterns.push_back(r->pattern());
-  for (const auto& r : impl->bylines) byline_patterns.push_back(r->pattern());
   impl->date_set = build(RE2::ANCHOR_START, date_patterns);
-  impl->credit_set = build(RE2::ANCHOR_BOTH, credit_patterns);
-  impl->byline_set = build(RE2::ANCHOR_BOTH, byline_patterns);
+  for (Impl::NameRules* kind : {&impl->credits, &impl->bylines}) {
+    std::vector<std::string> patterns;
+    for (const auto& r : kind->patterns) patterns.push_back(r->pattern());
+    kind->set = build(RE2::ANCHOR_BOTH, patterns);
+  }
   return HeaderCleaner(std::move(impl));
 }
 
