@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "normkit/date_finder.h"
+#include "line_breaks.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
 #include "normkit/transliterator.h"
@@ -143,6 +144,8 @@ struct Pipeline::Impl {
 };
 
 void PipelineStats::Add(const PipelineStats& other) {
+  documents += other.documents;
+  not_json += other.not_json;
   if (steps.empty()) steps = other.steps;
   else {
     for (std::size_t i = 0; i < steps.size() && i < other.steps.size(); ++i) {
@@ -303,6 +306,89 @@ Document Pipeline::ProcessLine(std::string_view line, PipelineStats* stats) cons
     if (c == '\n') c = ' ';
   }
   return doc;
+}
+
+Status Pipeline::ProcessJsonLines(std::string_view lines, const JsonLinesOptions& options,
+                                  std::string* out, PipelineStats* stats) const {
+  JsonLinesCounts counts;
+  const Status status = EditJsonLines(
+      lines, options, "metadata",
+      [&](std::string_view text, std::string* new_text, std::string* metadata) {
+        Document doc = Process(text, stats);
+        *new_text = std::move(doc.text);
+        *metadata = MetadataJson(doc.metadata);
+      },
+      out, &counts);
+  if (stats != nullptr) {
+    stats->documents += counts.records;
+    stats->not_json += counts.not_json;
+  }
+  return status;
+}
+
+void Pipeline::ProcessTextLines(std::string_view lines, std::string* out,
+                                PipelineStats* stats) const {
+  for (std::string_view rest = lines; !rest.empty();) {
+    const internal::Line line = internal::NextLine(&rest);
+    if (stats != nullptr && line.text.find_first_not_of(" \t") != std::string_view::npos) {
+      ++stats->documents;
+    }
+    out->append(ProcessLine(line.text, stats).text);
+    if (!line.ending.empty()) out->push_back('\n');
+  }
+}
+
+std::string MetadataJson(const DocumentMetadata& m) {
+  std::string out = "{";
+  auto key = [&](std::string_view name) {
+    if (out.size() > 1) out.push_back(',');
+    AppendJsonString(name, &out);
+    out.push_back(':');
+  };
+  auto optional = [&](std::string_view name, const std::optional<std::string>& value) {
+    key(name);
+    if (value) {
+      AppendJsonString(*value, &out);
+    } else {
+      out += "null";
+    }
+  };
+  auto list = [&](std::string_view name, const std::vector<std::string>& values) {
+    key(name);
+    out.push_back('[');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      AppendJsonString(values[i], &out);
+    }
+    out.push_back(']');
+  };
+  optional("title", m.title);
+  optional("published", m.published);
+  optional("modified", m.modified);
+  optional("updated", m.updated);
+  list("authors", m.authors);
+  list("photo_credits", m.photo_credits);
+  key("header_lines_removed");
+  out += std::to_string(m.header_lines_removed);
+  key("dates");
+  out.push_back('[');
+  for (std::size_t i = 0; i < m.dates.size(); ++i) {
+    const FoundDate& d = m.dates[i];
+    out += i > 0 ? ",{" : "{";
+    out += "\"text\":";
+    AppendJsonString(d.text, &out);
+    out += ",\"iso\":";
+    AppendJsonString(d.iso, &out);
+    out += ",\"language\":";
+    if (d.language.empty()) {
+      out += "null";
+    } else {
+      AppendJsonString(d.language, &out);
+    }
+    out.push_back('}');
+  }
+  out += "]}";
+  return out;
 }
 
 PipelineStats Pipeline::stats_template() const {

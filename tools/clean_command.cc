@@ -4,15 +4,14 @@
 
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli_support.h"
 #include "commands.h"
 #include "normkit/header_cleaner.h"
+#include "normkit/json_record.h"
 #include "normkit/normalizer.h"
-#include "json_record.h"
 #include "output.h"
 #include "stream.h"
 
@@ -62,24 +61,17 @@ Result<Normalizer> Utf8Checker() {
 }
 
 int RunClean(const CleanArgs& args, const GlobalOptions& global) {
-  Result<RuleFiles> rules = LoadRules(global.rules_dir);
-  if (!rules.ok()) return Fail(kExitNoInput, rules.status().ToString());
+  RuleFiles rules;
+  if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
   HeaderCleanerOptions options;
-  std::stringstream langs(args.languages);
-  for (std::string code; std::getline(langs, code, ',');) {
-    if (!code.empty()) options.languages.push_back(code);
-  }
-  Result<HeaderCleaner> cleaner = HeaderCleaner::Create(options, *rules);
-  if (!cleaner.ok()) {
-    const Status& s = cleaner.status();
-    return Fail(s.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitDataError,
-                s.ToString());
-  }
+  options.languages = SplitCommas(args.languages);
+  Result<HeaderCleaner> cleaner = HeaderCleaner::Create(options, rules);
+  if (!cleaner.ok()) return Fail(cleaner.status());
 
   if (!args.jsonl) {
     // Each input is one article and gives one JSON object (one line).
     std::string error;
-    std::vector<std::unique_ptr<InputFile>> inputs;
+    std::vector<std::unique_ptr<Input>> inputs;
     if (!OpenInputs(args.files.inputs, &inputs, &error)) return Fail(kExitNoInput, error);
     Output output;
     if (!output.Open(args.files.output, &error)) return Fail(kExitCantCreate, error);
@@ -108,47 +100,30 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
   // JSON Lines: clean one field of each record, keep the rest byte for
   // byte, add the metadata. A record that is not JSON goes through as it
   // is, counted.
-  std::size_t passed_through = 0;
-  JsonRecord record;
-  const int status = StreamFiles(args.files, [&](const InputFile& input, const Chunk& chunk,
-                                                 std::string* out) {
-    std::string_view text = chunk.text;
-    std::size_t number = chunk.first_line;
-    while (!text.empty()) {
-      const std::size_t lf = text.find('\n');
-      const std::string_view line = text.substr(0, lf);
-      const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-      if (blank) {
-        out->append(line);
-      } else if (!record.Parse(line)) {
-        if (args.strict) {
-          return Fail(kExitDataError,
-                      input.name() + ":" + std::to_string(number) + ": not a JSON object");
-        }
-        ++passed_through;
-        out->append(line);
-      } else if (std::optional<std::string_view> text_field = record.StringField(args.field)) {
-        const CleanedArticle cleaned = cleaner->Clean(*text_field);
-        const std::string metadata = Dump(Metadata(cleaned));
-        if (!record.Write(args.field, cleaned.body, "metadata", metadata, out)) {
-          // A key written with escapes, or a "metadata" already there.
-          Json full = Json::parse(line);
-          full[args.field] = cleaned.body;
-          full["metadata"] = Json::parse(metadata);
-          out->append(Dump(full));
-        }
-      } else {
-        out->append(line);  // no such field: unchanged
-      }
-      ++number;
-      if (lf == std::string_view::npos) break;
-      out->push_back('\n');
-      text.remove_prefix(lf + 1);
+  JsonLinesOptions jsonl;
+  jsonl.field = args.field;
+  jsonl.strict = args.strict;
+  JsonLinesCounts total;
+  auto work = [&](const Chunk& chunk, ChunkResult* result, JsonLinesCounts* counts) {
+    const Status s = EditJsonLines(
+        chunk.text, jsonl, "metadata",
+        [&](std::string_view text, std::string* body, std::string* metadata) {
+          CleanedArticle cleaned = cleaner->Clean(text);
+          *metadata = Dump(Metadata(cleaned));
+          *body = std::move(cleaned.body);
+        },
+        &result->out, counts);
+    if (!s.ok()) {
+      result->status = kExitDataError;
+      result->message = std::to_string(chunk.first_line + s.where().line - 1) + ": " +
+                        s.message() + " (without --strict it goes through unchanged)";
     }
-    return kExitOk;
-  });
-  if (passed_through > 0 && !global.quiet) {
-    std::cerr << "normkit: " << passed_through
+  };
+  const int status = StreamFiles<JsonLinesCounts>(
+      args.files, global, work,
+      [&](const Input&, const JsonLinesCounts& counts) { total.Add(counts); });
+  if (total.not_json > 0 && !global.quiet) {
+    std::cerr << "normkit: " << total.not_json
               << " record(s) were not JSON objects and went through unchanged "
                  "(--strict stops at the first)\n";
   }

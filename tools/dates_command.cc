@@ -1,14 +1,13 @@
 // normkit dates parse | find: the DateFinder over files or standard input.
-#include <nlohmann/json.hpp>
-
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli_support.h"
 #include "commands.h"
+#include "line_breaks.h"
 #include "normkit/date_finder.h"
+#include "normkit/json_record.h"
 #include "stream.h"
 
 namespace normkit::tools {
@@ -20,100 +19,77 @@ struct DatesArgs {
   bool rewrite = false;
 };
 
-std::vector<std::string> SplitCommas(const std::string& list) {
-  std::vector<std::string> parts;
-  std::stringstream in(list);
-  for (std::string part; std::getline(in, part, ',');) {
-    if (!part.empty()) parts.push_back(part);
-  }
-  return parts;
-}
-
-Result<DateFinder> MakeFinder(const DatesArgs& args, const GlobalOptions& global) {
-  Result<RuleFiles> rules = LoadRules(global.rules_dir);
-  if (!rules.ok()) return rules.status();
+Result<DateFinder> MakeFinder(const DatesArgs& args, const RuleFiles& rules) {
   DateFinderOptions options;
   options.languages = SplitCommas(args.languages);
-  return DateFinder::Create(options, *rules);
+  return DateFinder::Create(options, rules);
 }
 
-int FinderError(const Status& s) {
-  return Fail(s.code() == ErrorCode::kInvalidArgument ? kExitUsage
-              : s.code() == ErrorCode::kNotFound      ? kExitNoInput
-                                                      : kExitDataError,
-              s.ToString());
-}
-
-// Calls `line(text, number)` for each line of the chunk (without its LF),
-// appending a LF after each line that had one.
-template <typename PerLine>
-void EachLine(const Chunk& chunk, std::string* out, PerLine line) {
-  std::string_view text = chunk.text;
-  std::size_t number = chunk.first_line;
-  while (!text.empty()) {
-    const std::size_t lf = text.find('\n');
-    line(text.substr(0, lf), number++);
-    if (lf == std::string_view::npos) break;
-    out->push_back('\n');
-    text.remove_prefix(lf + 1);
-  }
-}
+struct NoCounts {};
 
 int RunParse(const DatesArgs& args, const GlobalOptions& global) {
-  Result<DateFinder> finder = MakeFinder(args, global);
-  if (!finder.ok()) return FinderError(finder.status());
-  return StreamFiles(args.files, [&](const InputFile&, const Chunk& chunk, std::string* out) {
-    EachLine(chunk, out, [&](std::string_view line, std::size_t) {
-      if (std::optional<DateMatch> m = finder->Parse(line)) out->append(m->value.ToIso());
-    });
-    return kExitOk;
-  });
+  RuleFiles rules;
+  if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
+  Result<DateFinder> finder = MakeFinder(args, rules);
+  if (!finder.ok()) return Fail(finder.status());
+  return StreamFiles<NoCounts>(
+      args.files, global, [&](const Chunk& chunk, ChunkResult* result, NoCounts*) {
+        // One line out for each line in: the ISO value or nothing.
+        for (std::string_view rest = chunk.text; !rest.empty();) {
+          const internal::Line line = internal::NextLine(&rest);
+          if (std::optional<DateMatch> m = finder->Parse(line.text)) {
+            result->out.append(m->value.ToIso());
+          }
+          if (!line.ending.empty()) result->out.push_back('\n');
+        }
+      });
 }
 
 int RunFind(const DatesArgs& args, const GlobalOptions& global) {
-  Result<DateFinder> finder = MakeFinder(args, global);
-  if (!finder.ok()) return FinderError(finder.status());
-  std::vector<DateMatch> matches;
-  return StreamFiles(args.files, [&](const InputFile&, const Chunk& chunk, std::string* out) {
-    if (args.rewrite) {
-      // The text with each date replaced by its ISO value.
-      matches.clear();
-      finder->Find(chunk.text, &matches);
-      std::size_t at = 0;
-      for (const DateMatch& m : matches) {
-        out->append(chunk.text.substr(at, m.begin - at));
-        out->append(m.value.ToIso());
-        at = m.end;
-      }
-      out->append(chunk.text.substr(at));
-      return kExitOk;
-    }
-    // One JSON object a date: the line (from 1), byte offsets in the line
-    // (start from 0, end exclusive), the text, its ISO value, the language.
-    std::string_view text = chunk.text;
-    std::size_t number = chunk.first_line;
-    while (!text.empty()) {
-      const std::size_t lf = text.find('\n');
-      const std::string_view line = text.substr(0, lf);
-      matches.clear();
-      finder->Find(line, &matches);
-      for (const DateMatch& m : matches) {
-        nlohmann::json record = {
-            {"line", number},
-            {"start", m.begin},
-            {"end", m.end},
-            {"text", std::string(line.substr(m.begin, m.end - m.begin))},
-            {"iso", m.value.ToIso()},
-            {"language", m.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.language)}};
-        out->append(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        out->push_back('\n');
-      }
-      ++number;
-      if (lf == std::string_view::npos) break;
-      text.remove_prefix(lf + 1);
-    }
-    return kExitOk;
-  });
+  RuleFiles rules;
+  if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
+  Result<DateFinder> finder = MakeFinder(args, rules);
+  if (!finder.ok()) return Fail(finder.status());
+  return StreamFiles<NoCounts>(
+      args.files, global, [&](const Chunk& chunk, ChunkResult* result, NoCounts*) {
+        std::vector<DateMatch> matches;
+        std::string& out = result->out;
+        if (args.rewrite) {
+          // The text with each date replaced by its ISO value.
+          finder->Find(chunk.text, &matches);
+          std::size_t at = 0;
+          for (const DateMatch& m : matches) {
+            out.append(chunk.text.substr(at, m.begin - at));
+            out.append(m.value.ToIso());
+            at = m.end;
+          }
+          out.append(chunk.text.substr(at));
+          return;
+        }
+        // One JSON object a date: the line (from 1), byte offsets in the line
+        // (start from 0, end exclusive), the text, its ISO value, the language.
+        std::size_t number = chunk.first_line;
+        for (std::string_view rest = chunk.text; !rest.empty(); ++number) {
+          const std::string_view line = internal::NextLine(&rest).text;
+          matches.clear();
+          finder->Find(line, &matches);
+          for (const DateMatch& m : matches) {
+            out += "{\"line\":" + std::to_string(number) + ",\"start\":" +
+                   std::to_string(m.begin) + ",\"end\":" + std::to_string(m.end) +
+                   ",\"text\":";
+            AppendJsonString(line.substr(m.begin, m.end - m.begin), &out);
+            out += ",\"iso\":";
+            AppendJsonString(m.value.ToIso(), &out);
+            out += ",\"language\":";
+            if (m.language.empty()) {
+              out += "null";
+            } else {
+              AppendJsonString(m.language, &out);
+            }
+            out += "}\n";
+          }
+        }
+      });
 }
 
 void AddLanguageOption(CLI::App* cmd, DatesArgs* args) {

@@ -100,8 +100,9 @@ void PrintNumbered(std::string_view title, const std::vector<std::string_view>& 
 }
 
 int RunDemo(const GlobalOptions& global) {
-  Result<RuleFiles> rules = LoadRules(global.rules_dir);
-  if (!rules.ok()) return Fail(kExitNoInput, rules.status().ToString());
+  RuleFiles loaded;
+  if (const int status = LoadRules(global, &loaded); status != kExitOk) return status;
+  const RuleFiles* rules = &loaded;
   const std::string* article = rules->Find(kArticlePath);
   if (article == nullptr) {
     return Fail(kExitSoftware, "the demo article is missing from the rules");
@@ -109,9 +110,7 @@ int RunDemo(const GlobalOptions& global) {
   NormalizerOptions options;
   options.punct = true;
   Result<Normalizer> normalizer = Normalizer::Create(options, *rules);
-  if (!normalizer.ok()) {
-    return Fail(kExitDataError, normalizer.status().ToString());
-  }
+  if (!normalizer.ok()) return Fail(normalizer.status());
   std::string after;
   NormalizeStats stats;
   normalizer->Normalize(*article, &after, &stats);
@@ -148,7 +147,7 @@ int RunDemo(const GlobalOptions& global) {
   Result<Transliterator> bgn = Transliterator::Create("ru/bgn_pcgn", *rules);
   Result<Transliterator> iso = Transliterator::Create("ru/gost_779", *rules);
   if (!bgn.ok() || !iso.ok()) {
-    return Fail(kExitDataError, (bgn.ok() ? iso : bgn).status().ToString());
+    return Fail((bgn.ok() ? iso : bgn).status());
   }
   for (std::string_view line : after_lines) {
     const bool cyrillic = line.find_first_of("\xD0\xD1") != std::string_view::npos;
@@ -160,7 +159,7 @@ int RunDemo(const GlobalOptions& global) {
   // Dates, found in the normalized text and written as ISO 8601.
   std::cout << "\n== Dates found (normkit dates find) ==\n";
   Result<DateFinder> finder = DateFinder::Create({}, *rules);
-  if (!finder.ok()) return Fail(kExitDataError, finder.status().ToString());
+  if (!finder.ok()) return Fail(finder.status());
   for (std::size_t i = 0; i < after_lines.size(); ++i) {
     std::vector<DateMatch> dates;
     finder->Find(after_lines[i], &dates);
@@ -177,7 +176,7 @@ int RunDemo(const GlobalOptions& global) {
   // The header lines, off the text and into metadata.
   std::cout << "\n== Header lines to metadata (normkit clean) ==\n";
   Result<HeaderCleaner> cleaner = HeaderCleaner::Create({}, *rules);
-  if (!cleaner.ok()) return Fail(kExitDataError, cleaner.status().ToString());
+  if (!cleaner.ok()) return Fail(cleaner.status());
   const CleanedArticle cleaned = cleaner->Clean(after);
   auto show = [](const char* field, const std::optional<std::string>& value) {
     std::cout << "  " << field << ": " << (value ? *value : "(none)") << "\n";
@@ -200,7 +199,7 @@ int RunDemo(const GlobalOptions& global) {
   // One spelling per name: what discovery groups, what apply rewrites.
   std::cout << "\n== One spelling per name (normkit variants discover, apply) ==\n";
   Result<VariantIndex> index = VariantIndex::Create(*rules);
-  if (!index.ok()) return Fail(kExitDataError, index.status().ToString());
+  if (!index.ok()) return Fail(index.status());
   NameCounts counts;
   index->CountNames(after, &counts);
   for (const VariantCluster& cluster : index->Cluster(counts)) {

@@ -1,114 +1,269 @@
 #include "input.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
+
+#include "line_breaks.h"
+#include "output.h"
 
 namespace normkit::tools {
 namespace {
 
-// LF, CRLF and a lone CR each end a line, as the normalizer counts them.
-// (A chunk ends after a LF or at the end of input, so no CRLF is split.)
-std::size_t CountLineBreaks(std::string_view text) {
-  std::size_t breaks = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++breaks;
-    } else if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
-      ++breaks;
-    }
-  }
-  return breaks;
+constexpr std::size_t kReadBlock = 1 << 18;
+
+// Where the chunk that starts at text[0] may end: after its last line
+// ending. A CR at the very end is not one yet (a LF may follow).
+std::size_t CutAfterLastLine(std::string_view text) {
+  const void* lf = ::memrchr(text.data(), '\n', text.size());
+  if (lf != nullptr) return static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) + 1;
+  if (text.size() < 2) return 0;
+  const void* cr = ::memrchr(text.data(), '\r', text.size() - 1);
+  return cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - text.data()) + 1 : 0;
 }
 
 }  // namespace
 
-std::unique_ptr<InputFile> InputFile::Open(const std::string& path,
-                                           std::string* error) {
-  if (path == "-") return std::unique_ptr<InputFile>(new InputFile(0, "<stdin>"));
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *error = "cannot open '" + path + "': " + std::strerror(errno);
-    return nullptr;
+// The decompressor's state. `in_frame` is true from the first byte of a gzip
+// member or zstd frame until its end: true at the end of the input means the
+// input was cut short.
+struct Input::Decoder {
+  z_stream gzip{};
+  bool gzip_open = false;
+  ZSTD_DStream* zstd = nullptr;
+  bool in_frame = false;
+  ~Decoder() {
+    if (gzip_open) inflateEnd(&gzip);
+    if (zstd != nullptr) ZSTD_freeDStream(zstd);
   }
-  return std::unique_ptr<InputFile>(new InputFile(fd, path));
-}
+};
 
-InputFile::~InputFile() {
+Input::Input() = default;
+
+Input::~Input() {
   if (fd_ > 0) ::close(fd_);
 }
 
-bool InputFile::Fill(std::string* error) {
-  // Move the unread tail to the front, then read behind it.
-  if (start_ > 0) {
-    buffer_.erase(0, start_);
-    start_ = 0;
+std::unique_ptr<Input> Input::Open(const std::string& path, std::string* error) {
+  std::unique_ptr<Input> in(new Input);
+  if (path.empty() || path == "-") {
+    if (StandardInputClosed()) {
+      *error = "cannot read standard input: it is closed";
+      return nullptr;
+    }
+    in->fd_ = 0;
+    in->name_ = "<stdin>";
+  } else {
+    in->name_ = path;
+    in->fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in->fd_ < 0) {
+      *error = "cannot open '" + path + "': " + std::strerror(errno);
+      return nullptr;
+    }
   }
-  const std::size_t old_size = buffer_.size();
-  const std::size_t want = std::max(kDefaultChunkSize, old_size);
-  buffer_.resize(old_size + want);
+  struct stat st {};
+  if (::fstat(in->fd_, &st) != 0) {
+    *error = "cannot read '" + in->name_ + "': " + std::strerror(errno);
+    return nullptr;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    *error = "cannot read '" + in->name_ + "': it is a folder";
+    return nullptr;
+  }
+  if (S_ISREG(st.st_mode)) in->size_ = static_cast<std::uint64_t>(st.st_size);
+
+  // Known by content: gzip starts with 1f 8b, zstd with 28 b5 2f fd.
+  while (in->raw_.size() < 4 && !in->raw_eof_) {
+    if (!in->ReadRaw(error)) return nullptr;
+  }
+  const auto* b = reinterpret_cast<const unsigned char*>(in->raw_.data());
+  in->decoder_ = std::make_unique<Decoder>();
+  if (in->raw_.size() >= 2 && b[0] == 0x1f && b[1] == 0x8b) {
+    in->compression_ = Compression::kGzip;
+    // 16 + MAX_WBITS: a gzip header and trailer; members follow each other.
+    if (inflateInit2(&in->decoder_->gzip, 16 + MAX_WBITS) != Z_OK) {
+      *error = in->name_ + ": cannot start gzip";
+      return nullptr;
+    }
+    in->decoder_->gzip_open = true;
+  } else if (in->raw_.size() >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f &&
+             b[3] == 0xfd) {
+    in->compression_ = Compression::kZstd;
+    in->decoder_->zstd = ZSTD_createDStream();
+    if (in->decoder_->zstd == nullptr || ZSTD_isError(ZSTD_initDStream(in->decoder_->zstd))) {
+      *error = in->name_ + ": cannot start zstd";
+      return nullptr;
+    }
+  }
+  return in;
+}
+
+bool Input::ReadRaw(std::string* error) {
+  if (raw_at_ > 0) {
+    raw_.erase(0, raw_at_);
+    raw_at_ = 0;
+  }
+  const std::size_t old = raw_.size();
+  raw_.resize(old + kReadBlock);
   ssize_t n;
   do {
-    n = ::read(fd_, buffer_.data() + old_size, want);
+    n = ::read(fd_, raw_.data() + old, kReadBlock);
   } while (n < 0 && errno == EINTR);
   if (n < 0) {
-    buffer_.resize(old_size);
-    *error = "cannot read '" + name_ + "': " + std::strerror(errno);
+    raw_.resize(old);
+    *error = "cannot read '" + name_ + "' at byte offset " + std::to_string(consumed_) + ": " +
+             std::strerror(errno);
     return false;
   }
-  buffer_.resize(old_size + static_cast<std::size_t>(n));
-  if (n == 0) eof_ = true;
+  raw_.resize(old + static_cast<std::size_t>(n));
+  consumed_ += static_cast<std::uint64_t>(n);
+  if (n == 0) raw_eof_ = true;
   return true;
 }
 
-bool InputFile::NextChunk(std::string_view* chunk, std::size_t* first_line,
-                          std::size_t* offset, std::string* error) {
-  *first_line = next_line_;
-  *offset = next_offset_;
+bool Input::Decode(std::string* error) {
+  if (text_at_ > 0) {
+    text_.erase(0, text_at_);
+    text_at_ = 0;
+  }
   for (;;) {
-    const std::size_t unread = buffer_.size() - start_;
-    if (unread >= kDefaultChunkSize || eof_) {
-      // Cut after the last line break; at the end of input, take the rest.
-      const char* base = buffer_.data() + start_;
-      const void* lf = ::memrchr(base, '\n', unread);
-      std::size_t length = 0;
-      if (lf != nullptr) {
-        length = static_cast<std::size_t>(static_cast<const char*>(lf) - base) + 1;
-      } else if (eof_) {
-        length = unread;
-      }
-      if (length > 0 || eof_) {
-        *chunk = std::string_view(base, length);
-        next_line_ += CountLineBreaks(*chunk);
-        next_offset_ += length;
-        start_ += length;
+    if (raw_at_ >= raw_.size()) {
+      if (raw_eof_) {
+        text_eof_ = true;
+        if (decoder_->in_frame) {
+          *error = "'" + name_ + "': truncated " +
+                   (compression_ == Compression::kGzip ? "gzip" : "zstd") +
+                   " data: the input ends at byte offset " + std::to_string(consumed_) +
+                   " inside a " + (compression_ == Compression::kGzip ? "member" : "frame");
+          return false;
+        }
         return true;
       }
-      // One line longer than the buffer: read more of it.
+      if (!ReadRaw(error)) return false;
+      continue;
     }
-    if (!Fill(error)) return false;
+    const char* in = raw_.data() + raw_at_;
+    const std::size_t available = raw_.size() - raw_at_;
+    const std::size_t before = text_.size();
+    // Where the data went wrong, for messages: the first raw byte not yet
+    // consumed.
+    auto corrupt = [&](const char* format, const char* why) {
+      const std::uint64_t at = consumed_ - (raw_.size() - raw_at_);
+      *error = "'" + name_ + "': corrupt " + format + " data at byte offset " +
+               std::to_string(at) + " (" + why + ")";
+      return false;
+    };
+    switch (compression_) {
+      case Compression::kNone:
+        if (raw_at_ == 0 && text_.empty()) {
+          text_.swap(raw_);  // no copy for plain input
+        } else {
+          text_.append(in, available);
+        }
+        raw_.clear();
+        raw_at_ = 0;
+        return true;
+      case Compression::kGzip: {
+        z_stream& z = decoder_->gzip;
+        text_.resize(before + kReadBlock);
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in));
+        z.avail_in = static_cast<uInt>(available);
+        z.next_out = reinterpret_cast<Bytef*>(text_.data() + before);
+        z.avail_out = static_cast<uInt>(kReadBlock);
+        decoder_->in_frame = true;
+        const int rc = inflate(&z, Z_NO_FLUSH);
+        text_.resize(before + (kReadBlock - z.avail_out));
+        raw_at_ += available - z.avail_in;
+        if (rc == Z_STREAM_END) {
+          decoder_->in_frame = false;
+          inflateReset(&z);  // another member may follow
+        } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+          return corrupt("gzip", z.msg ? z.msg : "zlib error");
+        }
+        break;
+      }
+      case Compression::kZstd: {
+        text_.resize(before + kReadBlock);
+        ZSTD_inBuffer zin{in, available, 0};
+        ZSTD_outBuffer zout{text_.data() + before, kReadBlock, 0};
+        const std::size_t rc = ZSTD_decompressStream(decoder_->zstd, &zout, &zin);
+        text_.resize(before + zout.pos);
+        raw_at_ += zin.pos;
+        if (ZSTD_isError(rc)) return corrupt("zstd", ZSTD_getErrorName(rc));
+        // 0: a frame is complete and flushed; anything else: more to come.
+        decoder_->in_frame = rc != 0;
+        break;
+      }
+    }
+    if (text_.size() > before) return true;
   }
 }
 
-bool InputFile::ReadAll(std::string* out, std::string* error) {
-  while (!eof_) {
-    if (!Fill(error)) return false;
+void Input::NoteFirstByte(std::string_view text) {
+  if (first_byte_ != 0) return;
+  std::size_t i = 0;
+  if (next_offset_ == 0 && text.starts_with("\xEF\xBB\xBF")) i = 3;
+  i = text.find_first_not_of(" \t\r\n", i);
+  if (i != std::string_view::npos) first_byte_ = text[i];
+}
+
+bool Input::NextChunk(Chunk* chunk, std::string* error) {
+  for (;;) {
+    const std::string_view unread(text_.data() + text_at_, text_.size() - text_at_);
+    if (unread.size() >= kChunkSize || text_eof_) {
+      // Whole lines; at a clean end of input, the rest too.
+      const std::size_t length =
+          text_eof_ && pending_error_.empty() ? unread.size() : CutAfterLastLine(unread);
+      if (length > 0) {
+        chunk->text = unread.substr(0, length);
+        chunk->first_line = next_line_;
+        chunk->offset = next_offset_;
+        NoteFirstByte(chunk->text);
+        chunk->first_byte = first_byte_;
+        next_line_ += internal::CountLineBreaks(chunk->text);
+        next_offset_ += length;
+        text_at_ += length;
+        return true;
+      }
+      if (text_eof_) {
+        *error = pending_error_;
+        if (!error->empty() && !unread.empty()) {
+          *error += "; the " + std::to_string(unread.size()) +
+                    " bytes of an incomplete last line after line " +
+                    std::to_string(next_line_ - 1) + " are left out";
+        }
+        return false;
+      }
+      // One line longer than a chunk: read on.
+    }
+    if (!Decode(&pending_error_)) text_eof_ = true;
   }
-  out->append(buffer_, start_, std::string::npos);
-  next_offset_ += buffer_.size() - start_;
-  start_ = buffer_.size();
+}
+
+bool Input::ReadAll(std::string* out, std::string* error) {
+  while (!text_eof_) {
+    if (!Decode(&pending_error_)) text_eof_ = true;
+  }
+  if (!pending_error_.empty()) {
+    *error = pending_error_;
+    return false;
+  }
+  out->append(text_, text_at_, std::string::npos);
+  next_offset_ += text_.size() - text_at_;
+  text_at_ = text_.size();
   return true;
 }
 
 bool OpenInputs(const std::vector<std::string>& paths,
-                std::vector<std::unique_ptr<InputFile>>* inputs,
-                std::string* error) {
+                std::vector<std::unique_ptr<Input>>* inputs, std::string* error) {
   const std::vector<std::string> stdin_only = {"-"};
   for (const std::string& path : paths.empty() ? stdin_only : paths) {
-    std::unique_ptr<InputFile> in = InputFile::Open(path, error);
+    std::unique_ptr<Input> in = Input::Open(path, error);
     if (!in) return false;
     inputs->push_back(std::move(in));
   }

@@ -1,9 +1,13 @@
-// Reading inputs in chunks that end at a line break, so that no line and no
-// character is ever split between two calls into the library.
+// Reading inputs: a file or standard input, plain, gzip or zstd (known by
+// the first bytes, not by the name), handed out in chunks of whole lines so
+// that no line and no character is ever split between two calls into the
+// library. Memory does not grow with the file: a chunk is about 1 MB, more
+// only for a line longer than that.
 #ifndef NORMKIT_TOOLS_INPUT_H_
 #define NORMKIT_TOOLS_INPUT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,51 +15,82 @@
 
 namespace normkit::tools {
 
-// One open input: a file, or standard input for "-".
-class InputFile {
+enum class Compression { kNone, kGzip, kZstd };
+
+// One piece of one input: whole lines (a line ends at LF, CRLF or a lone
+// CR; see normalize/line_breaks.h), numbered from `first_line`, starting at
+// byte `offset` of the input (decompressed).
+struct Chunk {
+  std::string_view text;
+  std::size_t input = 0;  // which input, counted from 0
+  std::size_t first_line = 1;
+  std::uint64_t offset = 0;
+  // The input's first byte that is not a space, a line break or a BOM (0
+  // while none was read): content-sniffing ("JSON Lines start with {")
+  // gives the same answer for every chunk of one input.
+  char first_byte = 0;
+};
+
+class Input {
  public:
-  // Opens `path` ("-" is standard input). On failure returns nullptr and
-  // puts the reason (strerror) into *error.
-  static std::unique_ptr<InputFile> Open(const std::string& path,
-                                         std::string* error);
-  ~InputFile();
-  InputFile(const InputFile&) = delete;
-  InputFile& operator=(const InputFile&) = delete;
+  // Opens `path` ("-" is standard input) and reads its first bytes to tell
+  // the compression. On failure returns nullptr with the reason in *error.
+  static std::unique_ptr<Input> Open(const std::string& path, std::string* error);
+  ~Input();
+  Input(const Input&) = delete;
+  Input& operator=(const Input&) = delete;
 
   // The name for messages: the path, or "<stdin>".
   const std::string& name() const { return name_; }
+  Compression compression() const { return compression_; }
+  std::uint64_t size() const { return size_; }          // on disk; 0 if not known
+  std::uint64_t consumed() const { return consumed_; }  // bytes read from disk so far
 
-  // The next chunk: whole lines (each ending in '\n'), except for the last
-  // chunk of the input, which may end without one. A line longer than
-  // `chunk_size` makes the chunk grow to hold it. Empty at the end of input.
-  // `*first_line` is the number (from 1) of the chunk's first line and
-  // `*offset` its byte offset in the input. Returns false on a read error.
-  bool NextChunk(std::string_view* chunk, std::size_t* first_line,
-                 std::size_t* offset, std::string* error);
+  // The next chunk of whole lines into *chunk (its text points into this
+  // object and is valid until the next call). The last chunk of an input may
+  // end without a line ending. False at the end of the input, and on an
+  // error, with *error set: a read error, corrupt compressed data, or a
+  // compressed input that ends in the middle (truncated). Before such an
+  // error every complete line read is handed out; an incomplete last line
+  // of a truncated input is not.
+  bool NextChunk(Chunk* chunk, std::string* error);
 
-  // Reads everything that is left.
+  // Reads everything that is left into *out (for commands that take whole
+  // files: one article a file).
   bool ReadAll(std::string* out, std::string* error);
 
-  static constexpr std::size_t kDefaultChunkSize = 1 << 20;
+  static constexpr std::size_t kChunkSize = 1 << 20;
+
+  struct Decoder;
 
  private:
-  InputFile(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
-  bool Fill(std::string* error);  // reads more into buffer_
+  Input();
+  bool ReadRaw(std::string* error);    // more bytes from the file into raw_
+  bool Decode(std::string* error);     // more decompressed bytes into text_
+  void NoteFirstByte(std::string_view text);
 
-  int fd_;
+  int fd_ = -1;
   std::string name_;
-  std::string buffer_;
-  std::size_t start_ = 0;      // the unread part of buffer_ starts here
-  bool eof_ = false;
-  std::size_t next_line_ = 1;  // line number of the byte at start_
-  std::size_t next_offset_ = 0;
+  Compression compression_ = Compression::kNone;
+  std::uint64_t size_ = 0, consumed_ = 0;
+  std::string raw_;  // bytes read, not yet decompressed
+  std::size_t raw_at_ = 0;
+  bool raw_eof_ = false;
+  std::unique_ptr<Decoder> decoder_;
+
+  std::string text_;  // decompressed bytes, not yet handed out
+  std::size_t text_at_ = 0;
+  bool text_eof_ = false;
+  std::string pending_error_;  // reported once the complete lines are out
+  std::size_t next_line_ = 1;
+  std::uint64_t next_offset_ = 0;
+  char first_byte_ = 0;
 };
 
 // Opens every path up front, so that a missing file stops the run before any
 // output is written. No paths means standard input.
 bool OpenInputs(const std::vector<std::string>& paths,
-                std::vector<std::unique_ptr<InputFile>>* inputs,
-                std::string* error);
+                std::vector<std::unique_ptr<Input>>* inputs, std::string* error);
 
 }  // namespace normkit::tools
 

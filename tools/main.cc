@@ -11,9 +11,25 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "normkit/version.h"
+#include "output.h"
+
+namespace {
+
+// What went to std::cout (help, lists, the demo) must have arrived: a full
+// disk or a closed standard output is exit status 73, never a silent 0.
+int CheckStandardOutput(int status) {
+  std::cout.flush();
+  if (std::cout.good()) return status;
+  std::cerr << "normkit: cannot write standard output"
+            << (normkit::tools::StandardOutputClosed() ? ": it is closed" : "") << "\n";
+  return status == normkit::tools::kExitOk ? normkit::tools::kExitCantCreate : status;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace normkit::tools;
+  ReserveStandardDescriptors();
   CLI::App app(
       "normkit cleans scraped multilingual text: Unicode and punctuation "
       "normalization, transliteration, dates, header lines.\n"
@@ -50,11 +66,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return CheckStandardOutput(app.exit(e));
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return CheckStandardOutput(app.exit(e));
   } catch (const CLI::Success& e) {
-    return app.exit(e);
+    return CheckStandardOutput(app.exit(e));
   } catch (const CLI::ParseError& e) {
     // The message, then the usage of the subcommand that was being read.
     std::cerr << "normkit: " << e.what() << "\n\n";
@@ -63,7 +79,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   try {
-    return run();
+    return CheckStandardOutput(run());
   } catch (const std::bad_alloc&) {
     std::cerr << "normkit: out of memory\n";
     return kExitSoftware;

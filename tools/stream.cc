@@ -1,60 +1,221 @@
 #include "stream.h"
 
-#include <memory>
+#include <condition_variable>
+#include <deque>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <system_error>
+#include <thread>
 
 #include "cli_support.h"
-#include "output.h"
 
 namespace normkit::tools {
+namespace {
+
+// Runs jobs on worker threads and hands them back in submission order,
+// whatever finished first. With fewer than two threads, Submit() runs the
+// job at once on the calling thread.
+class OrderedPool {
+ public:
+  OrderedPool() = default;
+  ~OrderedPool() { Stop(); }
+
+  // Starts `threads` workers. False, with every started worker stopped and
+  // the reason in *error, when the system refuses a thread.
+  bool Start(int threads, std::string* error) {
+    if (threads < 2) return true;
+    try {
+      for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Loop(); });
+    } catch (const std::system_error& e) {
+      Stop();
+      *error = "cannot start " + std::to_string(threads) + " threads (" +
+               std::to_string(workers_.size()) + " started): " + e.what();
+      return false;
+    }
+    return true;
+  }
+
+  void Submit(std::unique_ptr<Job> job) {
+    if (workers_.empty()) {
+      job->Run();
+      done_.emplace(submitted_++, std::move(job));
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      queue_.emplace_back(submitted_++, std::move(job));
+    }
+    ready_.notify_one();
+  }
+
+  std::size_t in_flight() const { return submitted_ - taken_; }
+
+  // The next job in submission order; waits for it.
+  std::unique_ptr<Job> Next() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    finished_.wait(lock, [this] { return done_.count(taken_) != 0; });
+    auto node = done_.extract(taken_++);
+    return std::move(node.mapped());
+  }
+
+ private:
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+      queue_.clear();  // jobs not started are not wanted any more
+    }
+    ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+    workers_.clear();
+  }
+
+  void Loop() {
+    for (;;) {
+      std::pair<std::size_t, std::unique_ptr<Job>> item;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (stopping_) return;
+        item = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      item.second->Run();
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        done_.emplace(item.first, std::move(item.second));
+      }
+      finished_.notify_all();
+    }
+  }
+
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable ready_, finished_;
+  std::deque<std::pair<std::size_t, std::unique_ptr<Job>>> queue_;
+  std::map<std::size_t, std::unique_ptr<Job>> done_;
+  std::size_t submitted_ = 0;  // only the submitting thread changes these two
+  std::size_t taken_ = 0;
+  bool stopping_ = false;
+};
+
+}  // namespace
 
 void AddFileOptions(CLI::App* cmd, FileArgs* args) {
   cmd->add_option("FILE", args->inputs,
-                  "Input files ('-' or none: standard input)")
+                  "Input files ('-' or none: standard input); plain, gzip or zstd, "
+                  "known by their first bytes")
       ->type_name("");
   cmd->add_option("-o,--output", args->output,
-                  "Write here instead of standard output (atomically, by "
-                  "renaming a finished temporary file)")
+                  "Write here instead of standard output, compressed as the name says "
+                  "(.gz, .zst); a file appears only when complete")
       ->type_name("FILE");
+  cmd->add_option("-j,--jobs", args->jobs,
+                  "Threads (default 0: every core; at most four a core); the output is "
+                  "the same for every N")
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
 }
 
-int ForEachChunk(const std::vector<std::unique_ptr<InputFile>>& inputs,
-                 const ChunkVisit& visit, const InputDone& done) {
-  std::string error;
-  for (const auto& input : inputs) {
-    for (;;) {
-      Chunk chunk;
-      if (!input->NextChunk(&chunk.text, &chunk.first_line, &chunk.offset, &error)) {
-        return Fail(kExitNoInput, error);
-      }
-      if (chunk.text.empty()) break;
-      if (const int status = visit(*input, chunk); status != kExitOk) return status;
+int ThreadCount(int requested, bool quiet) {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (requested <= 0) return cores;
+  if (requested > 4 * cores) {
+    if (!quiet) {
+      std::cerr << "normkit: -j " << requested << ": using " << 4 * cores
+                << " threads (four a core; more only wait for each other)\n";
     }
-    if (done) done(*input);
+    return 4 * cores;
   }
-  return kExitOk;
+  return requested;
 }
 
-int StreamFiles(const FileArgs& args, const ChunkWork& work,
-                const InputDone& done) {
+int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamHooks& hooks,
+                StreamTotals* totals) {
   std::string error;
-  std::vector<std::unique_ptr<InputFile>> inputs;
+  std::vector<std::unique_ptr<Input>> inputs;
   if (!OpenInputs(args.inputs, &inputs, &error)) return Fail(kExitNoInput, error);
   Output output;
   if (!output.Open(args.output, &error)) return Fail(kExitCantCreate, error);
-  std::string produced;
-  const int status = ForEachChunk(
-      inputs,
-      [&](const InputFile& input, const Chunk& chunk) {
-        produced.clear();
-        const int work_status = work(input, chunk, &produced);
-        // What came before a bad line still goes out (to standard output; a
-        // file is only kept when complete).
-        if (!output.Write(produced, &error)) return Fail(kExitCantCreate, error);
-        return work_status;
-      },
-      done);
+  if (hooks.opened) hooks.opened(inputs);
+  const int threads = ThreadCount(args.jobs, global.quiet);
+  OrderedPool pool;
+  if (!pool.Start(threads, &error)) return Fail(kExitSoftware, error);
+  StreamTotals unused;
+  StreamTotals& sums = totals ? *totals : unused;
+  sums.threads = threads;
+
+  // The output side, on this thread: input `writing` is the one whose
+  // output is being written; it began at byte `writing_from`.
+  int status = kExitOk;
+  std::size_t writing = 0;
+  std::uint64_t writing_from = 0;
+  auto end_inputs_before = [&](std::size_t input) {
+    for (; writing < input; ++writing) {
+      const char last = output.last_byte();
+      const bool open_line = output.written() > writing_from && last != '\n' && last != '\r';
+      if (open_line && writing + 1 < inputs.size() && !output.Write("\n", &error)) {
+        status = Fail(kExitCantCreate, error);
+        return;
+      }
+      writing_from = output.written();
+      if (hooks.input_done) hooks.input_done(*inputs[writing]);
+    }
+  };
+  // Writes the next finished job; false when the stream must stop.
+  auto write_next = [&]() -> bool {
+    std::unique_ptr<Job> job = pool.Next();
+    end_inputs_before(job->chunk.input);
+    if (status != kExitOk) return false;
+    if (!output.Write(job->result.out, &error)) {
+      status = Fail(kExitCantCreate, error);
+      return false;
+    }
+    if (hooks.finished) hooks.finished(*inputs[job->chunk.input], *job);
+    if (job->result.status != kExitOk) {
+      status = Fail(job->result.status, inputs[job->chunk.input]->name() + ":" + job->result.message);
+      return false;
+    }
+    return true;
+  };
+
+  const std::size_t max_in_flight = 2 * static_cast<std::size_t>(threads);
+  std::string read_error;
+  for (std::size_t i = 0; i < inputs.size() && status == kExitOk && read_error.empty(); ++i) {
+    Chunk chunk;
+    while (status == kExitOk && inputs[i]->NextChunk(&chunk, &read_error)) {
+      std::unique_ptr<Job> job = hooks.make_job();
+      job->text.assign(chunk.text);
+      job->chunk = chunk;
+      job->chunk.text = job->text;
+      job->chunk.input = i;
+      sums.bytes_in += chunk.text.size();
+      pool.Submit(std::move(job));
+      while (pool.in_flight() >= max_in_flight && status == kExitOk) write_next();
+    }
+  }
+  // What was read before a read error still goes out.
+  while (pool.in_flight() > 0 && status == kExitOk) write_next();
+  if (status != kExitOk) return status;
+  end_inputs_before(read_error.empty() ? inputs.size() : writing);
   if (status != kExitOk) return status;
   if (!output.Commit(&error)) return Fail(kExitCantCreate, error);
+  sums.bytes_out = output.written();
+  if (!read_error.empty()) return Fail(kExitNoInput, read_error);
+  return kExitOk;
+}
+
+int ForEachChunk(const std::vector<std::unique_ptr<Input>>& inputs, const ChunkVisit& visit) {
+  std::string error;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Chunk chunk;
+    while (inputs[i]->NextChunk(&chunk, &error)) {
+      chunk.input = i;
+      if (const int status = visit(*inputs[i], chunk); status != kExitOk) return status;
+    }
+    if (!error.empty()) return Fail(kExitNoInput, error);
+  }
   return kExitOk;
 }
 

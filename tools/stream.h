@@ -1,56 +1,120 @@
-// What every text-in, text-out subcommand shares: FILE... and -o, opening
-// every input before writing anything, and feeding the inputs chunk by chunk
-// (whole lines) to the subcommand's own work.
+// The one streaming engine of the text-in, text-out subcommands (normalize,
+// translit, dates, clean --jsonl, variants apply, run): FILE... and -o,
+// every input opened before anything is written, chunks of whole lines
+// processed on -j threads and written in input order, so the output is the
+// same whatever the number of threads, in bounded memory (at most two
+// chunks a thread in flight).
+//
+// Each input ends its own line: when one input's output does not end with a
+// line break and another input follows, a LF is written between them.
 #ifndef NORMKIT_TOOLS_STREAM_H_
 #define NORMKIT_TOOLS_STREAM_H_
 
 #include <CLI/CLI.hpp>
 
-#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "commands.h"
+#include "exit_codes.h"
 #include "input.h"
+#include "output.h"
 
 namespace normkit::tools {
 
 struct FileArgs {
   std::vector<std::string> inputs;  // none or "-": standard input
   std::string output;               // empty or "-": standard output
+  int jobs = 0;                     // 0: every core
 };
 
-// Registers FILE... and -o,--output on `cmd`.
+// Registers FILE..., -o,--output and -j,--jobs on `cmd`.
 void AddFileOptions(CLI::App* cmd, FileArgs* args);
 
-// A piece of one input: whole lines, numbered from `first_line`, starting
-// at byte `offset` of the input.
-struct Chunk {
-  std::string_view text;
-  std::size_t first_line = 1;
-  std::size_t offset = 0;
+// What a chunk became: its output and, when it stopped the stream, the exit
+// status and the message, which starts with where in the input ("12:5: ...";
+// the input's name is put in front of it). The output then holds the lines
+// before the failure.
+struct ChunkResult {
+  std::string out;
+  int status = kExitOk;
+  std::string message;
 };
 
-// Appends to *out what the chunk becomes; returns kExitOk, or an exit
-// status after printing its message (the output written so far is dropped
-// when it is a file).
-using ChunkWork = std::function<int(const InputFile& input, const Chunk& chunk,
-                                    std::string* out)>;
-// Called after each input is done (for per-file summaries); may be empty.
-using InputDone = std::function<void(const InputFile& input)>;
+// A chunk on its way through the engine. Commands derive from it to carry
+// their own counts from the worker back to the main thread.
+class Job {
+ public:
+  virtual ~Job() = default;
+  // On a worker thread; jobs of one stream run concurrently.
+  virtual void Run() = 0;
 
-// Opens everything, streams every chunk through `work`, commits the output.
-int StreamFiles(const FileArgs& args, const ChunkWork& work,
-                const InputDone& done = {});
+  Chunk chunk;       // chunk.text points into `text`
+  std::string text;  // the chunk's bytes
+  ChunkResult result;
+};
+
+struct StreamHooks {
+  // On the main thread, once every input is open (their sizes for progress).
+  std::function<void(const std::vector<std::unique_ptr<Input>>& inputs)> opened;
+  // A new, empty job of the command's type.
+  std::function<std::unique_ptr<Job>()> make_job;
+  // On the main thread, in input order, after the job's output is written.
+  std::function<void(const Input& input, Job& job)> finished;
+  // On the main thread, after the output of each input is complete.
+  std::function<void(const Input& input)> input_done;
+};
+
+// What a stream moved, for summaries.
+struct StreamTotals {
+  std::uint64_t bytes_in = 0;   // decompressed
+  std::uint64_t bytes_out = 0;  // before compression
+  int threads = 0;
+};
+
+// Opens everything, streams every chunk through the jobs, commits the
+// output. Returns the exit status (messages already printed).
+int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamHooks& hooks,
+                StreamTotals* totals = nullptr);
+
+// The same with a function as the work and a per-chunk tally of type T that
+// the main thread receives in input order.
+template <typename T>
+int StreamFiles(const FileArgs& args, const GlobalOptions& global,
+                std::function<void(const Chunk&, ChunkResult*, T*)> work,
+                std::function<void(const Input&, const T&)> tally = {},
+                std::function<void(const Input&)> input_done = {}) {
+  struct TallyJob : Job {
+    const std::function<void(const Chunk&, ChunkResult*, T*)>* work = nullptr;
+    T counts{};
+    void Run() override { (*work)(chunk, &result, &counts); }
+  };
+  StreamHooks hooks;
+  hooks.make_job = [&work] {
+    auto job = std::make_unique<TallyJob>();
+    job->work = &work;
+    return job;
+  };
+  if (tally) {
+    hooks.finished = [&tally](const Input& input, Job& job) {
+      tally(input, static_cast<TallyJob&>(job).counts);
+    };
+  }
+  hooks.input_done = std::move(input_done);
+  return StreamFiles(args, global, hooks);
+}
+
+// The threads -j asks for: 0 means every core; more than four a core is
+// clamped, with a warning unless quiet.
+int ThreadCount(int requested, bool quiet);
 
 // Reads every chunk of `inputs` (opened up front) into `visit`, which
 // returns kExitOk or an exit status after printing its message; for
 // subcommands that write only at the end (variants discover).
-using ChunkVisit = std::function<int(const InputFile& input, const Chunk& chunk)>;
-int ForEachChunk(const std::vector<std::unique_ptr<InputFile>>& inputs,
-                 const ChunkVisit& visit, const InputDone& done = {});
+using ChunkVisit = std::function<int(const Input& input, const Chunk& chunk)>;
+int ForEachChunk(const std::vector<std::unique_ptr<Input>>& inputs, const ChunkVisit& visit);
 
 }  // namespace normkit::tools
 

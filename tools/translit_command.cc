@@ -31,35 +31,31 @@ int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
     return Fail(kExitUsage, "translit: --reverse is for schemes; for ICU, name the "
                             "reverse transform (e.g. Latin-Cyrillic)");
   }
-  Result<RuleFiles> rules = LoadRules(global.rules_dir);
-  if (!rules.ok()) return Fail(kExitNoInput, rules.status().ToString());
+  RuleFiles rules;
+  if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
 
   std::optional<Transliterator> scheme;
   std::optional<IcuTransform> icu;
   if (!args.scheme.empty()) {
     Result<Transliterator> t = Transliterator::Create(
-        args.scheme, *rules, args.reverse ? Direction::kReverse : Direction::kForward);
-    if (!t.ok()) {
-      const Status& s = t.status();
-      return Fail(s.code() == ErrorCode::kRuleSyntax ? kExitDataError : kExitUsage,
-                  s.ToString());
-    }
+        args.scheme, rules, args.reverse ? Direction::kReverse : Direction::kForward);
+    if (!t.ok()) return Fail(t.status());
     scheme = std::move(*t);
   } else {
     Result<IcuTransform> t = IcuTransform::Create(args.icu);
-    if (!t.ok()) return Fail(kExitUsage, t.status().ToString());
+    if (!t.ok()) return Fail(t.status());
     icu = std::move(*t);
   }
 
-  return StreamFiles(args.files, [&](const InputFile&, const Chunk& chunk,
-                                      std::string* out) {
-    if (scheme) {
-      scheme->Transliterate(chunk.text, out);
-    } else {
-      out->append(icu->Apply(chunk.text));
-    }
-    return kExitOk;
-  });
+  struct NoCounts {};
+  return StreamFiles<NoCounts>(
+      args.files, global, [&](const Chunk& chunk, ChunkResult* result, NoCounts*) {
+        if (scheme) {
+          scheme->Transliterate(chunk.text, &result->out);
+        } else {
+          result->out.append(icu->Apply(chunk.text));
+        }
+      });
 }
 
 // Compiles every scheme (both directions where reversible) and runs its own
@@ -96,13 +92,13 @@ int CheckSchemes(const RuleFiles& rules, const std::vector<SchemeInfo>& schemes)
 }
 
 int RunSchemes(bool check, const GlobalOptions& global) {
-  Result<RuleFiles> rules = LoadRules(global.rules_dir);
-  if (!rules.ok()) return Fail(kExitNoInput, rules.status().ToString());
+  RuleFiles rules;
+  if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
   std::vector<Status> errors;
-  const std::vector<SchemeInfo> schemes = ListSchemes(*rules, &errors);
+  const std::vector<SchemeInfo> schemes = ListSchemes(rules, &errors);
   for (const Status& e : errors) std::cerr << "normkit: " << e.ToString() << "\n";
   if (check) {
-    const int status = CheckSchemes(*rules, schemes);
+    const int status = CheckSchemes(rules, schemes);
     return errors.empty() ? status : kExitDataError;
   }
   for (const SchemeInfo& info : schemes) {

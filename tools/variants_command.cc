@@ -1,17 +1,16 @@
 // normkit variants discover | apply | key: the VariantIndex over files or
 // standard input.
-#include <nlohmann/json.hpp>
-
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli_support.h"
 #include "commands.h"
 #include "input.h"
+#include "line_breaks.h"
+#include "normkit/json_record.h"
 #include "normkit/variant_index.h"
 #include "output.h"
 #include "stream.h"
@@ -39,87 +38,75 @@ struct ApplyArgs {
   LexiconArgs lexicon;
 };
 
-int IndexError(const Status& s) {
-  return Fail(s.code() == ErrorCode::kNotFound ? kExitNoInput : kExitDataError,
-              s.ToString());
-}
-
-// The index from the embedded rules, --rules and --lexicon.
-Result<VariantIndex> MakeIndex(const LexiconArgs& args, const GlobalOptions& global) {
-  Result<RuleFiles> rules = LoadRules(global.rules_dir);
-  if (!rules.ok()) return rules.status();
+// The index from the embedded rules, --rules and --lexicon; kExitOk or
+// the exit status after the message.
+int MakeIndex(const LexiconArgs& args, const GlobalOptions& global,
+              std::optional<VariantIndex>* index) {
+  RuleFiles rules;
+  if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
   VariantIndexOptions options;
   options.builtin_lexicon = !args.no_builtin;
+  std::string content, error;
   for (const std::string& path : args.lexicons) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream content;
-    content << file.rdbuf();
-    if (!file) {
-      return Status(ErrorCode::kNotFound, "--lexicon: cannot read '" + path + "'");
-    }
-    options.extra_lexicons.push_back({path, content.str()});
+    if (!ReadWholeFile(path, &content, &error)) return Fail(kExitNoInput, "--lexicon: " + error);
+    options.extra_lexicons.push_back({path, content});
   }
-  return VariantIndex::Create(*rules, options);
+  Result<VariantIndex> built = VariantIndex::Create(rules, options);
+  if (!built.ok()) return Fail(built.status());
+  *index = std::move(*built);
+  return kExitOk;
 }
 
 void AddLexiconOptions(CLI::App* cmd, LexiconArgs* args) {
   cmd->add_option("--lexicon", args->lexicons,
                   "A lexicon of your own (TOML, the format of rules/variants/*.toml); "
-                  "its names take spellings over from the built-in ones. Repeatable")
-      ->type_name("FILE");
+                  "its names take spellings over from the built-in ones. One file a "
+                  "--lexicon; repeat it for more")
+      ->type_name("FILE")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_flag("--no-builtin", args->no_builtin,
                 "Leave out the built-in lexicon (rules/variants)");
 }
 
-// Every line of the chunk: its `field` when it is a JSON object with that
-// string field; a line that is not gets a warning and is skipped.
-template <typename Text>
-void EachRecordText(const InputFile& input, const Chunk& chunk, const std::string& field,
-                    std::size_t* bad, Text text) {
-  std::string_view rest = chunk.text;
-  std::size_t number = chunk.first_line;
-  while (!rest.empty()) {
-    const std::size_t lf = rest.find('\n');
-    const std::string_view line = rest.substr(0, lf);
-    if (!line.empty()) {
-      nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
-      if (record.is_object() && record.contains(field) && record[field].is_string()) {
-        text(record[field].get_ref<const std::string&>());
-      } else if (!record.is_discarded() && record.is_object() && !record.contains(field)) {
-        // A record without the field has nothing to count.
-      } else {
-        if (*bad < 5) {
-          std::cerr << "normkit: " << input.name() << ":" << number
-                    << ": not a JSON object with a string '" << field
-                    << "'; skipped\n";
-        }
-        ++*bad;
-      }
-    }
-    ++number;
-    if (lf == std::string_view::npos) break;
-    rest.remove_prefix(lf + 1);
-  }
-}
-
 int RunDiscover(const DiscoverArgs& args, const GlobalOptions& global) {
-  Result<VariantIndex> index = MakeIndex(args.lexicon, global);
-  if (!index.ok()) return IndexError(index.status());
+  std::optional<VariantIndex> index;
+  if (const int status = MakeIndex(args.lexicon, global, &index); status != kExitOk) {
+    return status;
+  }
   std::string error;
-  std::vector<std::unique_ptr<InputFile>> inputs;
+  std::vector<std::unique_ptr<Input>> inputs;
   if (!OpenInputs(args.files.inputs, &inputs, &error)) return Fail(kExitNoInput, error);
   Output output;
   if (!output.Open(args.files.output, &error)) return Fail(kExitCantCreate, error);
 
   NameCounts counts;
   std::size_t bad = 0;
-  const int status = ForEachChunk(inputs, [&](const InputFile& input, const Chunk& chunk) {
+  JsonRecord record;
+  std::string text;
+  const int status = ForEachChunk(inputs, [&](const Input& input, const Chunk& chunk) {
     if (args.field.empty()) {
       index->CountNames(chunk.text, &counts);
-    } else {
-      EachRecordText(input, chunk, args.field, &bad, [&](const std::string& text) {
+      return kExitOk;
+    }
+    // JSON Lines: the names in each record's field; a line that is not a
+    // JSON object gets a warning and is skipped.
+    std::size_t number = chunk.first_line;
+    for (std::string_view rest = chunk.text; !rest.empty(); ++number) {
+      const std::string_view line = internal::NextLine(&rest).text;
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      const bool is_record = record.Parse(line);
+      if (is_record && record.StringField(args.field, &text)) {
         index->CountNames(text, &counts);
-      });
+        continue;
+      }
+      if (is_record && !record.Has(args.field)) continue;  // nothing to count
+      if (bad < 5 && !global.quiet) {
+        std::cerr << "normkit: " << input.name() << ":" << number
+                  << ": not a JSON object with a string '" << args.field << "'; skipped\n";
+      }
+      ++bad;
     }
     return kExitOk;
   });
@@ -137,23 +124,25 @@ int RunDiscover(const DiscoverArgs& args, const GlobalOptions& global) {
   const std::vector<VariantCluster> clusters = index->Cluster(counts, options);
   std::string out;
   for (const VariantCluster& c : clusters) {
-    nlohmann::ordered_json variants = nlohmann::ordered_json::object();
-    for (const auto& [spelling, n] : c.variants) variants[spelling] = n;
-    nlohmann::ordered_json record = {{"canonical", c.canonical},
-                                     {"count", c.count},
-                                     {"variants", std::move(variants)},
-                                     {"key", c.key},
-                                     {"lexicon", c.in_lexicon}};
-    out += record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += '\n';
+    out += "{\"canonical\":";
+    AppendJsonString(c.canonical, &out);
+    out += ",\"count\":" + std::to_string(c.count) + ",\"variants\":{";
+    bool first = true;
+    for (const auto& [spelling, n] : c.variants) {
+      if (!first) out.push_back(',');
+      first = false;
+      AppendJsonString(spelling, &out);
+      out += ":" + std::to_string(n);
+    }
+    out += "},\"key\":";
+    AppendJsonString(c.key, &out);
+    out += c.in_lexicon ? ",\"lexicon\":true}\n" : ",\"lexicon\":false}\n";
     if (out.size() > (1 << 20)) {
       if (!output.Write(out, &error)) return Fail(kExitCantCreate, error);
       out.clear();
     }
   }
-  if (!output.Write(out, &error) || !output.Commit(&error)) {
-    return Fail(kExitCantCreate, error);
-  }
+  if (!output.Write(out, &error) || !output.Commit(&error)) return Fail(kExitCantCreate, error);
   if (!global.quiet) {
     std::cerr << "normkit: variants: " << counts.total() << " names, "
               << counts.spellings().size() << " spellings, " << clusters.size()
@@ -163,14 +152,17 @@ int RunDiscover(const DiscoverArgs& args, const GlobalOptions& global) {
 }
 
 int RunApply(const ApplyArgs& args, const GlobalOptions& global) {
-  Result<VariantIndex> index = MakeIndex(args.lexicon, global);
-  if (!index.ok()) return IndexError(index.status());
-  std::size_t rewritten = 0;
-  const int status = StreamFiles(args.files, [&](const InputFile&, const Chunk& chunk,
-                                                 std::string* out) {
-    rewritten += index->Apply(chunk.text, out);
-    return kExitOk;
-  });
+  std::optional<VariantIndex> index;
+  if (const int status = MakeIndex(args.lexicon, global, &index); status != kExitOk) {
+    return status;
+  }
+  std::uint64_t rewritten = 0;
+  const int status = StreamFiles<std::uint64_t>(
+      args.files, global,
+      [&](const Chunk& chunk, ChunkResult* result, std::uint64_t* count) {
+        *count = index->Apply(chunk.text, &result->out);
+      },
+      [&](const Input&, const std::uint64_t& count) { rewritten += count; });
   if (status == kExitOk && !global.quiet && rewritten > 0) {
     std::cerr << "normkit: variants: " << rewritten << " word(s) rewritten\n";
   }
@@ -179,8 +171,8 @@ int RunApply(const ApplyArgs& args, const GlobalOptions& global) {
 
 int RunKey(const std::vector<std::string>& words, const LexiconArgs& lexicon,
            const GlobalOptions& global) {
-  Result<VariantIndex> index = MakeIndex(lexicon, global);
-  if (!index.ok()) return IndexError(index.status());
+  std::optional<VariantIndex> index;
+  if (const int status = MakeIndex(lexicon, global, &index); status != kExitOk) return status;
   for (const std::string& word : words) {
     const std::optional<std::string> canonical = index->Canonical(word);
     std::cout << word << "\t" << index->Key(word) << "\t" << canonical.value_or("")
@@ -209,10 +201,12 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
   AddLexiconOptions(discover, &discover_args->lexicon);
   discover->add_option("--min-count", discover_args->min_count,
                        "Leave out clusters seen fewer than N times (default 1)")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
   discover->add_option("--min-length", discover_args->min_length,
                        "Leave out spellings of fewer letters (default 3)")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
   discover->add_flag("--all", discover_args->all,
                      "Also list names seen with one spelling only");
   discover->add_flag("--sentence-starts", discover_args->sentence_starts,

@@ -214,9 +214,11 @@ Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
     const std::string path = SchemePath(scheme.fallback);
     const std::string* text = rules.Find(path);
     if (text == nullptr) {
-      return Status(ErrorCode::kNotFound, "fallback scheme '" + scheme.fallback +
-                                              "' not found",
-                    {scheme.origin, 0, 0, 0});
+      // A mistake in the scheme file, not in what the caller asked for.
+      return Status(ErrorCode::kRuleSyntax,
+                    "fallback: no scheme '" + scheme.fallback + "' (translit/" +
+                        scheme.fallback + ".toml)",
+                    {scheme.origin, scheme.fallback_line, scheme.fallback_column, 0});
     }
     Result<Scheme> fallback = ParseScheme(*text, rules.Origin(path), scheme.fallback);
     if (!fallback.ok()) return fallback.status();

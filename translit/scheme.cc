@@ -291,6 +291,9 @@ Result<Scheme> ParseScheme(std::string_view text, std::string_view origin,
     Result<std::string> fallback = reader.Required<std::string>(root, "fallback");
     if (!fallback.ok()) return fallback.status();
     scheme.fallback = *fallback == "none" ? "" : *fallback;
+    const toml::source_region& at = root.get("fallback")->source();
+    scheme.fallback_line = at.begin.line;
+    scheme.fallback_column = at.begin.column;
   }
   if (const toml::node* classes = root.get("classes")) {
     if (!classes->is_table()) return reader.Error(classes->source(), "[classes] must be a table");

@@ -36,6 +36,7 @@ struct Scheme {
   std::string origin;       // the file, for messages
   std::string case_locale;  // ICU locale for upper-casing outputs ("tr")
   std::string fallback;     // scheme for letters not mapped here, or ""
+  std::size_t fallback_line = 0, fallback_column = 0;  // where the file names it
   // Source letter (lower case) to output (lower case), in file order.
   std::vector<std::pair<char32_t, std::string>> letters;
   // Explicit outputs for upper-case source letters (title case), overriding

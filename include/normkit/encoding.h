@@ -1,14 +1,17 @@
 // Legacy charsets to UTF-8, for old Russian and Ukrainian web text that
-// still comes as windows-1251, KOI8-R, KOI8-U or cp866.
+// still comes as windows-1251, KOI8-R, KOI8-U, cp866 or ISO-8859-5.
 //
 // Example:
-//   normkit::Result<std::string> utf8 =
-//       normkit::DecodeCharset(bytes, "windows-1251");
+//   auto cp1251 = normkit::CharsetDecoder::Create("windows-1251");
+//   std::string utf8;
+//   std::size_t undefined = cp1251->Decode(bytes, &utf8);
 //
-// Stateless: safe from any number of threads.
+// A CharsetDecoder is immutable once created: share it between threads.
 #ifndef NORMKIT_ENCODING_H_
 #define NORMKIT_ENCODING_H_
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -16,14 +19,34 @@
 
 namespace normkit {
 
-// Converts `bytes` in `charset` to UTF-8. The charset must be ASCII-based
-// (the line breaks of the input stay where they are, so text can be
-// converted line by line); UTF-16 and UTF-32 are refused. A byte that the
-// charset does not define is an error naming its offset.
-Result<std::string> DecodeCharset(std::string_view bytes,
-                                  std::string_view charset);
+class CharsetDecoder {
+ public:
+  // Any single-byte charset Boost.Locale knows whose bytes 00..7F are ASCII
+  // (so line breaks stay where they are and text converts chunk by chunk).
+  // kInvalidArgument for an unknown charset, a multi-byte one (Shift_JIS)
+  // or one that is not ASCII-based (UTF-16).
+  static Result<CharsetDecoder> Create(std::string_view charset);
 
-// True when `charset` is one DecodeCharset() accepts.
+  // Appends `bytes` as UTF-8. A byte the charset leaves undefined (0x98 in
+  // windows-1251) becomes U+FFFD. Returns how many bytes did; the offset of
+  // the first goes to *first_undefined when given.
+  std::size_t Decode(std::string_view bytes, std::string* out,
+                     std::size_t* first_undefined = nullptr) const;
+
+  const std::string& name() const;
+
+  struct Table;
+
+ private:
+  explicit CharsetDecoder(std::shared_ptr<const Table> table);
+  std::shared_ptr<const Table> table_;
+};
+
+// The whole of `bytes` in `charset` as UTF-8; a byte the charset leaves
+// undefined is an error (kInvalidInput) naming its offset.
+Result<std::string> DecodeCharset(std::string_view bytes, std::string_view charset);
+
+// True when CharsetDecoder::Create(charset) succeeds.
 bool IsSupportedCharset(std::string_view charset);
 
 }  // namespace normkit

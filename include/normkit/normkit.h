@@ -6,6 +6,7 @@
 #include "normkit/encoding.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/icu_transform.h"
+#include "normkit/json_record.h"
 #include "normkit/normalizer.h"
 #include "normkit/pipeline.h"
 #include "normkit/rule_files.h"

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "normkit/json_record.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
@@ -59,8 +60,16 @@ struct StepStats {
 
 struct PipelineStats {
   std::vector<StepStats> steps;
+  std::uint64_t documents = 0;  // documents processed (records in JSON Lines)
+  std::uint64_t not_json = 0;   // JSON Lines records that were not JSON objects
   void Add(const PipelineStats& other);
 };
+
+// The metadata as one JSON object (no spaces, keys in a fixed order):
+// {"title":..., "published":..., "modified":..., "updated":..., "authors":[...],
+//  "photo_credits":[...], "header_lines_removed":N, "dates":[{"text", "iso",
+//  "language"}...]}; absent values are null.
+std::string MetadataJson(const DocumentMetadata& metadata);
 
 class Pipeline {
  public:
@@ -79,6 +88,19 @@ class Pipeline {
   // article's lines (clean) are left out, and the result stays one line
   // (a line break that a step makes becomes a space).
   Document ProcessLine(std::string_view line, PipelineStats* stats = nullptr) const;
+
+  // Whole lines of JSON Lines in, the same lines out (the code path of
+  // `normkit run`): each record's `options.field` is processed and replaced
+  // by the result, its metadata added as "metadata" (MetadataJson), every
+  // other byte kept; see EditJsonLines for blank lines, records that are
+  // not JSON and the strict mode.
+  Status ProcessJsonLines(std::string_view lines, const JsonLinesOptions& options,
+                          std::string* out, PipelineStats* stats = nullptr) const;
+
+  // Whole lines of text in, one document a line (ProcessLine), each ending
+  // in LF.
+  void ProcessTextLines(std::string_view lines, std::string* out,
+                        PipelineStats* stats = nullptr) const;
 
   // Empty stats with one entry per step.
   PipelineStats stats_template() const;

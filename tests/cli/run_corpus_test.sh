@@ -57,7 +57,7 @@ cmp <(gzip -dc "$work/a.jsonl.gz") "$work/small.out.jsonl" || fail "gzip round t
 cmp <(zstd -q -dc "$work/b.jsonl.zst") "$work/small.out.jsonl" || fail "zstd round trip"
 
 # The --stats summary.
-"$normkit" run -q "$work/small.jsonl" -o /dev/null --stats "$work/stats.json"
+"$normkit" run -q "$work/small.jsonl" -o "$work/stats-run.jsonl" --stats "$work/stats.json"
 for key in '"documents": 4' '"invalid_records": 1' '"step": "normalize"' '"step": "clean"' '"step": "dates"' '"bytes_in"' '"bytes_out"' '"seconds"'; do
   grep -q "$key" "$work/stats.json" || fail "stats lack $key: $(cat "$work/stats.json")"
 done
@@ -77,7 +77,7 @@ cmp "$work/j1.jsonl" "$work/j2.jsonl" || fail "-j 1 and -j 2 differ"
 # Bounded memory: eight copies of the corpus (186 MB) stay far under 300 MB.
 if [ -x /usr/bin/time ]; then
   for i in 1 2 3 4 5 6 7 8; do zstd -q -dc "$corpus"; done > "$work/big.jsonl"
-  /usr/bin/time -f '%M' -o "$work/rss" "$normkit" run -q "$work/big.jsonl" -o /dev/null
+  /usr/bin/time -f '%M' -o "$work/rss" "$normkit" run -q "$work/big.jsonl" > /dev/null
   rss_kb=$(tail -n 1 "$work/rss")
   echo "peak memory on 186 MB: $((rss_kb / 1024)) MB"
   [ "$rss_kb" -lt 300000 ] || fail "peak memory $rss_kb KB"
