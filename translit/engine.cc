@@ -204,6 +204,18 @@ class Walker {
   const unsigned char* end_;
 };
 
+// The most bytes a rule can write: its whole output, or its pieces each in
+// their widest case form.
+std::size_t OutputBound(const Tables::Rule& rule) {
+  auto widest = [](const Tables::Forms& f) {
+    return std::max({f.lower.length, f.title.length, f.upper.length});
+  };
+  if (rule.pieces.empty()) return widest(rule.forms);
+  std::size_t bound = 0;
+  for (const Tables::Forms& piece : rule.pieces) bound += widest(piece);
+  return bound;
+}
+
 }  // namespace
 
 std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
@@ -217,8 +229,11 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
   char block[kBlock + Tables::kCopySlack];
   char* w = block;
   // Room one input character can need: a rule's output, or a run of ASCII
-  // copied in 8-byte steps.
-  const std::size_t room = std::max<std::size_t>(t.max_expansion * 4 * 4, 64);
+  // copied in 8-byte steps. At most half the block, so that flush_at stays
+  // inside it whatever a user's scheme writes; longer outputs take the slow
+  // paths of put() and of the rules below.
+  const std::size_t room =
+      std::min<std::size_t>(std::max<std::size_t>(t.max_expansion * 4 * 4, 64), kBlock / 2);
   char* const flush_at = block + kBlock - room;
   auto flush = [&] {
     out->append(block, static_cast<std::size_t>(w - block));
@@ -232,8 +247,14 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
   auto put = [&](const Tables::Text& piece) {
     if (piece.length <= Tables::kCopySlack) {
       std::memcpy(w, pool + piece.offset, Tables::kCopySlack);
-    } else {
+    } else if (piece.length <= room) {
       std::memcpy(w, pool + piece.offset, piece.length);
+    } else {
+      // Longer than the room kept free (a user's scheme may map a letter to
+      // a paragraph): straight to *out, after what the block holds.
+      flush();
+      out->append(pool + piece.offset, piece.length);
+      return;
     }
     w += piece.length;
   };
@@ -347,21 +368,40 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
         }
       }
     }
+    // `room` holds the output of a match of up to 16 letters; a user's rule
+    // can match more, each piece within `room` and all of them past it. Its
+    // output then starts a fresh block, or, longer than a block, goes
+    // straight to *out.
+    bool direct = false;
+    if (rule != nullptr) {
+      const std::size_t bound = OutputBound(*rule);
+      if (bound > room) {
+        flush();
+        direct = bound > kBlock;
+      }
+    }
+    auto emit = [&](const Tables::Text& piece) {
+      if (direct) {
+        out->append(pool + piece.offset, piece.length);
+      } else {
+        put(piece);
+      }
+    };
     if (rule != nullptr && !rule->pieces.empty()) {
       // One piece per matched letter, each in the case of its own letter.
       const unsigned char* q = p;
       for (const Tables::Forms& piece : rule->pieces) {
         const unsigned char* letter_end;
         const char32_t letter = walker.At(q, &letter_end);
-        put(walker.Choose(piece, walker.Flags(letter), q, letter_end));
+        emit(walker.Choose(piece, walker.Flags(letter), q, letter_end));
         q = letter_end;
       }
     } else if ((flags & (Tables::kCased | Tables::kUpper)) == Tables::kCased) {
-      put(forms->lower);  // a small letter: no neighbours to ask
+      emit(forms->lower);  // a small letter: no neighbours to ask
     } else {
       // The case follows the letter after the first one: inside the match
       // ("ИЙ" -> "Y" in a word of capitals) or after it.
-      put(walker.Choose(*forms, flags, p, next));
+      emit(walker.Choose(*forms, flags, p, next));
     }
     if (match_end == next) {
       previous = c;
