@@ -1,0 +1,191 @@
+// Normalizer: what include/normkit/normalizer.h promises, for every option
+// set, on any bytes.
+//
+// Input: the first byte picks the options (form x invisibles x whitespace x
+// punctuation profile and quote style: 120 sets), the rest is the text.
+//
+// Properties:
+//  - the output is valid UTF-8, has the input's line count (LF, CRLF and a
+//    lone CR each end a line) and is a fixed point: Normalize() of it gives
+//    it back, and IsNormalized() says so; IsNormalized(text) is true exactly
+//    when Normalize(text) == text;
+//  - it is in the chosen Unicode form (ICU's own check);
+//  - with the whitespace rule: no CR, no run of spaces and tabs, no space or
+//    tab at a line's end; with invisibles removed: no BOM, soft hyphen,
+//    zero-width space, C0 control other than tab and LF, or C1 control;
+//  - the Status form appends to what *out holds, and gives the same text;
+//  - under strict_utf8: valid input gives the same text; invalid input gives
+//    kInvalidInput at the first ill-formed byte, with its line and column,
+//    and *out holds exactly the normalized lines before that one.
+#include <unicode/normalizer2.h>
+
+#include <array>
+#include <memory>
+#include <mutex>
+
+#include "fuzz_support.h"
+#include "normkit/normalizer.h"
+
+namespace normkit::fuzz {
+namespace {
+
+constexpr UnicodeForm kForms[] = {UnicodeForm::kNone, UnicodeForm::kNFC,  UnicodeForm::kNFD,
+                                  UnicodeForm::kNFKC, UnicodeForm::kNFKD,
+                                  UnicodeForm::kNFKCCasefold};
+constexpr const char* kQuoteStyles[] = {"ascii", "curly", "angle", "german"};
+constexpr std::size_t kOptionSets = 6 * 2 * 2 * 5;  // forms, invisibles, whitespace, punct
+
+NormalizerOptions OptionsFor(std::size_t index, bool strict) {
+  NormalizerOptions o;
+  o.form = kForms[index % 6];
+  index /= 6;
+  o.remove_invisibles = (index & 1) != 0;
+  o.normalize_whitespace = (index & 2) != 0;
+  const std::size_t punct = index >> 2;  // 0: none, 1-4: a quote style
+  o.punct = punct != 0;
+  if (o.punct) o.quote_style = kQuoteStyles[punct - 1];
+  o.strict_utf8 = strict;
+  return o;
+}
+
+std::string Describe(const NormalizerOptions& o) {
+  return "form=" + std::string(UnicodeFormName(o.form)) +
+         " invisibles=" + std::to_string(o.remove_invisibles) +
+         " whitespace=" + std::to_string(o.normalize_whitespace) +
+         " punct=" + (o.punct ? o.quote_style : std::string("off")) +
+         " strict=" + std::to_string(o.strict_utf8);
+}
+
+// Building a normalizer reads ICU's tables for 64K code points: each option
+// set is built once, on first use.
+const Normalizer& Get(std::size_t index, bool strict) {
+  static std::array<std::unique_ptr<Normalizer>, kOptionSets * 2> built;
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<Normalizer>& slot = built[index * 2 + strict];
+  if (!slot) {
+    Result<Normalizer> n = Normalizer::Create(OptionsFor(index, strict));
+    FUZZ_CHECK(n.ok(), n.status().ToString());
+    slot = std::make_unique<Normalizer>(std::move(*n));
+  }
+  return *slot;
+}
+
+const icu::Normalizer2* IcuForm(UnicodeForm form) {
+  UErrorCode ec = U_ZERO_ERROR;
+  const icu::Normalizer2* n = nullptr;
+  switch (form) {
+    case UnicodeForm::kNone: return nullptr;
+    case UnicodeForm::kNFC: n = icu::Normalizer2::getNFCInstance(ec); break;
+    case UnicodeForm::kNFD: n = icu::Normalizer2::getNFDInstance(ec); break;
+    case UnicodeForm::kNFKC: n = icu::Normalizer2::getNFKCInstance(ec); break;
+    case UnicodeForm::kNFKD: n = icu::Normalizer2::getNFKDInstance(ec); break;
+    case UnicodeForm::kNFKCCasefold: n = icu::Normalizer2::getNFKCCasefoldInstance(ec); break;
+  }
+  FUZZ_CHECK(U_SUCCESS(ec) && n != nullptr, "ICU normalizer unavailable");
+  return n;
+}
+
+// Where the line that holds byte `offset` starts (LF, CRLF, lone CR).
+std::size_t LineStart(std::string_view text, std::size_t offset) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      start = i + 1;
+    }
+  }
+  return start;
+}
+
+void CheckWhitespaceRule(std::string_view out, const std::string& context) {
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const char c = out[i];
+    FUZZ_CHECK(c != '\r', context + "a CR is left at byte " + std::to_string(i));
+    if (c == ' ' || c == '\t') {
+      const bool last = i + 1 == out.size() || out[i + 1] == '\n';
+      FUZZ_CHECK(!last, context + "a space or tab ends a line at byte " + std::to_string(i));
+      FUZZ_CHECK(out[i + 1] != ' ' && out[i + 1] != '\t',
+                 context + "a run of spaces and tabs at byte " + std::to_string(i));
+    }
+  }
+}
+
+void CheckNoInvisibles(std::string_view out, const std::string& context) {
+  for (std::size_t i = 0; i < out.size();) {
+    char32_t c = 0;
+    const std::size_t length = WellFormedLength(out, i, &c);
+    FUZZ_CHECK(length > 0, context + "invalid UTF-8 at byte " + std::to_string(i));
+    const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
+                         (c >= 0x80 && c <= 0x9F);
+    const bool debris = c == 0xFEFF || c == 0x00AD || c == 0x200B;
+    FUZZ_CHECK(!control && !debris, context + "U+" + std::to_string(c) +
+                                        " (decimal) is left at byte " + std::to_string(i));
+    i += length;
+  }
+}
+
+void CheckOne(std::size_t index, std::string_view text) {
+  const Normalizer& n = Get(index, /*strict=*/false);
+  const NormalizerOptions& o = n.options();
+  const std::string context = Describe(o) + "\n  input = " + Escaped(text) + "\n  ";
+
+  const std::string out = n.Normalize(text);
+  FUZZ_CHECK(IsValidUtf8(out), context + "output is not UTF-8: " + Escaped(out));
+  FUZZ_CHECK(CountLineBreaks(out) == CountLineBreaks(text),
+             context + "line count " + std::to_string(CountLineBreaks(text)) + " became " +
+                 std::to_string(CountLineBreaks(out)) + ": " + Escaped(out));
+  const std::string twice = n.Normalize(out);
+  FUZZ_CHECK_EQ_TEXT(twice, out, context + "not idempotent");
+  FUZZ_CHECK(n.IsNormalized(out), context + "IsNormalized(output) is false");
+  FUZZ_CHECK(n.IsNormalized(text) == (out == text),
+             context + "IsNormalized(input) disagrees with Normalize()");
+
+  if (const icu::Normalizer2* form = IcuForm(o.form)) {
+    UErrorCode ec = U_ZERO_ERROR;
+    const bool normal = form->isNormalizedUTF8(icu::StringPiece(out.data(), out.size()), ec);
+    FUZZ_CHECK(U_SUCCESS(ec) && normal, context + "output is not in the form: " + Escaped(out));
+  }
+  if (o.normalize_whitespace) CheckWhitespaceRule(out, context);
+  if (o.remove_invisibles) CheckNoInvisibles(out, context);
+
+  // The Status form appends, and its stats count what it saw.
+  std::string appended = "kept\n";
+  NormalizeStats stats;
+  const Status s = n.Normalize(text, &appended, &stats);
+  FUZZ_CHECK(s.ok(), context + "non-strict Normalize failed: " + s.ToString());
+  FUZZ_CHECK_EQ_TEXT(appended, "kept\n" + out, context + "the Status form differs");
+  FUZZ_CHECK(stats.lines_changed <= stats.lines, context + "more lines changed than seen");
+
+  // strict_utf8: the first ill-formed byte is the error, with its place.
+  const Normalizer& strict = Get(index, /*strict=*/true);
+  std::string strict_out;
+  const Status st = strict.Normalize(text, &strict_out);
+  const std::size_t invalid = FirstInvalidUtf8(text);
+  if (invalid == text.size()) {
+    FUZZ_CHECK(st.ok(), context + "strict mode refused valid UTF-8: " + st.ToString());
+    FUZZ_CHECK_EQ_TEXT(strict_out, out, context + "strict mode gave another text");
+    return;
+  }
+  FUZZ_CHECK(!st.ok() && st.code() == ErrorCode::kInvalidInput,
+             context + "strict mode accepted invalid UTF-8 at byte " + std::to_string(invalid));
+  const SourcePosition& at = st.where();
+  const std::size_t line_start = LineStart(text, invalid);
+  FUZZ_CHECK(at.offset == invalid, context + "error at byte " + std::to_string(at.offset) +
+                                       ", the first invalid byte is " + std::to_string(invalid));
+  FUZZ_CHECK(at.line == CountLineBreaks(text.substr(0, line_start)) + 1,
+             context + "error on line " + std::to_string(at.line));
+  FUZZ_CHECK(at.column == invalid - line_start + 1,
+             context + "error in column " + std::to_string(at.column));
+  FUZZ_CHECK_EQ_TEXT(strict_out, n.Normalize(text.substr(0, line_start)),
+                     context + "strict mode's output is not the lines before the error");
+}
+
+}  // namespace
+}  // namespace normkit::fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  normkit::fuzz::CheckOne(data[0] % normkit::fuzz::kOptionSets, text);
+  return 0;
+}
