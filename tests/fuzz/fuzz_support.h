@@ -39,6 +39,13 @@ inline std::string Escaped(std::string_view text, std::size_t limit = 240) {
   return out;
 }
 
+// "U+00AD".
+inline std::string CodePointName(char32_t c) {
+  char name[16];
+  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+  return name;
+}
+
 [[noreturn]] inline void CheckFailed(const char* file, int line, const char* condition,
                                      const std::string& detail) {
   std::fprintf(stderr, "%s:%d: property failed: %s\n%s\n", file, line, condition,
@@ -188,22 +195,20 @@ inline bool IsIsoDate(std::string_view iso) {
     const int v = std::stoi(std::string(iso.substr(at, digits)));
     return v >= lo && v <= hi;
   };
-  std::size_t i = 0;
-  bool has_day = false;
   if (iso.starts_with("--")) {
     // A day and month with no year: never with a time.
     return iso.size() == 7 && number(2, 2, 1, 12) && iso[4] == '-' && number(5, 2, 1, 31);
-  } else {
-    if (!number(0, 4, 1, 9999)) return false;
-    i = 4;
+  }
+  if (!number(0, 4, 1, 9999)) return false;
+  std::size_t i = 4;
+  bool has_day = false;
+  if (i < iso.size() && iso[i] == '-') {
+    if (!number(i + 1, 2, 1, 12)) return false;
+    i += 3;
     if (i < iso.size() && iso[i] == '-') {
-      if (!number(i + 1, 2, 1, 12)) return false;
+      if (!number(i + 1, 2, 1, 31)) return false;
       i += 3;
-      if (i < iso.size() && iso[i] == '-') {
-        if (!number(i + 1, 2, 1, 31)) return false;
-        i += 3;
-        has_day = true;
-      }
+      has_day = true;
     }
   }
   if (i == iso.size()) return true;

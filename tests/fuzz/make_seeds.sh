@@ -38,7 +38,9 @@ seed() {
 }
 
 # Every text input, as files; big ones in pieces of at most 4 KB (split
-# at line ends), as short inputs give a fuzzer more runs a second.
+# at line ends where there are any): short seeds give a fuzzer many more
+# runs a second, and libFuzzer lets inputs grow from the longest seed up to
+# -max_len as it goes.
 text_seeds() {
   local selector_from=$1
   local tmp
@@ -62,15 +64,28 @@ text_seeds() {
         (zstd -dc "$shared/corpora/kk-sentences.txt.zst" 2>/dev/null || true) | head -n 60 \
           > "$tmp/kk-sentences"
       fi
+      for f in "$tmp"/*; do
+        [ -f "$f" ] && files+=("$f")
+      done
     fi
     for f in "$shared"/testdata/dates/Time_*_Corpus.hs "$shared"/testdata/dates/*.py \
              "$shared"/testdata/translit/*.tsv; do
-      [ -f "$f" ] && split -C 4096 "$f" "$tmp/$(basename "$f")-"
-    done
-    for f in "$tmp"/*; do
       [ -f "$f" ] && files+=("$f")
     done
   fi
+  # Pieces of the big ones, in place of them.
+  local pieces=()
+  for f in "${files[@]}"; do
+    if [ "$(wc -c < "$f")" -gt 4096 ]; then
+      local stem
+      stem=$(basename "$f")
+      split -C 4096 "$f" "$tmp/$stem-"
+      for piece in "$tmp/$stem"-*; do pieces+=("$piece"); done
+    else
+      pieces+=("$f")
+    fi
+  done
+  files=("${pieces[@]}")
   local i=$selector_from
   for f in "${files[@]}"; do
     local name=${f#"$source"/}
