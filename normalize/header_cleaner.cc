@@ -1,7 +1,5 @@
 #include "normkit/header_cleaner.h"
 
-#include <re2/re2.h>
-#include <re2/set.h>
 #include <toml++/toml.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -9,6 +7,7 @@
 #include <algorithm>
 
 #include "normkit/date_finder.h"
+#include "pattern_set.h"
 
 namespace normkit {
 namespace {
@@ -105,22 +104,18 @@ constexpr std::size_t kLongestHeaderLine = 400;
 }  // namespace
 
 struct HeaderCleaner::Impl {
-  struct DateRule {
-    std::unique_ptr<RE2> pattern;
-    std::string field;  // published, modified, updated
-  };
-  // A credit or byline rule kind: its patterns (one group: the name).
-  struct NameRules {
-    std::vector<std::unique_ptr<RE2>> patterns;
-    std::unique_ptr<RE2::Set> set;  // the same patterns, in the same order
-  };
-  std::vector<DateRule> dates;
-  NameRules credits, bylines;
-  // Each kind's patterns together: one pass says which (if any) can match,
-  // so that most lines cost one match a kind, not one a pattern. (Each RE2
-  // match takes a lock on its cache: fewer matches, less waiting between
-  // threads.)
-  std::unique_ptr<RE2::Set> date_set;
+  explicit Impl(std::int64_t regex_memory)
+      : dates(RE2::ANCHOR_START, regex_memory),
+        credits(RE2::ANCHOR_BOTH, regex_memory),
+        bylines(RE2::ANCHOR_BOTH, regex_memory) {}
+
+  // Each kind's patterns, also matched together: one pass says which (if
+  // any) can match, so that most lines cost one match a kind, not one a
+  // pattern. (Each RE2 match takes a lock on its cache: fewer matches, less
+  // waiting between threads.)
+  internal::PatternSet dates;        // a label before a date
+  std::vector<std::string> date_fields;  // published, modified, updated
+  internal::PatternSet credits, bylines;  // one group: the name
   std::optional<DateFinder> finder;
   std::size_t max_lines = 40;
 
@@ -129,7 +124,7 @@ struct HeaderCleaner::Impl {
   // A published / modified / updated line (several may share it, split by
   // '|'): the (field, ISO) pairs, or empty.
   std::vector<std::pair<std::string, std::string>> DateLine(std::string_view line) const;
-  std::optional<std::string> Name(const NameRules& rules, std::string_view line) const;
+  std::optional<std::string> Name(const internal::PatternSet& rules, std::string_view line) const;
 };
 
 std::optional<std::string> HeaderCleaner::Impl::OnlyDate(std::string_view text) const {
@@ -158,16 +153,13 @@ std::vector<std::pair<std::string, std::string>> HeaderCleaner::Impl::DateLine(
     const std::string_view part = Trim(rest.substr(0, bar));
     if (!part.empty()) {
       bool matched = false;
-      candidates.clear();
-      if (!date_set->Match(re2::StringPiece(part.data(), part.size()), &candidates)) return {};
-      std::sort(candidates.begin(), candidates.end());
+      dates.Candidates(part, &candidates);
       for (int index : candidates) {
-        const DateRule& rule = dates[static_cast<std::size_t>(index)];
         re2::StringPiece input(part.data(), part.size());
-        if (!RE2::Consume(&input, *rule.pattern)) continue;
+        if (!RE2::Consume(&input, dates.pattern(index))) continue;
         std::optional<std::string> iso = OnlyDate(std::string_view(input.data(), input.size()));
         if (!iso) continue;
-        fields.emplace_back(rule.field, *iso);
+        fields.emplace_back(date_fields[static_cast<std::size_t>(index)], *iso);
         matched = true;
         break;
       }
@@ -179,15 +171,12 @@ std::vector<std::pair<std::string, std::string>> HeaderCleaner::Impl::DateLine(
   return fields;
 }
 
-std::optional<std::string> HeaderCleaner::Impl::Name(const NameRules& rules,
+std::optional<std::string> HeaderCleaner::Impl::Name(const internal::PatternSet& rules,
                                                      std::string_view line) const {
   std::vector<int> candidates;
-  if (!rules.set->Match(re2::StringPiece(line.data(), line.size()), &candidates)) {
-    return std::nullopt;
-  }
-  std::sort(candidates.begin(), candidates.end());
+  rules.Candidates(line, &candidates);
   for (int index : candidates) {
-    const RE2& rule = *rules.patterns[static_cast<std::size_t>(index)];
+    const RE2& rule = rules.pattern(index);
     std::string name;
     if (!RE2::FullMatch(re2::StringPiece(line.data(), line.size()), rule, &name)) continue;
     const std::string_view trimmed = Trim(name);
@@ -210,7 +199,7 @@ Result<HeaderCleaner> HeaderCleaner::Create(const HeaderCleanerOptions& options)
 
 Result<HeaderCleaner> HeaderCleaner::Create(const HeaderCleanerOptions& options,
                                             const RuleFiles& rules) {
-  auto impl = std::make_shared<Impl>();
+  auto impl = std::make_shared<Impl>(options.max_regex_memory);
   impl->max_lines = options.max_header_lines;
   DateFinderOptions date_options;
   date_options.languages = options.languages;
@@ -251,12 +240,9 @@ Result<HeaderCleaner> HeaderCleaner::Create(const HeaderCleanerOptions& options,
         if (pattern_node == nullptr || !pattern_node->is_string()) {
           return error(item.source(), "a rule needs pattern = '...'");
         }
-        RE2::Options re_options;
-        re_options.set_log_errors(false);
-        auto pattern = std::make_unique<RE2>(pattern_node->as_string()->get(), re_options);
-        if (!pattern->ok()) {
-          return error(pattern_node->source(), "pattern: " + pattern->error());
-        }
+        const std::string_view pattern = pattern_node->as_string()->get();
+        const toml::source_region& at = pattern_node->source();
+        const SourcePosition where{origin, at.begin.line, at.begin.column, 0};
         if (k == "date") {
           const toml::node* field_node = rule->get("field");
           const std::string field = field_node ? field_node->value_or(std::string()) : "";
@@ -264,32 +250,17 @@ Result<HeaderCleaner> HeaderCleaner::Create(const HeaderCleanerOptions& options,
             return error(field_node ? field_node->source() : item.source(),
                          "field: expected published, modified or updated");
           }
-          impl->dates.push_back({std::move(pattern), field});
+          if (Status s = impl->dates.Add(pattern, where); !s.ok()) return s;
+          impl->date_fields.push_back(field);
         } else {
-          if (pattern->NumberOfCapturingGroups() != 1) {
-            return error(pattern_node->source(), "pattern: needs one group, the name");
-          }
-          (k == "credit" ? impl->credits : impl->bylines).patterns.push_back(std::move(pattern));
+          internal::PatternSet& kind = k == "credit" ? impl->credits : impl->bylines;
+          if (Status s = kind.Add(pattern, where, 1); !s.ok()) return s;
         }
       }
     }
   }
-  // The sets, from the same patterns in the same order.
-  RE2::Options set_options;
-  set_options.set_log_errors(false);
-  auto build = [&](RE2::Anchor anchor, auto&& patterns) {
-    auto set = std::make_unique<RE2::Set>(set_options, anchor);
-    for (const auto& p : patterns) set->Add(p, nullptr);
-    set->Compile();
-    return set;
-  };
-  std::vector<std::string> date_patterns;
-  for (const Impl::DateRule& r : impl->dates) date_patterns.push_back(r.pattern->pattern());
-  impl->date_set = build(RE2::ANCHOR_START, date_patterns);
-  for (Impl::NameRules* kind : {&impl->credits, &impl->bylines}) {
-    std::vector<std::string> patterns;
-    for (const auto& r : kind->patterns) patterns.push_back(r->pattern());
-    kind->set = build(RE2::ANCHOR_BOTH, patterns);
+  for (internal::PatternSet* kind : {&impl->dates, &impl->credits, &impl->bylines}) {
+    if (Status s = kind->Compile(); !s.ok()) return s;
   }
   return HeaderCleaner(std::move(impl));
 }

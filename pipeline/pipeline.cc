@@ -228,8 +228,15 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       if (!n.ok()) return n.status().code() == ErrorCode::kRuleSyntax ? n.status() : at_step(node, n.status());
       impl->steps.push_back(std::make_unique<NormalizeStep>(std::move(*n)));
     } else if (use == "clean") {
-      if (Status s = check_keys({"languages"}); !s.ok()) return s;
+      if (Status s = check_keys({"languages", "regex_memory_mb"}); !s.ok()) return s;
       HeaderCleanerOptions options;
+      if (const toml::node* mb = step->get("regex_memory_mb")) {
+        const std::optional<std::int64_t> value = mb->value<std::int64_t>();
+        if (!value || *value < 1 || *value > 4096) {
+          return error(mb->source(), "regex_memory_mb: expected a whole number of MiB, 1 to 4096");
+        }
+        options.max_regex_memory = *value << 20;
+      }
       if (const toml::array* langs = step->get_as<toml::array>("languages")) {
         for (const toml::node& l : *langs) options.languages.push_back(l.value_or(std::string()));
       }

@@ -25,6 +25,7 @@ struct CleanArgs {
   FileArgs files;
   std::string languages;
   std::string field = "text";
+  int regex_memory_mb = 8;
   bool jsonl = false;
   bool strict = false;
 };
@@ -65,6 +66,7 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
   if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
   HeaderCleanerOptions options;
   options.languages = SplitCommas(args.languages);
+  options.max_regex_memory = static_cast<std::int64_t>(args.regex_memory_mb) << 20;
   Result<HeaderCleaner> cleaner = HeaderCleaner::Create(options, rules);
   if (!cleaner.ok()) return Fail(cleaner.status());
 
@@ -144,6 +146,12 @@ void AddCleanCommand(CLI::App* app, const GlobalOptions* global, CommandBody* ru
                   "Languages of the header rules and dates (comma-separated; "
                   "default: all)")
       ->type_name("L,...");
+  cmd->add_option("--regex-memory", args->regex_memory_mb,
+                  "RE2's memory budget for each header pattern and each kind's patterns "
+                  "together, in MiB; rules that do not fit are refused (exit 65)")
+      ->type_name("MB")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
   cmd->add_flag("--jsonl", args->jsonl,
                 "Input is JSON Lines: clean --field of each record, add the "
                 "metadata under \"metadata\"");

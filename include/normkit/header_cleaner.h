@@ -23,6 +23,7 @@
 #define NORMKIT_HEADER_CLEANER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,6 +61,10 @@ struct HeaderCleanerOptions {
   std::vector<std::string> languages;
   // The header zone ends at the lead, and at this many lines at the most.
   std::size_t max_header_lines = 40;
+  // RE2's memory budget, in bytes, for each header pattern and for each
+  // kind's patterns matched together (RE2's own default, 8 MiB). A rule file
+  // whose patterns do not fit is refused with their position.
+  std::int64_t max_regex_memory = 8 << 20;
 };
 
 class HeaderCleaner {

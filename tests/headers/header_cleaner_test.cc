@@ -134,9 +134,9 @@ TEST(HeaderCleaner, BrokenRulesNameTheirPlace) {
     std::string text, where, message;
   } cases[] = {
       {"language = \"xx\"\n[[date]]\nfield = \"published\"\npattern = '(unclosed'\n",
-       "headers/xx.toml:4:11", "pattern: missing )"},
+       "headers/xx.toml:4:11", "pattern '(unclosed': missing )"},
       {"language = \"xx\"\n[[credit]]\npattern = '^photo: .+$'\n", "headers/xx.toml:3:11",
-       "needs one group"},
+       "needs 1 group (has 0)"},
       {"language = \"xx\"\n[[dates]]\npattern = 'x'\n", "headers/xx.toml:2:3", "unknown key 'dates'"},
       {"language = \"xx\"\n[[date]]\nfield = \"created\"\npattern = 'x'\n", "headers/xx.toml:3:9",
        "field: expected published"},
@@ -151,6 +151,44 @@ TEST(HeaderCleaner, BrokenRulesNameTheirPlace) {
     EXPECT_NE(message.find(c.where), std::string::npos) << message;
     EXPECT_NE(message.find(c.message), std::string::npos) << message;
   }
+}
+
+// RE2's memory budget: a pattern over it, and patterns that fit one by one
+// but not together in the kind's set, are rule errors with a position (an
+// unchecked RE2::Set once crashed `clean` here).
+TEST(HeaderCleaner, PatternsOverTheMemoryBudgetAreRuleErrors) {
+  HeaderCleanerOptions options;
+  options.max_regex_memory = 1 << 20;
+  ASSERT_TRUE(HeaderCleaner::Create(options).ok()) << "the built-in rules fit in 1 MiB";
+
+  RuleFiles rules = RuleFiles::Embedded();
+  rules.Add("headers/xx.toml", "language = \"xx\"\n[[credit]]\npattern = '^x(\\pL{100})$'\n",
+            "/rules/headers/xx.toml");
+  Result<HeaderCleaner> large = HeaderCleaner::Create(options, rules);
+  ASSERT_FALSE(large.ok());
+  EXPECT_EQ(large.status().code(), ErrorCode::kRuleSyntax);
+  EXPECT_EQ(large.status().where().line, 3u);
+  EXPECT_NE(large.status().message().find("pattern too large"), std::string::npos)
+      << large.status().ToString();
+  EXPECT_NE(large.status().message().find("1048576 bytes"), std::string::npos);
+
+  std::string several = "language = \"xx\"\n";
+  for (int i = 0; i < 8; ++i) {
+    several += "[[credit]]\npattern = '^x" + std::to_string(i) + "(\\pL{50})$'\n";
+  }
+  rules.Add("headers/xx.toml", several, "/rules/headers/xx.toml");
+  Result<HeaderCleaner> together = HeaderCleaner::Create(options, rules);
+  ASSERT_FALSE(together.ok());
+  EXPECT_EQ(together.status().code(), ErrorCode::kRuleSyntax);
+  EXPECT_NE(together.status().ToString().find("/rules/headers/xx.toml:"), std::string::npos)
+      << together.status().ToString();
+  EXPECT_NE(together.status().message().find("together exceed the regex memory budget"),
+            std::string::npos)
+      << together.status().ToString();
+  // A larger budget takes them.
+  options.max_regex_memory = 256 << 20;
+  Result<HeaderCleaner> larger = HeaderCleaner::Create(options, rules);
+  EXPECT_TRUE(larger.ok()) << larger.status().ToString();
 }
 
 TEST(HeaderCleaner, SharedByThreads) {
