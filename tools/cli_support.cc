@@ -78,6 +78,18 @@ int LoadRules(const GlobalOptions& global, RuleFiles* rules) {
   return kExitOk;
 }
 
+CLI::Validator NonNegative() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        const std::size_t digits = value.find_first_not_of(" ");
+        if (digits == std::string::npos || value.find_first_not_of("0123456789", digits) != std::string::npos) {
+          return "expected a whole number, 0 or more, not '" + value + "'";
+        }
+        return "";
+      },
+      "N >= 0");
+}
+
 std::vector<std::string> SplitCommas(std::string_view list) {
   std::vector<std::string> parts;
   while (!list.empty()) {

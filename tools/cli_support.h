@@ -3,6 +3,8 @@
 #ifndef NORMKIT_TOOLS_CLI_SUPPORT_H_
 #define NORMKIT_TOOLS_CLI_SUPPORT_H_
 
+#include <CLI/CLI.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +35,10 @@ bool ReadWholeFile(const std::string& path, std::string* content, std::string* e
 // (when given) added over them by its path relative to DIR. Returns kExitOk,
 // or kExitNoInput after printing why the folder cannot be read.
 int LoadRules(const GlobalOptions& global, RuleFiles* rules);
+
+// A command-line check for counts: a number that is not negative ("-j -1"
+// is a usage error, not a huge unsigned number).
+CLI::Validator NonNegative();
 
 // "ru,uk" as {"ru", "uk"}; empty parts are left out.
 std::vector<std::string> SplitCommas(std::string_view list);

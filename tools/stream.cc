@@ -115,7 +115,7 @@ void AddFileOptions(CLI::App* cmd, FileArgs* args) {
                   "Threads (default 0: every core; at most four a core); the output is "
                   "the same for every N")
       ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(NonNegative());
 }
 
 int ThreadCount(int requested, bool quiet) {

@@ -202,11 +202,11 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
   discover->add_option("--min-count", discover_args->min_count,
                        "Leave out clusters seen fewer than N times (default 1)")
       ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(NonNegative());
   discover->add_option("--min-length", discover_args->min_length,
                        "Leave out spellings of fewer letters (default 3)")
       ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(NonNegative());
   discover->add_flag("--all", discover_args->all,
                      "Also list names seen with one spelling only");
   discover->add_flag("--sentence-starts", discover_args->sentence_starts,
