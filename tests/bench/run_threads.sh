@@ -18,7 +18,7 @@ best() {
   for run in 1 2 3; do
     local start end
     start=$(date +%s%N)
-    "$normkit" run -q "$@" "$work/ru.jsonl" -o /dev/null
+    "$normkit" run -q "$@" "$work/ru.jsonl" > /dev/null
     end=$(date +%s%N)
     local ns=$((end - start))
     if [ "$best_ns" = 0 ] || [ "$ns" -lt "$best_ns" ]; then best_ns=$ns; fi
