@@ -6,7 +6,9 @@
 # replay test of every other build runs it; the script names the files to
 # commit and fails.
 #
-#   run_fuzzers.sh BUILD_DIR SECONDS [HARNESS...]
+#   [FUZZ_JOBS=2] run_fuzzers.sh BUILD_DIR SECONDS [HARNESS...]
+#
+# FUZZ_JOBS harnesses run at once (libFuzzer keeps to one core).
 set -uo pipefail
 build=$1
 seconds=$2
@@ -35,23 +37,28 @@ if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
     fi
   done
 fi
+# A view into a returned function's locals (string_view is everywhere here)
+# is what stack-use-after-return finds; its cost is runs a second, not time.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_stack_use_after_return=1}
 # UBSan findings abort (the build has -fno-sanitize-recover) with a stack.
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
-found=()
-for h in "${harnesses[@]}"; do
-  binary="$fuzz_dir/fuzz_$h"
-  seeds="$fuzz_dir/seeds/$h"
-  regressions="$source_dir/tests/fuzz/regressions/$h"
+# Fuzzes one harness; writes the failing inputs it saved (as paths to
+# commit) to $build/fuzz-logs/<harness>.found and its report to the log.
+fuzz_one() {
+  local h=$1
+  local binary="$fuzz_dir/fuzz_$h"
+  local seeds="$fuzz_dir/seeds/$h"
+  local regressions="$source_dir/tests/fuzz/regressions/$h"
   # What earlier runs found stays in the build tree and grows run by run.
-  corpus="$build/fuzz-corpus/$h"
-  artifacts="$build/fuzz-artifacts/$h"
-  log="$build/fuzz-logs/$h.log"
-  rm -rf "$artifacts"
-  mkdir -p "$corpus" "$artifacts" "$regressions" "$(dirname "$log")"
-  inputs=("$corpus" "$regressions")
+  local corpus="$build/fuzz-corpus/$h"
+  local artifacts="$build/fuzz-artifacts/$h"
+  local log="$build/fuzz-logs/$h.log"
+  local found_list="$build/fuzz-logs/$h.found"
+  rm -rf "$artifacts" "$found_list"
+  mkdir -p "$corpus" "$artifacts" "$regressions"
+  local inputs=("$corpus" "$regressions")
   [ -d "$seeds" ] && inputs+=("$seeds")
-  echo "fuzz: $h for ${seconds}s (log: $log)"
   # -max_len: 64 KB is far more than any header zone or rule file needs and
   # keeps each run short. -timeout: no input may take this long (the
   # slowest, a rule file that builds a pipeline, takes well under a
@@ -59,21 +66,43 @@ for h in "${harnesses[@]}"; do
   # under ASan.
   "$binary" -max_total_time="$seconds" -max_len=65536 -timeout=30 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "${inputs[@]}" > "$log" 2>&1
-  status=$?
-  grep -E '^(stat::number_of_executed_units|stat::new_units_added)' "$log" | sed 's/^/  /'
+  local status=$?
   shopt -s nullglob
-  failures=("$artifacts"/*)
+  local failures=("$artifacts"/*)
   shopt -u nullglob
-  if [ $status -ne 0 ] || [ ${#failures[@]} -gt 0 ]; then
-    if [ ${#failures[@]} -eq 0 ]; then
-      echo "fuzz: fuzz_$h failed (status $status) without saving an input; see $log" >&2
-      found+=("$log")
-      continue
-    fi
-    for f in "${failures[@]}"; do
-      cp "$f" "$regressions/"
-      found+=("tests/fuzz/regressions/$h/${f##*/}")
-    done
+  : > "$found_list"
+  for f in "${failures[@]}"; do
+    cp "$f" "$regressions/"
+    echo "tests/fuzz/regressions/$h/${f##*/}" >> "$found_list"
+  done
+  if [ $status -ne 0 ] && [ ${#failures[@]} -eq 0 ]; then
+    echo "$log (fuzz_$h failed with status $status without saving an input)" >> "$found_list"
+  fi
+}
+
+# As many harnesses at once as there are jobs (libFuzzer uses one core).
+jobs=${FUZZ_JOBS:-2}
+mkdir -p "$build/fuzz-logs"
+running=0
+for h in "${harnesses[@]}"; do
+  echo "fuzz: $h for ${seconds}s (log: $build/fuzz-logs/$h.log)"
+  fuzz_one "$h" &
+  running=$((running + 1))
+  if [ $running -ge "$jobs" ]; then
+    wait -n
+    running=$((running - 1))
+  fi
+done
+wait
+
+found=()
+for h in "${harnesses[@]}"; do
+  log="$build/fuzz-logs/$h.log"
+  echo "fuzz: $h: $(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}') runs," \
+       "$(grep -E '^stat::new_units_added' "$log" | awk '{print $2}') new inputs"
+  if [ -s "$build/fuzz-logs/$h.found" ]; then
+    mapfile -t new < "$build/fuzz-logs/$h.found"
+    found+=("${new[@]}")
     # The report: what failed, and where.
     grep -E -m 12 'ERROR|property failed|SUMMARY|^    #[0-9] ' "$log" | sed 's/^/  /' >&2
   fi
