@@ -41,7 +41,7 @@ install(FILES "${PROJECT_BINARY_DIR}/normkitConfig.cmake"
 
 # pkg-config: static builds list the private dependencies too.
 if(NORMKIT_STATIC)
-  set(NORMKIT_PC_REQUIRES_PRIVATE "icu-uc icu-i18n libutf8proc re2 tomlplusplus")
+  set(NORMKIT_PC_REQUIRES_PRIVATE "icu-uc icu-i18n libutf8proc re2 tomlplusplus simdjson")
   set(NORMKIT_PC_LIBS_PRIVATE "-lboost_locale")
 endif()
 # The .pc names its prefix relative to its own folder: one ".." per part of

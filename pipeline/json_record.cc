@@ -1,6 +1,10 @@
 #include "normkit/json_record.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "line_breaks.h"
 #include "utf8.h"
@@ -9,6 +13,27 @@ namespace normkit {
 namespace {
 
 constexpr std::size_t kInvalid = std::string_view::npos;
+
+// Whether one of the 8 bytes of `v` is '"', '\\' or a control character
+// (below 0x20): the bytes a JSON string cannot hold as they are. Text
+// between them is skipped 8 bytes at a time.
+bool HasStringSpecial(std::uint64_t v) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const std::uint64_t below_space = (v - kOnes * 0x20) & ~v & kHigh;
+  return (has_zero(v ^ (kOnes * '"')) | has_zero(v ^ (kOnes * '\\')) | below_space) != 0;
+}
+
+// Index of the first byte from `i` on that may be special (see above), or
+// within 8 bytes of the end.
+std::size_t SkipPlain(const char* data, std::size_t i, std::size_t size) {
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, data + i, 8);
+    if (HasStringSpecial(v)) break;
+  }
+  return i;
+}
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -37,12 +62,14 @@ int Hex4(std::string_view s, std::size_t i) {
 }
 
 // Past the string that starts with the quote at s[i], or kInvalid. Escapes
-// must be JSON's; other bytes well-formed UTF-8 and no control characters.
-// *escaped tells whether the string holds a backslash.
+// must be JSON's and there must be no control characters; UTF-8 is checked
+// for the whole line before (JsonRecord::Parse). *escaped tells whether the
+// string holds a backslash.
 std::size_t ScanString(std::string_view s, std::size_t i, bool* escaped) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   for (++i; i < s.size();) {
-    const unsigned char c = bytes[i];
+    i = SkipPlain(s.data(), i, s.size());
+    if (i >= s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i]);
     if (c == '"') return i + 1;
     if (c == '\\') {
       *escaped = true;
@@ -60,13 +87,8 @@ std::size_t ScanString(std::string_view s, std::size_t i, bool* escaped) {
       }
     } else if (c < 0x20) {
       return kInvalid;
-    } else if (c < 0x80) {
-      ++i;
     } else {
-      char32_t cp;
-      const std::size_t length = internal::DecodeUtf8(bytes + i, bytes + s.size(), &cp);
-      if (cp == internal::kIllFormed) return kInvalid;
-      i += length;
+      ++i;
     }
   }
   return kInvalid;
@@ -210,11 +232,18 @@ void DecodeString(std::string_view raw, std::string* out) {
 void AppendJsonString(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  // Text that is valid UTF-8 (nearly all) needs no decoding here.
+  const bool valid = simdjson::validate_utf8(s.data(), s.size());
+  out->reserve(out->size() + s.size() + 2);
   out->push_back('"');
   std::size_t run = 0;  // the bytes from here on go out as they are
   for (std::size_t i = 0; i < s.size();) {
+    if (valid) {
+      i = SkipPlain(s.data(), i, s.size());
+      if (i >= s.size()) break;
+    }
     const unsigned char c = bytes[i];
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x80 || valid)) {
       ++i;
       continue;
     }
@@ -252,6 +281,7 @@ void AppendJsonString(std::string_view s, std::string* out) {
 bool JsonRecord::Parse(std::string_view line) {
   line_ = line;
   members_.clear();
+  if (!simdjson::validate_utf8(line.data(), line.size())) return false;
   std::size_t i = SkipSpace(line, 0);
   if (i >= line.size() || line[i] != '{') return false;
   i = SkipSpace(line, i + 1);
