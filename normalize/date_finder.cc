@@ -646,6 +646,18 @@ class Matcher {
     return valid;
   }
 
+  // Valid() for a date whose text writes the day as a number of its own
+  // (02.11.2021, 2022-06-20): there a day of 0 is an impossible date, not a
+  // month and year ("07/00/2015 | 22:34" is no date, not July 2015 with a
+  // time).
+  bool ValidWrittenDay(const DateValue& v, std::size_t end) const {
+    if (v.day == 0) {
+      impossible_ = std::max(impossible_, end);
+      return false;
+    }
+    return Valid(v, end);
+  }
+
   std::size_t SkipWeekday(std::size_t i) const {
     if (!Word(i, DateWord::kWeekday)) return i;
     std::size_t j = i + 1;
@@ -872,7 +884,7 @@ class Matcher {
     if (t_[i + 4].digits == 2) v.year += v.year < 50 ? 2000 : 1900;
     std::size_t j = i + 5;
     TrailingTime(j, &v, &j);
-    if (!Valid(v, j)) return false;
+    if (!ValidWrittenDay(v, j)) return false;
     *f = {j, v, -1};
     return true;
   }
@@ -906,7 +918,7 @@ class Matcher {
     } else {
       TrailingTime(j, &v, &j);
     }
-    if (!Valid(v, j)) return false;
+    if (!ValidWrittenDay(v, j)) return false;
     *f = {j, v, -1};
     return true;
   }
