@@ -103,8 +103,10 @@ for h in "${harnesses[@]}"; do
   if [ -s "$build/fuzz-logs/$h.found" ]; then
     mapfile -t new < "$build/fuzz-logs/$h.found"
     found+=("${new[@]}")
-    # The report: what failed, and where.
-    grep -E -m 12 'ERROR|property failed|SUMMARY|^    #[0-9] ' "$log" | sed 's/^/  /' >&2
+    # The report: what failed, and where (the whole of it is in the log).
+    grep -E -m 1 -A 6 'property failed|ERROR: (Address|Leak)Sanitizer|runtime error:|ERROR: libFuzzer' \
+      "$log" | sed 's/^/  /' >&2
+    grep -E -m 1 '^SUMMARY' "$log" | sed 's/^/  /' >&2
   fi
 done
 
