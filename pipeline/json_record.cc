@@ -410,7 +410,7 @@ Status EditJsonLines(std::string_view lines, const JsonLinesOptions& options,
         ++counts->edited;
         new_text.clear();
         added_json.clear();
-        edit(text, &new_text, &added_json);
+        edit(record, text, &new_text, &added_json);
         record.Write(options.field, new_text, added, added_json, out);
       } else {
         out->append(content);

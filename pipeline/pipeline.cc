@@ -21,7 +21,9 @@ class Step {
   virtual ~Step() = default;
   virtual const char* name() const = 0;
   virtual const char* unit() const = 0;
-  virtual std::uint64_t Apply(Document* doc) const = 0;
+  // `title`: the document's own title where the caller knows one (a JSON
+  // Lines record's title field), or empty.
+  virtual std::uint64_t Apply(Document* doc, std::string_view title) const = 0;
   // Whether the step reads an article's lines (and so has nothing to do in
   // a corpus of one document a line).
   virtual bool needs_lines() const { return false; }
@@ -32,7 +34,7 @@ class NormalizeStep : public Step {
   explicit NormalizeStep(Normalizer n) : normalizer_(std::move(n)) {}
   const char* name() const override { return "normalize"; }
   const char* unit() const override { return "lines changed"; }
-  std::uint64_t Apply(Document* doc) const override {
+  std::uint64_t Apply(Document* doc, std::string_view title) const override {
     std::string out;
     NormalizeStats stats;
     normalizer_.Normalize(doc->text, &out, &stats);  // repairs, never fails
@@ -50,9 +52,10 @@ class CleanStep : public Step {
   const char* name() const override { return "clean"; }
   const char* unit() const override { return "header lines removed"; }
   bool needs_lines() const override { return true; }
-  std::uint64_t Apply(Document* doc) const override {
-    CleanedArticle a = cleaner_.Clean(doc->text);
+  std::uint64_t Apply(Document* doc, std::string_view title) const override {
+    CleanedArticle a = cleaner_.Clean(doc->text, title);
     DocumentMetadata& m = doc->metadata;
+    m.kept_whole = a.kept_whole;
     m.title = std::move(a.title);
     m.published = std::move(a.published);
     m.modified = std::move(a.modified);
@@ -73,7 +76,7 @@ class DatesStep : public Step {
   DatesStep(DateFinder f, bool rewrite) : finder_(std::move(f)), rewrite_(rewrite) {}
   const char* name() const override { return "dates"; }
   const char* unit() const override { return "dates found"; }
-  std::uint64_t Apply(Document* doc) const override {
+  std::uint64_t Apply(Document* doc, std::string_view title) const override {
     std::vector<DateMatch> found;
     finder_.Find(doc->text, &found);
     for (const DateMatch& m : found) {
@@ -105,7 +108,7 @@ class VariantsStep : public Step {
   const char* name() const override { return "variants"; }
   const char* unit() const override { return "variants rewritten"; }
   // The text and the title (one spelling per name in the metadata too).
-  std::uint64_t Apply(Document* doc) const override {
+  std::uint64_t Apply(Document* doc, std::string_view title) const override {
     std::size_t rewritten = Rewrite(&doc->text);
     if (doc->metadata.title) rewritten += Rewrite(&*doc->metadata.title);
     return rewritten;
@@ -127,7 +130,7 @@ class TranslitStep : public Step {
   explicit TranslitStep(Transliterator t) : translit_(std::move(t)) {}
   const char* name() const override { return "translit"; }
   const char* unit() const override { return "documents transliterated"; }
-  std::uint64_t Apply(Document* doc) const override {
+  std::uint64_t Apply(Document* doc, std::string_view title) const override {
     doc->text = translit_.Transliterate(doc->text);
     return 1;
   }
@@ -140,12 +143,16 @@ class TranslitStep : public Step {
 
 struct Pipeline::Impl {
   std::string name;
+  // The JSON Lines field whose value is each record's own title (the clean
+  // step's title_field), or empty.
+  std::string title_field = "title";
   std::vector<std::unique_ptr<const Step>> steps;
 };
 
 void PipelineStats::Add(const PipelineStats& other) {
   documents += other.documents;
   not_json += other.not_json;
+  kept_whole += other.kept_whole;
   if (steps.empty()) steps = other.steps;
   else {
     for (std::size_t i = 0; i < steps.size() && i < other.steps.size(); ++i) {
@@ -228,7 +235,8 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       if (!n.ok()) return n.status().code() == ErrorCode::kRuleSyntax ? n.status() : at_step(node, n.status());
       impl->steps.push_back(std::make_unique<NormalizeStep>(std::move(*n)));
     } else if (use == "clean") {
-      if (Status s = check_keys({"languages", "regex_memory_mb"}); !s.ok()) return s;
+      if (Status s = check_keys({"languages", "regex_memory_mb", "title_field"}); !s.ok()) return s;
+      impl->title_field = (*step)["title_field"].value_or(std::string("title"));
       HeaderCleanerOptions options;
       if (const toml::node* mb = step->get("regex_memory_mb")) {
         const std::optional<std::int64_t> value = mb->value<std::int64_t>();
@@ -279,16 +287,16 @@ namespace {
 // `shape` when it is still empty).
 template <typename Shape>
 void RunSteps(const std::vector<std::unique_ptr<const Step>>& steps, bool one_line,
-              const Shape& shape, Document* doc, PipelineStats* stats) {
+              const Shape& shape, std::string_view title, Document* doc, PipelineStats* stats) {
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const Step& step = *steps[i];
     if (one_line && step.needs_lines()) continue;
     if (stats == nullptr) {
-      step.Apply(doc);
+      step.Apply(doc, title);
       continue;
     }
     const auto start = std::chrono::steady_clock::now();
-    const std::uint64_t count = step.Apply(doc);
+    const std::uint64_t count = step.Apply(doc, title);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     if (stats->steps.size() != steps.size()) *stats = shape();
     stats->steps[i].count += count;
@@ -298,17 +306,20 @@ void RunSteps(const std::vector<std::unique_ptr<const Step>>& steps, bool one_li
 
 }  // namespace
 
-Document Pipeline::Process(std::string_view text, PipelineStats* stats) const {
+Document Pipeline::Process(std::string_view text, PipelineStats* stats,
+                           std::string_view title) const {
   Document doc;
   doc.text = std::string(text);
-  RunSteps(impl_->steps, /*one_line=*/false, [this] { return stats_template(); }, &doc, stats);
+  RunSteps(impl_->steps, /*one_line=*/false, [this] { return stats_template(); }, title, &doc,
+           stats);
+  if (stats != nullptr && doc.metadata.kept_whole) ++stats->kept_whole;
   return doc;
 }
 
 Document Pipeline::ProcessLine(std::string_view line, PipelineStats* stats) const {
   Document doc;
   doc.text = std::string(line);
-  RunSteps(impl_->steps, /*one_line=*/true, [this] { return stats_template(); }, &doc, stats);
+  RunSteps(impl_->steps, /*one_line=*/true, [this] { return stats_template(); }, {}, &doc, stats);
   for (char& c : doc.text) {
     if (c == '\n') c = ' ';
   }
@@ -318,10 +329,14 @@ Document Pipeline::ProcessLine(std::string_view line, PipelineStats* stats) cons
 Status Pipeline::ProcessJsonLines(std::string_view lines, const JsonLinesOptions& options,
                                   std::string* out, PipelineStats* stats) const {
   JsonLinesCounts counts;
+  std::string title;
   const Status status = EditJsonLines(
       lines, options, "metadata",
-      [&](std::string_view text, std::string* new_text, std::string* metadata) {
-        Document doc = Process(text, stats);
+      [&](const JsonRecord& record, std::string_view text, std::string* new_text,
+          std::string* metadata) {
+        title.clear();
+        if (!impl_->title_field.empty()) record.StringField(impl_->title_field, &title);
+        Document doc = Process(text, stats, title);
         *new_text = std::move(doc.text);
         *metadata = MetadataJson(doc.metadata);
       },
@@ -377,6 +392,8 @@ std::string MetadataJson(const DocumentMetadata& m) {
   list("photo_credits", m.photo_credits);
   key("header_lines_removed");
   out += std::to_string(m.header_lines_removed);
+  key("kept_whole");
+  out += m.kept_whole ? "true" : "false";
   key("dates");
   out.push_back('[');
   for (std::size_t i = 0; i < m.dates.size(); ++i) {

@@ -25,6 +25,7 @@ struct CleanArgs {
   FileArgs files;
   std::string languages;
   std::string field = "text";
+  std::string title_field = "title";
   int regex_memory_mb = 8;
   bool jsonl = false;
   bool strict = false;
@@ -46,7 +47,8 @@ Json Metadata(const CleanedArticle& a) {
           {"authors", a.authors},
           {"photo_credits", a.photo_credits},
           {"removed", removed},
-          {"lines", a.lines}};
+          {"lines", a.lines},
+          {"kept_whole", a.kept_whole}};
 }
 
 std::string Dump(const Json& j) {
@@ -105,27 +107,43 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
   JsonLinesOptions jsonl;
   jsonl.field = args.field;
   jsonl.strict = args.strict;
-  JsonLinesCounts total;
-  auto work = [&](const Chunk& chunk, ChunkResult* result, JsonLinesCounts* counts) {
+  struct Counts {
+    JsonLinesCounts records;
+    std::uint64_t kept_whole = 0;
+  };
+  Counts total;
+  auto work = [&](const Chunk& chunk, ChunkResult* result, Counts* counts) {
+    std::string title;
     const Status s = EditJsonLines(
         chunk.text, jsonl, "metadata",
-        [&](std::string_view text, std::string* body, std::string* metadata) {
-          CleanedArticle cleaned = cleaner->Clean(text);
+        [&](const JsonRecord& record, std::string_view text, std::string* body,
+            std::string* metadata) {
+          title.clear();
+          if (!args.title_field.empty()) record.StringField(args.title_field, &title);
+          CleanedArticle cleaned = cleaner->Clean(text, title);
+          counts->kept_whole += cleaned.kept_whole;
           *metadata = Dump(Metadata(cleaned));
           *body = std::move(cleaned.body);
         },
-        &result->out, counts);
+        &result->out, &counts->records);
     if (!s.ok()) {
       result->status = kExitDataError;
       result->message = std::to_string(chunk.first_line + s.where().line - 1) + ": " +
                         s.message() + " (without --strict it goes through unchanged)";
     }
   };
-  const int status = StreamFiles<JsonLinesCounts>(
-      args.files, global, work,
-      [&](const Input&, const JsonLinesCounts& counts) { total.Add(counts); });
-  if (total.not_json > 0 && !global.quiet) {
-    std::cerr << "normkit: " << total.not_json
+  const int status = StreamFiles<Counts>(
+      args.files, global, work, [&](const Input&, const Counts& counts) {
+        total.records.Add(counts.records);
+        total.kept_whole += counts.kept_whole;
+      });
+  if (total.kept_whole > 0 && !global.quiet) {
+    std::cerr << "normkit: " << total.kept_whole
+              << " record(s) looked like nothing but header lines and were kept whole "
+                 "(a document is never emptied)\n";
+  }
+  if (total.records.not_json > 0 && !global.quiet) {
+    std::cerr << "normkit: " << total.records.not_json
               << " record(s) were not JSON objects and went through unchanged "
                  "(--strict stops at the first)\n";
   }
@@ -156,6 +174,10 @@ void AddCleanCommand(CLI::App* app, const GlobalOptions* global, CommandBody* ru
                 "Input is JSON Lines: clean --field of each record, add the "
                 "metadata under \"metadata\"");
   cmd->add_option("--field", args->field, "The text field of --jsonl records")
+      ->capture_default_str();
+  cmd->add_option("--title-field", args->title_field,
+                  "The field of --jsonl records that holds their own title: a first line "
+                  "equal to it is the title ('' for none)")
       ->capture_default_str();
   cmd->add_flag("--strict", args->strict,
                 "Stop with exit status 65 at invalid UTF-8 (articles) or a "

@@ -148,6 +148,9 @@ int RunCorpus(const RunArgs& args, const GlobalOptions& global) {
     if (stats.not_json > 0) {
       std::cerr << "; " << stats.not_json << " record(s) not JSON, passed through";
     }
+    if (stats.kept_whole > 0) {
+      std::cerr << "; " << stats.kept_whole << " kept whole (every line looked like a header)";
+    }
     std::cerr << "\n";
     for (const StepStats& s : stats.steps) {
       std::cerr << "  " << s.step << ": " << s.count << " " << s.unit << ", "
@@ -165,6 +168,7 @@ int RunCorpus(const RunArgs& args, const GlobalOptions& global) {
                           {"bytes_in", totals.bytes_in},
                           {"bytes_out", totals.bytes_out},
                           {"invalid_records", stats.not_json},
+                          {"kept_whole", stats.kept_whole},
                           {"threads", totals.threads},
                           {"seconds", seconds},
                           {"steps", steps}};

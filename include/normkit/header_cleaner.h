@@ -1,17 +1,32 @@
 // HeaderCleaner: takes the site furniture off the top of a scraped article
 // and returns it as metadata: published / modified / updated lines (with
-// their dates as ISO 8601), the title (also when repeated), a bare date line,
-// photo and video credits, bylines (also a name alone on the line after the
-// lead).
+// their dates as ISO 8601), the title, photo and video credits, bylines,
+// and the page's navigation, counters and notices.
 //
-// Only the header zone is touched: the lines before the lead (the first line
-// that reads as running text) and the line right after it. A line in the
-// body that starts with "Updated figures show" or "Фото:" stays. Nothing is
-// lost: every removed line is listed with the rule that removed it, and the
-// body with the removed lines put back at their line numbers is the input.
+// It acts only on evidence. A header zone exists where furniture stands
+// before the lead (the first line of running text): a date line, labelled
+// ("Опубликовано: ...", "Posted ...") or bare ("14.11.2025, 09:40 1832",
+// "3 марта 2025, 11:05 • Экономика"), a credit, a byline, a navigation or
+// teaser line, a language switcher, an agency name alone, a counter, a
+// notice; or a title that repeats; or a first line equal to the record's own
+// title (`title` of Clean). Inside the zone, the title is the first
+// title-like line (or the one right after the last piece of furniture),
+// other short lines are rubrics or standfirsts, a name alone is a byline.
+// A text with none of it comes out unchanged, byte for byte: a post whose
+// first line is its headline keeps it. A line of running text ends the
+// zone, so "Updated figures show ..." or "Фото: на снимке ..." in the body
+// stays. A document is never emptied: if every line would go, none goes
+// (`kept_whole`). A line whose Markdown markup (**, __, ~~, ```) opens or
+// closes on another line is never removed.
 //
-// Patterns are RE2 (linear time: no pattern can hang a pipeline), from
-// rules/headers/*.toml; dates go through the DateFinder.
+// Nothing is lost: every removed line is listed with the rule that removed
+// it, and the body with the removed lines put back at their line numbers is
+// the input. Lines here are the pieces between LFs (a CR before the LF
+// stays in the line's text).
+//
+// Patterns are RE2 (linear time: no pattern can hang a pipeline) and word
+// lists, from rules/headers/*.toml (see normalize/header_rules.h); dates go
+// through the DateFinder.
 //
 // Example:
 //   auto cleaner = normkit::HeaderCleaner::Create({});
@@ -50,6 +65,9 @@ struct CleanedArticle {
   std::vector<std::string> photo_credits;
   std::string body;  // the remaining lines, line breaks kept
   std::vector<RemovedLine> removed;
+  // Every line looked like furniture, so none was removed (a document is
+  // never emptied): worth a look, counted as suspicious by pipelines.
+  bool kept_whole = false;
   // How many lines the input had (pieces between line breaks, the piece
   // after a final LF included): with it, the body and the removed lines give
   // back the input exactly, also when every line was removed.
@@ -73,7 +91,10 @@ class HeaderCleaner {
                                       const RuleFiles& rules);
   static Result<HeaderCleaner> Create(const HeaderCleanerOptions& options = {});
 
-  CleanedArticle Clean(std::string_view article) const;
+  // `title`: the document's own title where it has one (a JSON Lines
+  // record's title field): a first line equal to it is the title, evidence
+  // of a header by itself.
+  CleanedArticle Clean(std::string_view article, std::string_view title = {}) const;
 
   struct Impl;
 

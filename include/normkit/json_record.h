@@ -88,9 +88,9 @@ struct JsonLinesCounts {
 };
 
 // What a step makes of one record's text: the new text, and the raw JSON
-// of the member it adds.
-using RecordEditor =
-    std::function<void(std::string_view text, std::string* new_text, std::string* added_json)>;
+// of the member it adds. `record` is there to read other fields from.
+using RecordEditor = std::function<void(const JsonRecord& record, std::string_view text,
+                                        std::string* new_text, std::string* added_json)>;
 
 // Edits every record of `lines` (whole lines; a line ends at LF, CRLF or a
 // lone CR, and keeps its ending): a record with a string `options.field`

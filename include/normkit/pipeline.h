@@ -41,6 +41,9 @@ struct DocumentMetadata {
   std::optional<std::string> title, published, modified, updated;
   std::vector<std::string> authors, photo_credits;
   std::size_t header_lines_removed = 0;
+  // Every line looked like header furniture, so the cleaner removed none (a
+  // document is never emptied).
+  bool kept_whole = false;
   std::vector<FoundDate> dates;
 };
 
@@ -62,12 +65,14 @@ struct PipelineStats {
   std::vector<StepStats> steps;
   std::uint64_t documents = 0;  // documents processed (records in JSON Lines)
   std::uint64_t not_json = 0;   // JSON Lines records that were not JSON objects
+  std::uint64_t kept_whole = 0; // documents the cleaner refused to empty
   void Add(const PipelineStats& other);
 };
 
 // The metadata as one JSON object (no spaces, keys in a fixed order):
 // {"title":..., "published":..., "modified":..., "updated":..., "authors":[...],
-//  "photo_credits":[...], "header_lines_removed":N, "dates":[{"text", "iso",
+//  "photo_credits":[...], "header_lines_removed":N, "kept_whole":false,
+//  "dates":[{"text", "iso",
 //  "language"}...]}; absent values are null.
 std::string MetadataJson(const DocumentMetadata& metadata);
 
@@ -82,7 +87,10 @@ class Pipeline {
 
   // Runs every step on `text`. Adds to *stats when given (start from
   // stats_template() for the right shape).
-  Document Process(std::string_view text, PipelineStats* stats = nullptr) const;
+  // `title`: the document's own title, where the caller has one: a first
+  // line equal to it is the title (see HeaderCleaner::Clean).
+  Document Process(std::string_view text, PipelineStats* stats = nullptr,
+                   std::string_view title = {}) const;
 
   // The same for a corpus of one document a line: steps that read an
   // article's lines (clean) are left out, and the result stays one line
@@ -93,7 +101,9 @@ class Pipeline {
   // `normkit run`): each record's `options.field` is processed and replaced
   // by the result, its metadata added as "metadata" (MetadataJson), every
   // other byte kept; see EditJsonLines for blank lines, records that are
-  // not JSON and the strict mode.
+  // not JSON and the strict mode. A record's own title (the field the
+  // recipe's clean step names with title_field, "title" by default) goes
+  // to the cleaner.
   Status ProcessJsonLines(std::string_view lines, const JsonLinesOptions& options,
                           std::string* out, PipelineStats* stats = nullptr) const;
 
