@@ -33,8 +33,6 @@ constexpr char32_t kLineSeparator = 0x2028;
 constexpr char32_t kParagraphSeparator = 0x2029;
 constexpr char32_t kByteOrderMark = 0xFEFF;
 
-bool IsHorizontalSpace(unsigned char b) { return b == ' ' || b == '\t'; }
-
 // A space for the whitespace rule: Zs, the line and paragraph separators,
 // and NEL (which would otherwise add a line).
 bool IsUnicodeSpace(char32_t c) {
@@ -44,6 +42,152 @@ bool IsUnicodeSpace(char32_t c) {
 }
 
 bool IsC1Control(char32_t c) { return c >= 0x80 && c <= 0x9F; }
+
+// What the lines before the current one say about it, within one Run():
+// whether it is inside a fenced code block, and whether an indented line
+// here would be indented code. (normalizer.h, "Code and columns".)
+struct BlockState {
+  char fence = 0;                     // '`' or '~' inside a fenced block
+  std::size_t fence_length = 0;       // the opening fence's run
+  bool indented_code_may_start = true;  // CommonMark: not inside a paragraph
+};
+
+// The length of the whitespace character at `p` that the whitespace rule
+// maps to one ASCII space, or keeps (space, tab), else 0. With
+// `ascii_only`, only ' ' and '\t' count: the quick check sends every line
+// with another space character to the slow path, which reads the line again
+// with them.
+std::size_t SpaceAt(const unsigned char* p, const unsigned char* end,
+                    bool ascii_only) {
+  const unsigned char b = *p;
+  if (b == ' ' || b == '\t') return 1;
+  if (ascii_only) return 0;
+  if (b == 0x0B || b == 0x0C) return 1;
+  if (b < 0x80) return 0;
+  char32_t c;
+  const std::size_t length = DecodeUtf8(p, end, &c);
+  return c != kIllFormed && IsUnicodeSpace(c) ? length : 0;
+}
+
+bool EndsLine(unsigned char b) { return b == '\n' || b == '\r'; }
+
+// The length of the run of `c` at `p`.
+std::size_t RunOf(const unsigned char* p, const unsigned char* end, char c) {
+  const unsigned char* q = p;
+  while (q < end && *q == static_cast<unsigned char>(c)) ++q;
+  return static_cast<std::size_t>(q - p);
+}
+
+// True when [p, end) holds a run of at least `length` backticks.
+bool HasBacktickRun(const unsigned char* p, const unsigned char* end,
+                    std::size_t length) {
+  while (p < end) {
+    const void* tick = std::memchr(p, '`', static_cast<std::size_t>(end - p));
+    if (tick == nullptr) return false;
+    p = static_cast<const unsigned char*>(tick);
+    const std::size_t run = RunOf(p, end, '`');
+    if (run >= length) return true;
+    p += run;
+  }
+  return false;
+}
+
+// Where a line is code, its whitespace is left as it is.
+struct LineClass {
+  bool code = false;
+  // The end of the line's indentation: its leading spaces and tabs.
+  const unsigned char* indentation_end = nullptr;
+};
+
+// Classifies the line that starts at `p` (it ends at the first LF or CR, or
+// at `end`) and moves `state` past it. The rules of normalizer.h ("Code and
+// columns"):
+//   - inside a fenced block every line is code; a backtick block ends at a
+//     line holding a run of at least as many backticks (anywhere: Telegram
+//     writes "print(x)```"), a tilde block at a line that is only such a
+//     run of tildes, indented up to 3 spaces;
+//   - an opening fence is a run of 3 or more backticks or tildes indented
+//     up to 3 spaces; a backtick opener whose line holds a second run at
+//     least as long ("```ls -la```") is a block of one line;
+//   - a line indented by 4 or more columns (a tab goes to the next multiple
+//     of 4) is code at the start of the text, after a blank line, after a
+//     fenced block or after another such line;
+//   - everything else is prose; a blank line is prose.
+// Spaces here are what the whitespace rule keeps or maps to a space one for
+// one, so the answer is the same on a line and on its normalized form: a
+// second pass sees the same blocks.
+LineClass ClassifyLine(const unsigned char* p, const unsigned char* end,
+                       bool ascii_only, BlockState* state) {
+  LineClass result;
+  const unsigned char* q = p;
+  std::size_t columns = 0;
+  bool tab = false;
+  while (q < end) {
+    const std::size_t length = SpaceAt(q, end, ascii_only);
+    if (length == 0) break;
+    if (*q == '\t') {
+      columns = columns / 4 * 4 + 4;
+      tab = true;
+    } else {
+      ++columns;
+    }
+    q += length;
+  }
+  result.indentation_end = q;
+  const bool blank = q == end || EndsLine(*q);
+  const bool fence_indentation = !tab && columns <= 3;
+  auto line_end = [&] {
+    const unsigned char* e = q;
+    while (e < end && !EndsLine(*e)) ++e;
+    return e;
+  };
+  if (state->fence != 0) {
+    result.code = true;
+    const unsigned char* e = line_end();
+    bool closes;
+    if (state->fence == '`') {
+      closes = HasBacktickRun(q, e, state->fence_length);
+    } else {
+      const std::size_t run = RunOf(q, e, '~');
+      const unsigned char* r = q + run;
+      while (r < e) {
+        const std::size_t length = SpaceAt(r, e, ascii_only);
+        if (length == 0) break;
+        r += length;
+      }
+      closes = fence_indentation && run >= state->fence_length && r == e;
+    }
+    if (closes) {
+      state->fence = 0;
+      state->indented_code_may_start = true;
+    }
+    return result;
+  }
+  if (blank) {
+    state->indented_code_may_start = true;
+    return result;
+  }
+  if (fence_indentation && (*q == '`' || *q == '~')) {
+    const char fence = static_cast<char>(*q);
+    const std::size_t run = RunOf(q, end, fence);
+    if (run >= 3) {
+      result.code = true;
+      if (fence == '`' && HasBacktickRun(q + run, line_end(), run)) {
+        state->indented_code_may_start = true;
+      } else {
+        state->fence = fence;
+        state->fence_length = run;
+      }
+      return result;
+    }
+  }
+  if (columns >= 4 && state->indented_code_may_start) {
+    result.code = true;
+    return result;
+  }
+  state->indented_code_may_start = false;
+  return result;
+}
 
 }  // namespace
 
@@ -117,17 +261,28 @@ struct Normalizer::Impl {
     internal::PunctuationProfile::Scratch punct;
   };
 
+  // What one cleaned line holds that steps 3 to 5 must know.
+  struct LineFlags {
+    bool form_needed = false;  // the form may change it
+    bool has_joiners = false;  // a ZWJ or ZWNJ was kept
+    bool odd_spaces = false;   // a space the whitespace rule maps (NBSP, VT)
+  };
+
   Status Run(std::string_view text, std::string* out, NormalizeStats* stats,
              bool strict) const;
   // Steps 1 and 2; on ill-formed input under `strict`, the error's offset is
   // set and its line and column are left for Run() to fill in.
   Status NormalizeLine(std::string_view line, bool ends_with_newline,
                        std::size_t line_offset, bool strict, Scratch* scratch,
-                       std::string* out, NormalizeStats* stats) const;
+                       BlockState* blocks, std::string* out,
+                       NormalizeStats* stats) const;
   // Steps 3 to 5, on one cleaned line (valid UTF-8, no line break).
-  void FinishLine(std::string_view cleaned, bool form_needed,
-                  bool has_joiners, Scratch* scratch, std::string* out,
+  void FinishLine(std::string_view cleaned, LineFlags flags, Scratch* scratch,
+                  BlockState* blocks, std::string* out,
                   NormalizeStats* stats) const;
+  // Code blocks matter to the whitespace rule and to the typography profile;
+  // with neither on, lines are not classified at all.
+  bool TracksBlocks() const { return options.normalize_whitespace || punct; }
 };
 
 bool Normalizer::Impl::FormMayChange(char32_t c) const {
@@ -148,7 +303,8 @@ void Normalizer::Impl::BuildTables() {
     bool watch = false;
     if (b == '\n') watch = true;  // ends the line
     if (b == '\r') watch = whitespace;
-    if (b == ' ' || b == '\t') watch = whitespace;
+    // Tabs are never changed; a space only in a run or at a line's end.
+    if (b == ' ') watch = whitespace;
     if (control && b != '\t' && b != '\n' && b != '\r') {
       watch = invisibles || (whitespace && (b == 0x0B || b == 0x0C));
     }
@@ -198,20 +354,48 @@ void Normalizer::Impl::BuildTables() {
 
 namespace {
 
-// A run of two or more spaces and tabs becomes one space, a lone tab stays,
-// a trailing run goes.
-void CollapseWhitespace(std::string_view text, std::string* out) {
+// Every space the whitespace rule maps (Zs, LS, PS, NEL, VT, FF) becomes
+// an ASCII space, one for one, so that indentation keeps its width.
+void MapSpaces(std::string_view text, std::string* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    char32_t c;
+    const std::size_t length = DecodeUtf8(p, end, &c);
+    if (c == 0x0B || c == 0x0C || (c >= 0x80 && IsUnicodeSpace(c))) {
+      out->push_back(' ');
+    } else {
+      out->append(reinterpret_cast<const char*>(p), length);
+    }
+    p += length;
+  }
+}
+
+// The whitespace rule on a prose line whose spaces are all ASCII: the
+// indentation (leading spaces and tabs) stays as it is, a run of two or
+// more spaces after it becomes one, spaces at the end go. Tabs are copied:
+// they separate columns, and "a\t\tb" has an empty one.
+void TidyProse(std::string_view text, std::string* out) {
   const std::size_t n = text.size();
   std::size_t i = 0;
+  while (i < n && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i == n) {
+    // A blank line: its trailing spaces go, its tabs stay.
+    const std::size_t last_tab = text.find_last_of('\t');
+    if (last_tab != std::string_view::npos) out->append(text.substr(0, last_tab + 1));
+    return;
+  }
+  out->append(text.data(), i);
   while (i < n) {
-    // Copy up to the next space or tab in one go.
-    std::size_t j = i;
-    while (j < n && !IsHorizontalSpace(static_cast<unsigned char>(text[j]))) ++j;
+    // Copy up to the next space in one go.
+    const void* space = std::memchr(text.data() + i, ' ', n - i);
+    const std::size_t j =
+        space ? static_cast<std::size_t>(static_cast<const char*>(space) - text.data()) : n;
     out->append(text.data() + i, j - i);
     if (j == n) break;
     std::size_t k = j;
-    while (k < n && IsHorizontalSpace(static_cast<unsigned char>(text[k]))) ++k;
-    if (k < n) out->push_back(k - j == 1 ? text[j] : ' ');
+    while (k < n && text[k] == ' ') ++k;
+    if (k < n) out->push_back(' ');
     i = k;
   }
 }
@@ -245,16 +429,20 @@ std::size_t FilterJoiners(std::string_view text, std::string* out) {
 
 }  // namespace
 
-void Normalizer::Impl::FinishLine(std::string_view cleaned, bool form_needed,
-                                  bool has_joiners, Scratch* scratch,
+void Normalizer::Impl::FinishLine(std::string_view cleaned, LineFlags flags,
+                                  Scratch* scratch, BlockState* blocks,
                                   std::string* out,
                                   NormalizeStats* stats) const {
+  const bool whitespace = options.normalize_whitespace;
+  const bool joiners = flags.has_joiners && options.remove_invisibles;
   // The common case: only spaces to tidy, straight into the output.
-  if (!form_needed && !punct && !has_joiners) {
-    if (options.normalize_whitespace) {
-      CollapseWhitespace(cleaned, out);
-    } else {
+  if (!flags.form_needed && !joiners && !flags.odd_spaces && !punct) {
+    const auto* b = reinterpret_cast<const unsigned char*>(cleaned.data());
+    if (!whitespace ||
+        ClassifyLine(b, b + cleaned.size(), /*ascii_only=*/false, blocks).code) {
       out->append(cleaned);
+    } else {
+      TidyProse(cleaned, out);
     }
     return;
   }
@@ -272,47 +460,77 @@ void Normalizer::Impl::FinishLine(std::string_view cleaned, bool form_needed,
     text = *b;
     holder = b == &buffers[0] ? 0 : 1;
   };
-  // A joiner kept by step 2 can lose a joinable neighbour to the form (NFKC
-  // turns U+249C PARENTHESIZED LATIN SMALL LETTER A, a symbol, into "(a)")
-  // or to the punctuation profile (U+02BC, a letter, becomes an apostrophe);
-  // a second pass would then drop it. So the joiner rule is applied again at
-  // the end, and when it drops one the line goes through steps 3 to 5 again
-  // (the removal can let the form compose across the gap). Each round
-  // removes a joiner, so this ends; nearly every line takes one round.
-  for (int round = 0;; ++round) {
-    if (form != nullptr && (form_needed || round > 0)) {
-      std::string* formed = spare();
-      icu::StringByteSink<std::string> sink(formed, text.size());
-      UErrorCode ec = U_ZERO_ERROR;
-      form->normalizeUTF8(0, icu::StringPiece(text.data(), text.size()), sink,
-                          nullptr, ec);
-      // ICU fails only on allocation; the text is valid UTF-8 here.
-      if (U_SUCCESS(ec)) take(formed);
-    }
-    // The whitespace rule runs before the punctuation profile, which reads
-    // spaces ("a \t- b" must look like "a - b" to it, as it will on a
-    // second pass), and again after it.
-    if (options.normalize_whitespace) {
-      std::string* collapsed = spare();
-      CollapseWhitespace(text, collapsed);
-      take(collapsed);
-    }
-    if (punct) {
-      std::string* punctuated = spare();
-      punct->Apply(text, &scratch->punct, punctuated);
-      take(punctuated);
-      if (options.normalize_whitespace) {
-        std::string* collapsed = spare();
-        CollapseWhitespace(text, collapsed);
-        take(collapsed);
-      }
-    }
-    if (!has_joiners || !options.remove_invisibles) break;
+  auto apply_form = [&] {
+    if (form == nullptr) return;
+    std::string* formed = spare();
+    icu::StringByteSink<std::string> sink(formed, text.size());
+    UErrorCode ec = U_ZERO_ERROR;
+    form->normalizeUTF8(0, icu::StringPiece(text.data(), text.size()), sink,
+                        nullptr, ec);
+    // ICU fails only on allocation; the text is valid UTF-8 here.
+    if (U_SUCCESS(ec)) take(formed);
+  };
+  // The joiner rule of step 2 is applied again after every step that can
+  // change a joiner's neighbour: the form (NFKC turns U+249C PARENTHESIZED
+  // LATIN SMALL LETTER A, a symbol, into "(a)") and the punctuation profile
+  // (U+02BC, a letter, becomes an apostrophe); a second pass would drop the
+  // joiner otherwise. When it drops one, the form runs again (the removal
+  // can let it compose across the gap). Each round removes a joiner, so
+  // this ends; nearly every line takes one round.
+  auto drop_joiners = [&]() -> bool {
     std::string* filtered = spare();
     const std::size_t removed = FilterJoiners(text, filtered);
-    if (removed == 0) break;
+    if (removed == 0) return false;
     stats->removed += removed;
     take(filtered);
+    return true;
+  };
+
+  // Step 3 and the joiner rule: all that a line of code gets.
+  if (flags.form_needed) apply_form();
+  while (joiners && drop_joiners()) apply_form();
+  if (TracksBlocks()) {
+    const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+    if (ClassifyLine(b, b + text.size(), /*ascii_only=*/false, blocks).code) {
+      out->append(text);
+      return;
+    }
+  }
+
+  // A prose line: step 5, with step 4 between its two halves.
+  if (whitespace && flags.odd_spaces) {
+    std::string* mapped = spare();
+    MapSpaces(text, mapped);
+    take(mapped);
+  }
+  if (!punct) {
+    // The whitespace rule touches no joiner's neighbour: nothing to redo.
+    if (whitespace) {
+      TidyProse(text, out);
+    } else {
+      out->append(text);
+    }
+    return;
+  }
+  for (int round = 0;; ++round) {
+    if (round > 0) apply_form();
+    // The whitespace rule runs before the punctuation profile, which reads
+    // spaces ("a   - b" must look like "a - b" to it, as it will on a second
+    // pass), and again after it.
+    if (whitespace) {
+      std::string* tidied = spare();
+      TidyProse(text, tidied);
+      take(tidied);
+    }
+    std::string* punctuated = spare();
+    punct->Apply(text, &scratch->punct, punctuated);
+    take(punctuated);
+    if (whitespace) {
+      std::string* tidied = spare();
+      TidyProse(text, tidied);
+      take(tidied);
+    }
+    if (!joiners || !drop_joiners()) break;
   }
   out->append(text);
 }
@@ -323,14 +541,14 @@ void Normalizer::Impl::FinishLine(std::string_view cleaned, bool form_needed,
 Status Normalizer::Impl::NormalizeLine(std::string_view line,
                                        bool ends_with_newline,
                                        std::size_t line_offset, bool strict,
-                                       Scratch* scratch, std::string* out,
+                                       Scratch* scratch, BlockState* blocks,
+                                       std::string* out,
                                        NormalizeStats* stats) const {
   const bool invisibles = options.remove_invisibles;
   const bool whitespace = options.normalize_whitespace;
   std::string& cleaned = scratch->cleaned;
   cleaned.clear();
-  bool form_needed = false;
-  bool has_joiners = false;
+  LineFlags flags;
   const auto* begin = reinterpret_cast<const unsigned char*>(line.data());
   const auto* end = begin + line.size();
   const std::size_t out_start = out->size();
@@ -367,20 +585,21 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
         // a LF too, else it stays a CR.
         const bool crlf = p == end && ends_with_newline;
         if (crlf && whitespace) continue;
-        FinishLine(cleaned, form_needed, has_joiners, scratch, out, stats);
+        FinishLine(cleaned, flags, scratch, blocks, out, stats);
         out->push_back(whitespace ? '\n' : '\r');
         cleaned.clear();
-        form_needed = false;
-        has_joiners = false;
+        flags = LineFlags();
         continue;
       }
       const bool control = (b < 0x20 && b != '\t') || b == 0x7F;
-      if (control && whitespace && (b == 0x0B || b == 0x0C)) {
-        cleaned.push_back(' ');
-      } else if (control && invisibles) {
+      // VT and FF are spaces to the whitespace rule, which maps them on
+      // prose lines only (code keeps its form feeds).
+      const bool space = whitespace && (b == 0x0B || b == 0x0C);
+      if (control && invisibles && !space) {
         ++stats->removed;
       } else {
-        form_needed = form_needed || bmp_form_may_change[b];
+        flags.odd_spaces = flags.odd_spaces || space;
+        flags.form_needed = flags.form_needed || bmp_form_may_change[b];
         cleaned.push_back(static_cast<char>(b));
       }
       continue;
@@ -412,11 +631,10 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
     }
     bool keep = true;
     if (whitespace && IsUnicodeSpace(c)) {
-      cleaned.push_back(' ');
-      p = next;
-      continue;
-    }
-    if (invisibles) {
+      // Mapped to a space by FinishLine on prose lines; kept in code. (NEL
+      // is a space here, not a C1 control to remove.)
+      flags.odd_spaces = true;
+    } else if (invisibles) {
       if (IsC1Control(c) || c == kByteOrderMark || c == kSoftHyphen ||
           c == kZeroWidthSpace) {
         keep = false;
@@ -425,11 +643,11 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
         if (next < end) DecodeUtf8(next, end, &following);
         keep = following != kIllFormed && IsJoinable(previous()) &&
                IsJoinable(following);
-        has_joiners = has_joiners || keep;
+        flags.has_joiners = flags.has_joiners || keep;
       }
     }
     if (keep) {
-      form_needed = form_needed || FormMayChange(c);
+      flags.form_needed = flags.form_needed || FormMayChange(c);
       cleaned.append(reinterpret_cast<const char*>(p), length);
     } else {
       ++stats->removed;
@@ -437,7 +655,7 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
     p = next;
   }
   flush(end);
-  FinishLine(cleaned, form_needed, has_joiners, scratch, out, stats);
+  FinishLine(cleaned, flags, scratch, blocks, out, stats);
   // Without the whitespace rule a lone CR stays a CR. If what stood between
   // it and the LF is gone ("a\r\0\n"), CR and LF would now read as one
   // CRLF break, and a line would be lost: that CR is written as a LF.
@@ -482,11 +700,30 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
   const unsigned char* pending = base;
   out->reserve(out->size() + text.size());
   const bool every_line_is_dirty = punct.has_value();
+  const bool tracks_blocks = TracksBlocks();
   Scratch scratch;  // empty strings: nothing is allocated until a dirty line
+  // Code blocks seen so far. Only this call's text is known: a fence left
+  // open runs to its end (normalizer.h).
+  BlockState blocks;
   while (p < end) {
     const unsigned char* const line_start = p;
     const unsigned char* q = p;
     bool dirty = every_line_is_dirty;
+    // Where the line is code, its spaces need nothing. The class is read
+    // from the raw bytes here, which are the line's cleaned form if the
+    // line turns out clean; a dirty line is classified again by the slow
+    // path, from its cleaned form, and `after` is dropped.
+    bool code = false;
+    BlockState after = blocks;
+    if (!dirty && tracks_blocks) {
+      const LineClass line_class =
+          ClassifyLine(p, end, /*ascii_only=*/true, &after);
+      code = line_class.code;
+      q = line_class.indentation_end;
+      // Indentation is kept; its last space is looked at below only for
+      // a blank line, where it is trailing.
+      if (!code && q > p && q[-1] == ' ') --q;
+    }
     // The quick check: stop at the line's end or at the first character
     // that the slow path could change.
     while (!dirty && q < end) {
@@ -497,10 +734,13 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
           continue;
         }
         if (b == '\n') break;
-        if (IsHorizontalSpace(b)) {
-          const unsigned char following = q + 1 < end ? q[1] : '\n';
-          dirty = IsHorizontalSpace(following) || following == '\n' ||
-                  following == '\r';
+        if (b == ' ') {
+          // On a prose line a space before another or at the line's end
+          // goes; code keeps its spaces.
+          if (!code) {
+            const unsigned char following = q + 1 < end ? q[1] : '\n';
+            dirty = following == ' ' || following == '\n' || following == '\r';
+          }
           ++q;
           continue;
         }
@@ -533,13 +773,15 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
                                   static_cast<std::size_t>(q - line_start));
       Status s = NormalizeLine(line, has_newline,
                                static_cast<std::size_t>(line_start - base),
-                               strict, &scratch, out, stats);
+                               strict, &scratch, &blocks, out, stats);
       if (!s.ok()) {
         return Status(s.code(), s.message(),
                       PositionOf(text, s.where().offset));
       }
       if (has_newline) out->push_back('\n');
       pending = next;
+    } else {
+      blocks = after;
     }
     p = next;
   }

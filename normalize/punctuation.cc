@@ -119,6 +119,13 @@ bool IsSpace(char32_t c) {
 }
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
+// What indentation is made of: spaces, tabs, and what the whitespace rule
+// maps to a space (it has not, when that rule is off).
+bool IsIndentation(char32_t c) {
+  return IsSpace(c) || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 ||
+         c == 0x2029;
+}
+
 }  // namespace
 
 PunctuationProfile::Role PunctuationProfile::RoleOf(char32_t c) const {
@@ -347,7 +354,11 @@ void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
         return 0;
     }
   };
+  // A run of spaces is kept or dropped whole. The indentation (the leading
+  // spaces and tabs) is never touched: there is no word to join, and it
+  // carries nesting (normalizer.h).
   u.clear();
+  bool indentation = true;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i];
     if (c == ' ') {
@@ -359,11 +370,13 @@ void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
       const bool after_opener =
           i > 0 && (In(no_space_after_, s[i - 1]) ||
                     fixed_direction(s[i - 1]) > 0);
-      if ((before_closer && i > 0) || (after_opener && j < s.size())) {
-        i = j - 1;
-        continue;
-      }
+      const bool drop = !indentation && ((before_closer && i > 0) ||
+                                         (after_opener && j < s.size()));
+      if (!drop) u.append(s, i, j - i);
+      i = j - 1;
+      continue;
     }
+    indentation = indentation && IsIndentation(c);
     u.push_back(c);
   }
 
@@ -374,14 +387,19 @@ void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
   auto is_hyphen = [&](char32_t c) {
     return c == '-' || RoleOf(c) == Role::kHyphen;
   };
+  // True while `t` holds only the indentation: a hyphen there is a list
+  // marker ("  - nested item"), not a dash.
+  indentation = true;
   for (std::size_t i = 0; i < n; ++i) {
     const char32_t c = u[i];
     const Role role = RoleOf(c);
     const char32_t prev = t.empty() ? 0 : t.back();
+    const bool list_marker = indentation;
+    indentation = indentation && IsIndentation(c);
     if (is_hyphen(c)) {
       // " - " and " -- " between words are dashes, whichever hyphen
       // character they are written with.
-      if (spaced_hyphen_ && prev == ' ' &&
+      if (spaced_hyphen_ && prev == ' ' && !list_marker &&
           (at(i + 1) == ' ' || (is_hyphen(at(i + 1)) && at(i + 2) == ' '))) {
         t.push_back(dash_);
         if (at(i + 1) != ' ') ++i;

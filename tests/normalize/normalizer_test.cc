@@ -321,18 +321,20 @@ TEST(Whitespace, SeparatorsAndFormFeedsBecomeSpaces) {
   EXPECT_EQ(Norm("x\u2028\u2029y"), "x y");
 }
 
-TEST(Whitespace, RunsCollapseLoneTabStaysTrailingGoes) {
+TEST(Whitespace, RunsOfSpacesCollapseTabsStayTrailingSpacesGo) {
   EXPECT_EQ(Norm("a  b"), "a b");
-  EXPECT_EQ(Norm("a \t b"), "a b");
-  EXPECT_EQ(Norm("a\t\tb"), "a b");
-  EXPECT_EQ(Norm("a\tb"), "a\tb");  // columns
+  EXPECT_EQ(Norm("a \t b"), "a \t b");  // tabs are columns: never merged
+  EXPECT_EQ(Norm("a  \t  b"), "a \t b");
+  EXPECT_EQ(Norm("a\t\tb"), "a\t\tb");  // an empty column
+  EXPECT_EQ(Norm("a\tb"), "a\tb");
   EXPECT_EQ(Norm("a\u00A0 b"), "a b");
   EXPECT_EQ(Norm("a \u3000\u2003b"), "a b");
   EXPECT_EQ(Norm("end  "), "end");
-  EXPECT_EQ(Norm("end\t"), "end");
+  EXPECT_EQ(Norm("end\t"), "end\t");  // an empty last column
+  EXPECT_EQ(Norm("end \t "), "end \t");
   EXPECT_EQ(Norm("end \u00A0\n"), "end\n");
   EXPECT_EQ(Norm("   \n"), "\n");
-  EXPECT_EQ(Norm("  lead"), " lead");  // only trailing space is dropped
+  EXPECT_EQ(Norm("  lead"), "  lead");  // indentation is kept
   EXPECT_EQ(Norm("\tlead"), "\tlead");
 }
 
@@ -517,12 +519,15 @@ TEST(Punct, SpacesBeforePunctuation) {
 }
 
 TEST(Punct, SeesCollapsedWhitespace) {
-  // A space and a tab are one space once the whitespace rule has run, so
-  // the profile must treat them as one: " \t- " is a spaced hyphen.
-  EXPECT_EQ(Norm("a \t- b", Punct()), "a \u2014 b");
-  EXPECT_EQ(Norm("word \t,", Punct()), "word,");
-  // A lone tab is a column separator and stays.
+  // Two spaces are one once the whitespace rule has run, so the profile
+  // must treat them as one: "  -  " is a spaced hyphen.
+  EXPECT_EQ(Norm("a  -  b", Punct()), "a \u2014 b");
+  EXPECT_EQ(Norm("word  ,", Punct()), "word,");
+  // A tab separates columns: a hyphen beside one is a column's value, and
+  // the space before a tab is no space before the comma.
   EXPECT_EQ(Norm("a\t-\tb", Punct()), "a\t-\tb");
+  EXPECT_EQ(Norm("a \t- b", Punct()), "a \t- b");
+  EXPECT_EQ(Norm("word \t,", Punct()), "word \t,");
 }
 
 TEST(Punct, FixedMarksAreWrittenAsTheyReadBack) {
@@ -764,7 +769,7 @@ TEST(Threads, CopiesGiveTheSameResultsConcurrently) {
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(got[t], want) << t;
   EXPECT_EQ(want[3],
             "\u201CLine\u201D 3 \u2014 \u00E9t\u00E9, x\uFFFD\n"
-            " ... \u2018it\u2019s\u2019 \u201C\u041C\u0438\u0440\u201D");
+            "   ... \u2018it\u2019s\u2019 \u201C\u041C\u0438\u0440\u201D\t");
 }
 
 // ---------------------------------------------------------------------------
