@@ -69,6 +69,15 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view t
       break;
     }
   }
+  // The lines down to the lead with runs of spaces as one, for comparing
+  // titles.
+  std::vector<std::string> collapsed(info.size());
+  for (std::size_t i = 0; i < info.size(); ++i) {
+    if (info[i].kind == LineKind::kTitleLike) collapsed[i] = Collapse(lines[i]);
+  }
+  auto same = [&](std::size_t i, const std::string& key) {
+    return info[i].kind == LineKind::kTitleLike ? collapsed[i] == key : Collapse(lines[i]) == key;
+  };
   std::size_t first = 0;  // the first line that is not blank
   while (first < info.size() && info[first].kind == LineKind::kBlank) ++first;
   if (first == info.size()) return unchanged();
@@ -92,9 +101,9 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view t
   if (title_at == kNone) {
     for (std::size_t i = first; i < lead && title_at == kNone; ++i) {
       if (info[i].kind != LineKind::kTitleLike || CountWords(TrimLine(lines[i])) < 3) continue;
-      const std::string key = Collapse(lines[i]);
+      const std::string& key = collapsed[i];
       for (std::size_t j = i + 1; j < lead; ++j) {
-        if (Collapse(lines[j]) == key) {
+        if (same(j, key)) {
           title_at = i;
           if (zone_end == kNone || zone_end < j) zone_end = j;
           break;
@@ -130,7 +139,7 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view t
   if (!title_key.empty()) {
     std::size_t next = zone_end + 1;
     while (next < lead && info[next].kind == LineKind::kBlank) ++next;
-    if (next < lead && Collapse(lines[next]) == title_key) zone_end = next;
+    if (next < lead && same(next, title_key)) zone_end = next;
   }
   // Blank lines between the zone and the first line that stays.
   std::size_t removed_to = zone_end;

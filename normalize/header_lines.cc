@@ -400,20 +400,23 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
     out.rule = "byline";
     return out;
   }
-  const std::string key = LookupKey(line);
+  // Word lists hold short lines; a teaser needs only the start of one.
+  constexpr std::size_t kLongestListed = 160;
+  const bool short_line = line.size() <= kLongestListed;
+  const std::string key = LookupKey(line.substr(0, std::min(line.size(), kLongestListed)));
   auto is = [&](LineKind kind, const char* rule) {
     out.kind = kind;
     out.rule = rule;
     return out;
   };
-  if (rules_->navigation.count(key) != 0) return is(LineKind::kNavigation, "navigation");
-  if (rules_->sources.count(key) != 0) return is(LineKind::kSource, "source");
+  if (short_line && rules_->navigation.count(key) != 0) return is(LineKind::kNavigation, "navigation");
+  if (short_line && rules_->sources.count(key) != 0) return is(LineKind::kSource, "source");
   for (std::size_t end = std::min(key.size(), rules_->longest_teaser); end > 0; --end) {
     if ((end == key.size() || key[end] == ' ') && rules_->teasers.count(key.substr(0, end)) != 0) {
       return is(LineKind::kTeaser, "teaser");
     }
   }
-  if (!key.empty() && key.size() <= 40) {
+  if (short_line && !key.empty() && key.size() <= 40) {
     bool all_switches = true;
     for (std::string_view rest = key; !rest.empty() && all_switches;) {
       const std::size_t space = rest.find(' ');
@@ -423,7 +426,7 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
     }
     if (all_switches) return is(LineKind::kSwitch, "language_switch");
   }
-  if (IsCounter(key, line, after_counter)) return is(LineKind::kCounter, "counter");
+  if (short_line && IsCounter(key, line, after_counter)) return is(LineKind::kCounter, "counter");
   if (line.size() <= 300) {
     std::vector<int> candidates;
     rules_->notices.Candidates(line, &candidates);

@@ -18,8 +18,23 @@ bool IsWordChar(UChar32 c) {
 
 std::string LookupKey(std::string_view text) {
   std::string key;
+  key.reserve(text.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size();) {
+    // ASCII letters and digits, the common case, without ICU.
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z')) {
+      if (pending_space) key.push_back(' ');
+      pending_space = false;
+      key.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
+      ++i;
+      continue;
+    }
+    if (b == ' ') {
+      pending_space = !key.empty();
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(text.data(), i, text.size(), c);
     if (c < 0) continue;

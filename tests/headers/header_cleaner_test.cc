@@ -288,9 +288,15 @@ TEST(HeaderCleaner, RealPages) {
     double floor;  // the share (0..1) that must stay right
     std::size_t right = 0;
   };
-  Field fields[] = {{"title", 0.0},         {"published", 0.0}, {"modified", 0.0},
-                    {"updated", 0.0},       {"authors", 0.0},   {"photo_credits", 0.0},
-                    {"body_first_line", 0.0}, {"removed", 0.0}};
+  // Measured when the cleaner was rebuilt on evidence (issue 11): title 61%,
+  // published 83%, modified 100%, updated 99%, authors 85%, photo credits
+  // 86%, first body line 52%, removed lines 52% (the cleaner before it:
+  // title 47%, published 65%, removed lines 25%). Misses are mostly pages where the header is
+  // glued into one line or a standfirst of running text stands before the
+  // date: there the cleaner leaves the text alone.
+  Field fields[] = {{"title", 0.58},          {"published", 0.82}, {"modified", 0.97},
+                    {"updated", 0.97},        {"authors", 0.82},   {"photo_credits", 0.83},
+                    {"body_first_line", 0.50}, {"removed", 0.50}};
   std::size_t pages = 0;
   std::vector<std::string> misses;
   std::vector<fs::path> files;
