@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace normkit::internal {
@@ -412,7 +413,11 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
   if (short_line && rules_->navigation.count(key) != 0) return is(LineKind::kNavigation, "navigation");
   if (short_line && rules_->sources.count(key) != 0) return is(LineKind::kSource, "source");
   for (std::size_t end = std::min(key.size(), rules_->longest_teaser); end > 0; --end) {
-    if ((end == key.size() || key[end] == ' ') && rules_->teasers.count(key.substr(0, end)) != 0) {
+    // The teaser's words, then the end, a space or punctuation ("Читайте
+    // также: ...").
+    const bool word_ends = end == key.size() || key[end] == ' ' ||
+                           (static_cast<unsigned char>(key[end]) < 0x80 && std::ispunct(static_cast<unsigned char>(key[end])));
+    if (word_ends && rules_->teasers.count(key.substr(0, end)) != 0) {
       return is(LineKind::kTeaser, "teaser");
     }
   }

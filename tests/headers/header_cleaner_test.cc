@@ -236,6 +236,93 @@ TEST(HeaderCleaner, SharedByThreads) {
   EXPECT_EQ(expected.authors, std::vector<std::string>{"John Smith"});
 }
 
+// What real pages print at the top, one kind a case, each with the lead
+// after it. `removed` lists the rules of the removed lines.
+TEST(HeaderCleaner, FurnitureOfRealPages) {
+  const std::string lead = "\nThe lead sentence of the story is long enough to be running text here.";
+  const struct {
+    std::string header;
+    std::string title, published;
+    std::vector<std::string> removed, authors, credits;
+  } cases[] = {
+      // A view counter after the time; the title after the date.
+      {"14.11.2025, 09:40 1832\nПаром вышел в первый рейс после ремонта", "Паром вышел в первый рейс после ремонта",
+       "2025-11-14T09:40", {"1:date_line", "2:title"}, {}, {}},
+      // A rubric after the date; a zone in brackets; a rubric before it.
+      {"3 марта 2025, 11:05 • Экономика\nЦены на зерно выросли за неделю", "Цены на зерно выросли за неделю",
+       "2025-03-03T11:05", {"1:date_line", "2:title"}, {}, {}},
+      {"Grain exports reach a record in March\n12 May 2023 19:10 (UTC +05:00)",
+       "Grain exports reach a record in March", "2023-05-12T19:10+05:00", {"1:title", "2:date_line"}, {}, {}},
+      {"Саясат • 14 Наурыз, 2024\nСенат жаңа заңды қабылдады", "Сенат жаңа заңды қабылдады", "2024-03-14",
+       {"1:date_line", "2:title"}, {}, {}},
+      {"7. März 2024, 08:15 Uhr\nDie Fähre fährt wieder nach Baku", "Die Fähre fährt wieder nach Baku",
+       "2024-03-07T08:15", {"1:date_line", "2:title"}, {}, {}},
+      {"2023-11-20T10:05:33+02:00\nПоромне сполучення відновлено", "Поромне сполучення відновлено",
+       "2023-11-20T10:05:33+02:00", {"1:date_line", "2:title"}, {}, {}},
+      // The time before the date.
+      {"15:00, 23 Ноябрь 2025\nГлавное за неделю в Казахстане", "Главное за неделю в Казахстане",
+       "2025-11-23T15:00", {"1:date_line", "2:title"}, {}, {}},
+      // Credits without a colon, and a byline with a job title or a source.
+      {"Паром вышел в рейс после перерыва\nФото Анна Петрова", "Паром вышел в рейс после перерыва", "",
+       {"1:title", "2:photo_credit"}, {}, {"Анна Петрова"}},
+      {"Паром вышел в рейс после перерыва\nФото - пресс-служба", "Паром вышел в рейс после перерыва", "",
+       {"1:title", "2:photo_credit"}, {}, {"пресс-служба"}},
+      {"Паром вышел в рейс после перерыва\nДина Ахметова Корреспондент", "Паром вышел в рейс после перерыва",
+       "", {"1:title", "2:byline"}, {"Дина Ахметова"}, {}},
+      {"Senate backs the new budget law\nAidos Seitkali - Kazinform:", "Senate backs the new budget law", "",
+       {"1:title", "2:byline"}, {"Aidos Seitkali"}, {}},
+      // Navigation, a language switcher, an agency name, a teaser, a notice.
+      {"РУ ҚАЗ EN\nПоделиться\nРИА Новости\nЧитайте также: Паром вышел в рейс\nЦены на зерно выросли",
+       "Цены на зерно выросли", "", {"1:language_switch", "2:navigation", "3:source", "4:teaser", "5:title"}, {}, {}},
+      {"Please enable JavaScript to view this page.\nGrain exports reach a record", "Grain exports reach a record",
+       "", {"1:notice", "2:title"}, {}, {}},
+  };
+  for (const auto& c : cases) {
+    const CleanedArticle a = Cleaner().Clean(c.header + "\n" + lead);
+    EXPECT_EQ(a.title.value_or(""), c.title) << c.header;
+    EXPECT_EQ(a.published.value_or(""), c.published) << c.header;
+    std::vector<std::string> rules = Rules(a);
+    // The blank line before the lead goes with the header.
+    ASSERT_FALSE(rules.empty()) << c.header;
+    EXPECT_NE(rules.back().find(":blank"), std::string::npos) << c.header;
+    rules.pop_back();
+    EXPECT_EQ(rules, c.removed) << c.header;
+    EXPECT_EQ(a.authors, c.authors) << c.header;
+    EXPECT_EQ(a.photo_credits, c.credits) << c.header;
+    EXPECT_TRUE(a.body.starts_with("The lead sentence")) << c.header << "\n" << a.body;
+  }
+}
+
+// What is not furniture stays: a headline alone, an agency dateline, a date
+// in a sentence, a title-like line whose markup closes on the next line.
+TEST(HeaderCleaner, LeavesTextWithoutEvidence) {
+  for (const std::string text : {
+           "Паром «Бейнеу» вышел в первый рейс\n\nПервые пассажиры прибудут 15 марта, сообщили в порту.",
+           "**Паром «Бейнеу» вышел в рейс**\n\nПервые пассажиры прибудут 15 марта.",
+           "ALMATY. KAZINFORM –\nThe ferry left Aktau on Tuesday after a three-month break, the port said.",
+           "Алматы. 12 марта. KAZAKHSTAN TODAY - Паром вышел в рейс после перерыва в три месяца.",
+           "🗓 12 декабря в 18:00\nЛекция о том, как устроены паромы, пройдёт в порту.",
+           "**Паром вышел\nв первый рейс** после ремонта\nФото: пресс-служба\nПервые пассажиры прибудут 15 марта.",
+           "Размещение открыто до 15:00 МСК 2 декабря.\nСрок обращения 9 месяцев, купон ежемесячно.",
+       }) {
+    const CleanedArticle a = Cleaner().Clean(text);
+    EXPECT_EQ(a.body, text);
+    EXPECT_TRUE(a.removed.empty()) << text << ": " << ::testing::PrintToString(Rules(a));
+    EXPECT_EQ(a.title, std::nullopt) << text;
+  }
+}
+
+// The record's own title is evidence: a first line equal to it is the
+// title, also with no other furniture.
+TEST(HeaderCleaner, RecordTitleMarksTheFirstLine) {
+  const std::string text = "Липы за 200 тысяч\n\nВ начале ноября на Тверской улице высадили липы.";
+  EXPECT_TRUE(Cleaner().Clean(text).removed.empty());
+  const CleanedArticle a = Cleaner().Clean(text, "Липы  за 200 тысяч");
+  EXPECT_EQ(a.title, "Липы за 200 тысяч");
+  EXPECT_EQ(a.body, "В начале ноября на Тверской улице высадили липы.");
+  EXPECT_TRUE(Cleaner().Clean(text, "Другой заголовок").removed.empty());
+}
+
 // Rules that are evidence of a header by themselves; "title", "section",
 // "standfirst" and "blank" only go next to one of these.
 bool IsEvidence(const std::string& rule) {
