@@ -70,13 +70,22 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view t
     }
   }
   // The lines down to the lead with runs of spaces as one, for comparing
-  // titles.
+  // titles; made when first asked for.
   std::vector<std::string> collapsed(info.size());
-  for (std::size_t i = 0; i < info.size(); ++i) {
-    if (info[i].kind == LineKind::kTitleLike) collapsed[i] = Collapse(lines[i]);
-  }
+  std::vector<char> collapsed_made(info.size(), 0);
+  auto key_of = [&](std::size_t i) -> const std::string& {
+    if (!collapsed_made[i]) {
+      collapsed[i] = Collapse(lines[i]);
+      collapsed_made[i] = 1;
+    }
+    return collapsed[i];
+  };
   auto same = [&](std::size_t i, const std::string& key) {
-    return info[i].kind == LineKind::kTitleLike ? collapsed[i] == key : Collapse(lines[i]) == key;
+    // Equal lines need no collapsing; lines whose lengths are far apart
+    // cannot be equal once collapsed either.
+    const std::string_view line = TrimLine(lines[i]);
+    if (line.size() < key.size()) return false;
+    return line == key || key_of(i) == key;
   };
   std::size_t first = 0;  // the first line that is not blank
   while (first < info.size() && info[first].kind == LineKind::kBlank) ++first;
@@ -101,7 +110,7 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view t
   if (title_at == kNone) {
     for (std::size_t i = first; i < lead && title_at == kNone; ++i) {
       if (info[i].kind != LineKind::kTitleLike || CountWords(TrimLine(lines[i])) < 3) continue;
-      const std::string& key = collapsed[i];
+      const std::string key = key_of(i);
       for (std::size_t j = i + 1; j < lead; ++j) {
         if (same(j, key)) {
           title_at = i;

@@ -401,10 +401,17 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
     out.rule = "byline";
     return out;
   }
-  // Word lists hold short lines; a teaser needs only the start of one.
-  constexpr std::size_t kLongestListed = 160;
+  // Word lists hold short lines (the longest, a reading time, is some 50
+  // bytes); a teaser needs only the start of one. A line whose first word
+  // starts no entry and is no number skips them all.
+  constexpr std::size_t kLongestListed = 96;
   const bool short_line = line.size() <= kLongestListed;
-  const std::string key = LookupKey(line.substr(0, std::min(line.size(), kLongestListed)));
+  const std::string_view first_word = line.substr(0, std::min(line.find(' '), kLongestListed));
+  const std::string first_key = LookupKey(first_word);
+  const bool listed = first_key.empty() || (first_key[0] >= '0' && first_key[0] <= '9') ||
+                      rules_->first_words.count(first_key) != 0;
+  const std::string key =
+      listed ? LookupKey(line.substr(0, std::min(line.size(), kLongestListed))) : std::string();
   auto is = [&](LineKind kind, const char* rule) {
     out.kind = kind;
     out.rule = rule;
@@ -412,7 +419,7 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
   };
   if (short_line && rules_->navigation.count(key) != 0) return is(LineKind::kNavigation, "navigation");
   if (short_line && rules_->sources.count(key) != 0) return is(LineKind::kSource, "source");
-  for (std::size_t end = std::min(key.size(), rules_->longest_teaser); end > 0; --end) {
+  for (std::size_t end = std::min(key.size(), rules_->longest_teaser); listed && end > 0; --end) {
     // The teaser's words, then the end, a space or punctuation ("Читайте
     // также: ...").
     const bool word_ends = end == key.size() || key[end] == ' ' ||
@@ -421,7 +428,7 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
       return is(LineKind::kTeaser, "teaser");
     }
   }
-  if (short_line && !key.empty() && key.size() <= 40) {
+  if (listed && short_line && !key.empty() && key.size() <= 40) {
     bool all_switches = true;
     for (std::string_view rest = key; !rest.empty() && all_switches;) {
       const std::size_t space = rest.find(' ');
@@ -431,7 +438,10 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
     }
     if (all_switches) return is(LineKind::kSwitch, "language_switch");
   }
-  if (short_line && IsCounter(key, line, after_counter)) return is(LineKind::kCounter, "counter");
+  if ((listed || after_counter) && short_line &&
+      IsCounter(listed ? key : LookupKey(line), line, after_counter)) {
+    return is(LineKind::kCounter, "counter");
+  }
   if (line.size() <= 300) {
     std::vector<int> candidates;
     rules_->notices.Candidates(line, &candidates);

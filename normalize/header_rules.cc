@@ -133,6 +133,7 @@ Result<std::shared_ptr<const HeaderRules>> HeaderRules::Load(
           }
           if (words == &out->teasers) out->longest_teaser = std::max(out->longest_teaser, key_text.size());
           words->insert(key_text);
+          out->first_words.insert(key_text.substr(0, key_text.find(' ')));
           continue;
         }
         const toml::table* rule = item.as_table();

@@ -50,6 +50,10 @@ struct HeaderRules {
   std::unordered_set<std::string> navigation, teasers, sources, job_titles, counters,
       switches, zones;
   std::size_t longest_teaser = 0;  // in bytes, of the keys
+  // The first word of every entry of the lists above: a line whose first
+  // word is not among them (nor a number) is in none of them, which most
+  // lines learn without a full key.
+  std::unordered_set<std::string> first_words;
 
   // Reads every headers/*.toml of `languages` (all when empty) and
   // headers/common.toml. A mistake is a kRuleSyntax Status with its place.
