@@ -12,13 +12,52 @@
 //      later steps change, as NFKC turns the symbol U+249C into "(a)",
 //      goes too.)
 //   3. The Unicode normalization form (NFC by default), through ICU.
-//   4. With `punct`: the typography profile (rules/normalize/punct.toml).
-//   5. Whitespace: every Unicode space (Zs), line/paragraph separator, VT, FF
-//      and NEL becomes an ASCII space; a run of two or more spaces and tabs
-//      becomes one space (a lone tab stays, it separates columns); trailing
-//      spaces and tabs go. CRLF and a lone CR become LF. (Spaces are
-//      collapsed before step 4 as well, so that the profile sees the spacing
-//      a second pass will see.)
+//   4. With `punct`: the typography profile (rules/normalize/punct.toml), on
+//      prose lines only (see "Code and columns").
+//   5. Whitespace, on prose lines: every Unicode space (Zs), line/paragraph
+//      separator, VT, FF and NEL becomes an ASCII space, one for one; the
+//      indentation (the leading spaces and tabs) stays as it is; after it, a
+//      run of two or more spaces becomes one space; spaces at the end of a
+//      line go. Tabs are never merged, turned into spaces or removed: they
+//      separate columns, and "a\t\tb" has an empty one. A space beside a tab
+//      is an ordinary space ("a  \t  b" -> "a \t b"). On every line, code
+//      included, CRLF and a lone CR become LF. (Step 5 runs before step 4 as
+//      well, so that the profile sees the spacing a second pass will see.)
+//
+// Code and columns. Whitespace that carries meaning is kept:
+//   - Indentation keeps its width in characters: a NBSP or other Unicode
+//     space in it becomes one ASCII space, invisible debris in it goes (it
+//     has no width), nothing else changes. Nested Markdown lists keep their
+//     nesting; a line's count of tabs never changes.
+//   - Fenced code blocks: a line whose first characters, after at most 3
+//     spaces, are a run of 3 or more backticks or tildes opens a block (an
+//     info string, "```python", may follow), as in CommonMark. A tilde
+//     block ends at a line holding only a run of at least as many tildes
+//     (after at most 3 spaces, with spaces or tabs after it). A backtick
+//     block ends at the first line holding a run of at least as many
+//     backticks anywhere: Telegram's Markdown writes code right after the
+//     opening fence and the closing fence right after the last line
+//     ("```def f():" ... "    return x```"), and a backtick opener whose own
+//     line holds such a run ("```ls -la```") is a block of one line. Every
+//     line of a block, its fences included, is code.
+//   - Indented code (CommonMark's): a line indented by 4 columns or more (a
+//     tab goes to the next multiple of 4) at the start of the text, after a
+//     blank line, after a fenced block or after another such line. Further
+//     indented lines that continue a paragraph (a deeply nested list item)
+//     are prose, with their indentation kept.
+//   On a line of code only steps 1 to 3 apply: invalid UTF-8 is repaired,
+//   invisible debris goes (a zero-width space in code is a bug, not
+//   content), the form applies; whitespace (NBSP, VT and FF included) and
+//   typography are left as they are. Spaces in indentation count as what the
+//   whitespace rule makes of them, so a second pass finds the same blocks.
+//   Blocks are read within one Normalize() call only: each call starts
+//   outside any block. A fence left open runs to the end of the call's text,
+//   as in CommonMark: a truncated post keeps its code, at the price that
+//   after a stray fence line the rest of that text keeps its spaces (the
+//   other steps still apply). The CLI calls Normalize() once per JSON Lines
+//   document (`normkit run`) and once per chunk of about 1 MB of whole lines
+//   (`normkit normalize` on text), so in a plain text file a block cut by a
+//   chunk boundary is read as two pieces.
 //
 // Lines are never joined or dropped: a text of N lines gives N lines (a lone
 // CR counts as a line break, as it does in old Mac files; without the
@@ -27,9 +66,10 @@
 // twice gives the same bytes as normalizing once, for every option set.
 //
 // Lines that need nothing are found by a quick check (the form's quick-check
-// property per code point, read from ICU at creation) and copied as they are,
-// so already-clean text goes through at close to memory speed. UTF-8 is never
-// converted to UTF-16 on that path.
+// property per code point, read from ICU at creation, and the line's class:
+// code keeps its spaces) and copied as they are, so already-clean text goes
+// through at close to memory speed. UTF-8 is never converted to UTF-16 on
+// that path.
 //
 // Example:
 //   normkit::NormalizerOptions opts;            // NFC, repair, whitespace
@@ -72,7 +112,8 @@ struct NormalizerOptions {
   //  form                  kNFC     the Unicode normalization form
   //  strict_utf8           false    invalid UTF-8 is an error, not U+FFFD
   //  remove_invisibles     true     step 2 above
-  //  normalize_whitespace  true     step 5 above
+  //  normalize_whitespace  true     step 5 above (false: spaces, tabs
+  //                                 and line breaks stay as they are)
   //  punct                 false    step 4: quotes, dashes, ellipsis, ",,"
   //  quote_style           "ascii"  a style named in punct.toml
   UnicodeForm form = UnicodeForm::kNFC;
