@@ -1,6 +1,7 @@
 #include "normkit/header_cleaner.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "header_lines.h"
 #include "header_rules.h"
@@ -44,14 +45,22 @@ Result<HeaderCleaner> HeaderCleaner::Create(const HeaderCleanerOptions& options,
 CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view title) const {
   const Impl& impl = *impl_;
   CleanedArticle out;
+  // Only the top is split into lines: the lines scanned and the two after
+  // the lead that may hold a byline. `rest`, the lines after them, is kept
+  // whole and copied as it is.
+  const std::size_t wanted = std::min(impl.max_lines, SIZE_MAX - 3) + 3;
   std::vector<std::string_view> lines;
-  for (std::string_view rest = article;;) {
+  std::string_view rest = article;
+  bool has_rest = true;
+  while (has_rest && lines.size() < wanted) {
     const std::size_t lf = rest.find('\n');
     lines.push_back(rest.substr(0, lf));
-    if (lf == std::string_view::npos) break;
-    rest.remove_prefix(lf + 1);
+    has_rest = lf != std::string_view::npos;
+    rest.remove_prefix(has_rest ? lf + 1 : rest.size());
   }
-  out.lines = lines.size();
+  out.lines = lines.size() +
+              (has_rest ? static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1
+                        : 0);
   auto unchanged = [&] {
     out.body = std::string(article);
     return out;
@@ -219,6 +228,11 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view t
     out.body.append(lines[i]);
     first_kept = false;
     any_text = any_text || !TrimLine(lines[i]).empty();
+  }
+  if (has_rest) {
+    if (!first_kept) out.body.push_back('\n');
+    out.body.append(rest);
+    any_text = any_text || rest.find_first_not_of(" \t\r\n") != std::string_view::npos;
   }
   if (!any_text) {
     CleanedArticle whole;

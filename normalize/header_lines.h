@@ -76,8 +76,13 @@ class HeaderLineReader {
   std::optional<std::string> DateLine(std::string_view text, bool labelled = false) const;
 
  private:
-  std::optional<HeaderLine> LabelledDates(std::string_view line) const;
-  std::optional<std::string> Name(const PatternSet& rules, std::string_view line) const;
+  // `line_candidates`: the date labels that can match the whole line.
+  std::optional<HeaderLine> LabelledDates(std::string_view line,
+                                          const std::vector<int>& line_candidates) const;
+  // The group of the first of `candidates` in `rules` that matches all of
+  // `line` and reads as a name or credit.
+  std::optional<std::string> Name(const PatternSet& rules, const std::vector<int>& candidates,
+                                   std::string_view line) const;
   bool IsCounter(std::string_view key, std::string_view line, bool after_counter) const;
   std::optional<std::string> NameWithRole(std::string_view line) const;
 
@@ -87,6 +92,7 @@ class HeaderLineReader {
 
 // Helpers the cleaner shares with the reader.
 std::string_view TrimLine(std::string_view s);
+bool HasDigit(std::string_view s);  // an ASCII digit
 std::size_t CountChars(std::string_view s);
 std::size_t CountWords(std::string_view s);
 bool EndsSentence(std::string_view s);

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 
 namespace normkit::internal {
 namespace {
@@ -78,7 +79,32 @@ HeaderRules::HeaderRules(std::int64_t regex_memory)
     : date_labels(RE2::ANCHOR_START, regex_memory),
       credits(RE2::ANCHOR_BOTH, regex_memory),
       bylines(RE2::ANCHOR_BOTH, regex_memory),
-      notices(RE2::UNANCHORED, regex_memory) {}
+      notices(RE2::UNANCHORED, regex_memory),
+      every_pattern(RE2::UNANCHORED, regex_memory) {}
+
+namespace {
+
+// The kinds in the order their patterns enter every_pattern.
+std::array<const PatternSet*, 4> Kinds(const HeaderRules& rules) {
+  return {&rules.date_labels, &rules.credits, &rules.bylines, &rules.notices};
+}
+
+}  // namespace
+
+void HeaderRules::Candidates(std::string_view line, LineCandidates* out) const {
+  std::array<std::vector<int>*, 4> lists = {&out->date_labels, &out->credits, &out->bylines,
+                                            &out->notices};
+  for (std::vector<int>* list : lists) list->clear();
+  std::vector<int> all;
+  every_pattern.Candidates(line, &all);
+  // `all` is ascending, so each kind's share is too.
+  std::size_t kind = 0, first = 0;
+  const auto kinds = Kinds(*this);
+  for (int index : all) {
+    while (static_cast<std::size_t>(index) >= first + kinds[kind]->size()) first += kinds[kind++]->size();
+    lists[kind]->push_back(index - static_cast<int>(first));
+  }
+}
 
 Result<std::shared_ptr<const HeaderRules>> HeaderRules::Load(
     const RuleFiles& rules, const std::vector<std::string>& languages,
@@ -177,6 +203,17 @@ Result<std::shared_ptr<const HeaderRules>> HeaderRules::Load(
   for (PatternSet* set : {&out->date_labels, &out->credits, &out->bylines, &out->notices}) {
     if (Status s = set->Compile(); !s.ok()) return s;
   }
+  for (const PatternSet* set : Kinds(*out)) {
+    for (int i = 0; i < static_cast<int>(set->size()); ++i) {
+      const std::string& pattern = set->pattern(i).pattern();
+      const std::string anchored =
+          set->anchor() == RE2::UNANCHORED   ? pattern
+          : set->anchor() == RE2::ANCHOR_BOTH ? "^(?:" + pattern + ")$"
+                                              : "^(?:" + pattern + ")";
+      if (Status s = out->every_pattern.Add(anchored, set->where(i)); !s.ok()) return s;
+    }
+  }
+  if (Status s = out->every_pattern.Compile(); !s.ok()) return s;
   return std::shared_ptr<const HeaderRules>(std::move(out));
 }
 

@@ -40,6 +40,12 @@ namespace normkit::internal {
 // spaces as one space, and no punctuation, symbols or spaces at either end.
 std::string LookupKey(std::string_view text);
 
+// The patterns of each kind that can match one line, as indices into that
+// kind's PatternSet, ascending.
+struct LineCandidates {
+  std::vector<int> date_labels, credits, bylines, notices;
+};
+
 struct HeaderRules {
   explicit HeaderRules(std::int64_t regex_memory);
 
@@ -47,6 +53,10 @@ struct HeaderRules {
   std::vector<std::string> date_fields;  // the field each label fills
   PatternSet credits, bylines;           // one group each
   PatternSet notices;
+  // The four sets above as one unanchored set, each pattern anchored as its
+  // own set matches it: a line is read once, not once per kind (credits and
+  // notices must read the whole line).
+  PatternSet every_pattern;
   std::unordered_set<std::string> navigation, teasers, sources, job_titles, counters,
       switches, zones;
   std::size_t longest_teaser = 0;  // in bytes, of the keys
@@ -57,6 +67,9 @@ struct HeaderRules {
 
   // Reads every headers/*.toml of `languages` (all when empty) and
   // headers/common.toml. A mistake is a kRuleSyntax Status with its place.
+  // The candidates of every kind for `line`, from one pass of every_pattern.
+  void Candidates(std::string_view line, LineCandidates* out) const;
+
   static Result<std::shared_ptr<const HeaderRules>> Load(const RuleFiles& rules,
                                                          const std::vector<std::string>& languages,
                                                          std::int64_t regex_memory);

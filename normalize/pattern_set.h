@@ -41,6 +41,8 @@ class PatternSet {
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
   const RE2& pattern(int index) const { return *patterns_[static_cast<std::size_t>(index)]; }
+  const SourcePosition& where(int index) const { return where_[static_cast<std::size_t>(index)]; }
+  RE2::Anchor anchor() const { return anchor_; }
   std::size_t size() const { return patterns_.size(); }
 
  private:

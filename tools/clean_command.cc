@@ -1,7 +1,5 @@
 // normkit clean: an article in, one JSON object out (its metadata and the
 // cleaned body); with --jsonl, every record of a JSON Lines corpus.
-#include <nlohmann/json.hpp>
-
 #include <iostream>
 #include <memory>
 #include <string>
@@ -18,9 +16,6 @@
 namespace normkit::tools {
 namespace {
 
-// ordered_json keeps the keys of a record in the order they came.
-using Json = nlohmann::ordered_json;
-
 struct CleanArgs {
   FileArgs files;
   std::string languages;
@@ -31,28 +26,63 @@ struct CleanArgs {
   bool strict = false;
 };
 
-Json OptionalString(const std::optional<std::string>& s) {
-  return s ? Json(*s) : Json(nullptr);
-}
-
-Json Metadata(const CleanedArticle& a) {
-  Json removed = Json::array();
-  for (const RemovedLine& r : a.removed) {
-    removed.push_back({{"line", r.line}, {"text", r.text}, {"rule", r.rule}});
+// The cleaner's findings as one JSON object, keys in a fixed order:
+// {"title", "published", "modified", "updated", "authors", "photo_credits",
+//  "removed": [{"line", "text", "rule"}...], "lines", "kept_whole"}, then
+// "body" when `body` is given. Absent values are null.
+std::string CleanedJson(const CleanedArticle& a, const std::string* body) {
+  std::string out = "{";
+  auto key = [&](std::string_view name) {
+    if (out.size() > 1) out.push_back(',');
+    AppendJsonString(name, &out);
+    out.push_back(':');
+  };
+  auto optional = [&](std::string_view name, const std::optional<std::string>& value) {
+    key(name);
+    if (value) {
+      AppendJsonString(*value, &out);
+    } else {
+      out += "null";
+    }
+  };
+  auto list = [&](std::string_view name, const std::vector<std::string>& values) {
+    key(name);
+    out.push_back('[');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      AppendJsonString(values[i], &out);
+    }
+    out.push_back(']');
+  };
+  optional("title", a.title);
+  optional("published", a.published);
+  optional("modified", a.modified);
+  optional("updated", a.updated);
+  list("authors", a.authors);
+  list("photo_credits", a.photo_credits);
+  key("removed");
+  out.push_back('[');
+  for (std::size_t i = 0; i < a.removed.size(); ++i) {
+    const RemovedLine& r = a.removed[i];
+    out += i > 0 ? ",{\"line\":" : "{\"line\":";
+    out += std::to_string(r.line);
+    out += ",\"text\":";
+    AppendJsonString(r.text, &out);
+    out += ",\"rule\":";
+    AppendJsonString(r.rule, &out);
+    out.push_back('}');
   }
-  return {{"title", OptionalString(a.title)},
-          {"published", OptionalString(a.published)},
-          {"modified", OptionalString(a.modified)},
-          {"updated", OptionalString(a.updated)},
-          {"authors", a.authors},
-          {"photo_credits", a.photo_credits},
-          {"removed", removed},
-          {"lines", a.lines},
-          {"kept_whole", a.kept_whole}};
-}
-
-std::string Dump(const Json& j) {
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  out.push_back(']');
+  key("lines");
+  out += std::to_string(a.lines);
+  key("kept_whole");
+  out += a.kept_whole ? "true" : "false";
+  if (body != nullptr) {
+    key("body");
+    AppendJsonString(*body, &out);
+  }
+  out.push_back('}');
+  return out;
 }
 
 // A normalizer that changes nothing and only checks UTF-8, for --strict.
@@ -93,9 +123,9 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
         }
       }
       const CleanedArticle cleaned = cleaner->Clean(article);
-      Json record = Metadata(cleaned);
-      record["body"] = cleaned.body;
-      if (!output.Write(Dump(record) + "\n", &error)) return Fail(kExitCantCreate, error);
+      if (!output.Write(CleanedJson(cleaned, &cleaned.body) + "\n", &error)) {
+        return Fail(kExitCantCreate, error);
+      }
     }
     if (!output.Commit(&error)) return Fail(kExitCantCreate, error);
     return kExitOk;
@@ -122,7 +152,7 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
           if (!args.title_field.empty()) record.StringField(args.title_field, &title);
           CleanedArticle cleaned = cleaner->Clean(text, title);
           counts->kept_whole += cleaned.kept_whole;
-          *metadata = Dump(Metadata(cleaned));
+          *metadata = CleanedJson(cleaned, nullptr);
           *body = std::move(cleaned.body);
         },
         &result->out, &counts->records);
