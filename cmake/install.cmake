@@ -4,7 +4,7 @@ include(CMakePackageConfigHelpers)
 
 set(NORMKIT_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/normkit")
 
-install(TARGETS normkit_normalize normkit_translit normkit_pipeline normkit
+install(TARGETS ${normkit_module_targets} normkit
   EXPORT normkitTargets
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
@@ -23,7 +23,7 @@ install(DIRECTORY rules/ DESTINATION "${CMAKE_INSTALL_DATADIR}/normkit/rules")
 install(EXPORT normkitTargets
   NAMESPACE normkit::
   DESTINATION "${NORMKIT_CMAKE_DIR}")
-get_target_property(normkit_library_type normkit_normalize TYPE)
+get_target_property(normkit_library_type normkit_core TYPE)
 if(normkit_library_type STREQUAL "STATIC_LIBRARY")
   set(NORMKIT_STATIC TRUE)
 else()

@@ -11,9 +11,9 @@
 #include <cstring>
 #include <optional>
 
-#include "char_class.h"
+#include "core/char_class.h"
 #include "punctuation.h"
-#include "utf8.h"
+#include "core/utf8.h"
 
 namespace normkit {
 namespace {
@@ -857,7 +857,8 @@ Status Normalizer::Normalize(std::string_view text, std::string* out,
 std::string Normalizer::Normalize(std::string_view text) const {
   std::string out;
   NormalizeStats stats;
-  impl_->Run(text, &out, &stats, /*strict=*/false);
+  // Not strict: ill-formed UTF-8 is repaired, so Run has no error to give.
+  static_cast<void>(impl_->Run(text, &out, &stats, /*strict=*/false));
   return out;
 }
 

@@ -5,8 +5,8 @@
 
 #include <optional>
 
-#include "char_class.h"
-#include "utf8.h"
+#include "core/char_class.h"
+#include "core/utf8.h"
 
 namespace normkit::internal {
 namespace {

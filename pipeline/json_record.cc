@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
-#include "line_breaks.h"
-#include "utf8.h"
+#include "core/line_breaks.h"
+#include "core/utf8.h"
 
 namespace normkit {
 namespace {

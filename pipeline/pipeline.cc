@@ -6,7 +6,7 @@
 #include <functional>
 
 #include "normkit/date_finder.h"
-#include "line_breaks.h"
+#include "core/line_breaks.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
 #include "normkit/transliterator.h"
@@ -37,7 +37,10 @@ class NormalizeStep : public Step {
   std::uint64_t Apply(Document* doc, std::string_view title) const override {
     std::string out;
     NormalizeStats stats;
-    normalizer_.Normalize(doc->text, &out, &stats);  // repairs, never fails
+    // The step's normalizer repairs ill-formed UTF-8 rather than refusing it
+    // (no strict_utf8), so it has no error to give; were one ever to come,
+    // the text stays as it was rather than half normalized.
+    if (!normalizer_.Normalize(doc->text, &out, &stats).ok()) return 0;
     doc->text = std::move(out);
     return stats.lines_changed;
   }
@@ -223,7 +226,10 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       return Status();
     };
     if (use == "normalize") {
-      if (Status s = check_keys({"form", "punct", "quotes", "strict"}); !s.ok()) return s;
+      // No "strict": a pipeline repairs ill-formed UTF-8 (U+FFFD, counted by
+      // the normalizer) and never stops on it; the option was once accepted
+      // and ignored, so a recipe that sets it is told.
+      if (Status s = check_keys({"form", "punct", "quotes"}); !s.ok()) return s;
       NormalizerOptions options;
       const std::string form = (*step)["form"].value_or(std::string("nfc"));
       if (!ParseUnicodeForm(form, &options.form)) {

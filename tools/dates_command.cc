@@ -5,7 +5,7 @@
 
 #include "cli_support.h"
 #include "commands.h"
-#include "line_breaks.h"
+#include "core/line_breaks.h"
 #include "normkit/date_finder.h"
 #include "normkit/json_record.h"
 #include "stream.h"

@@ -8,16 +8,21 @@
 
 #include "cli_support.h"
 #include "commands.h"
+#include "core/embedded_files.h"
 #include "normkit/date_finder.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
 #include "normkit/transliterator.h"
 #include "normkit/variant_index.h"
 
+namespace normkit::internal {
+// The demo article (tools/CMakeLists.txt embeds tools/demo/).
+extern const EmbeddedFile kEmbeddedDemo[];
+}  // namespace normkit::internal
+
 namespace normkit::tools {
 namespace {
 
-constexpr std::string_view kArticlePath = "demo/article.txt";
 
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -103,19 +108,17 @@ int RunDemo(const GlobalOptions& global) {
   RuleFiles loaded;
   if (const int status = LoadRules(global, &loaded); status != kExitOk) return status;
   const RuleFiles* rules = &loaded;
-  const std::string* article = rules->Find(kArticlePath);
-  if (article == nullptr) {
-    return Fail(kExitSoftware, "the demo article is missing from the rules");
-  }
+  // The tool's own article (tools/demo/article.txt), not a rule file.
+  const std::string article(internal::kEmbeddedDemo[0].content);
   NormalizerOptions options;
   options.punct = true;
   Result<Normalizer> normalizer = Normalizer::Create(options, *rules);
   if (!normalizer.ok()) return Fail(normalizer.status());
   std::string after;
   NormalizeStats stats;
-  normalizer->Normalize(*article, &after, &stats);
+  if (Status s = normalizer->Normalize(article, &after, &stats); !s.ok()) return Fail(s);
 
-  const std::vector<std::string_view> before_lines = SplitLines(*article);
+  const std::vector<std::string_view> before_lines = SplitLines(article);
   const std::vector<std::string_view> after_lines = SplitLines(after);
   std::vector<bool> changed(after_lines.size(), false);
   for (std::size_t i = 0; i < after_lines.size(); ++i) {

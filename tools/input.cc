@@ -9,7 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "line_breaks.h"
+#include "core/line_breaks.h"
 #include "output.h"
 
 namespace normkit::tools {

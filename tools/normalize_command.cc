@@ -6,7 +6,7 @@
 
 #include "cli_support.h"
 #include "commands.h"
-#include "line_breaks.h"
+#include "core/line_breaks.h"
 #include "normkit/encoding.h"
 #include "normkit/normalizer.h"
 #include "stream.h"

@@ -9,7 +9,7 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "input.h"
-#include "line_breaks.h"
+#include "core/line_breaks.h"
 #include "normkit/json_record.h"
 #include "normkit/variant_index.h"
 #include "output.h"

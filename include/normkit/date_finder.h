@@ -44,6 +44,7 @@
 #include <string_view>
 #include <vector>
 
+#include "normkit/export.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
@@ -51,7 +52,7 @@ namespace normkit {
 
 // A date (and time) at the precision the text gives. 0 (or -1 for the time
 // fields) means "not given".
-struct DateValue {
+struct NORMKIT_EXPORT DateValue {
   int year = 0;
   int month = 0;
   int day = 0;
@@ -73,20 +74,20 @@ struct DateValue {
   bool operator!=(const DateValue& o) const { return !(*this == o); }
 };
 
-struct DateMatch {
+struct NORMKIT_EXPORT DateMatch {
   std::size_t begin = 0;  // byte offsets of the matched text
   std::size_t end = 0;
   DateValue value;
   std::string language;   // of the words that made it a date ("ru", "de")
 };
 
-struct DateFinderOptions {
+struct NORMKIT_EXPORT DateFinderOptions {
   // Languages to read, by code ("ru", "uk", "de"). Empty: the rule-file
   // languages and every CLDR language, the language found from the words.
   std::vector<std::string> languages;
 };
 
-class DateFinder {
+class NORMKIT_EXPORT DateFinder {
  public:
   static Result<DateFinder> Create(const DateFinderOptions& options,
                                    const RuleFiles& rules);

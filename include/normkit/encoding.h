@@ -15,11 +15,12 @@
 #include <string>
 #include <string_view>
 
+#include "normkit/export.h"
 #include "normkit/status.h"
 
 namespace normkit {
 
-class CharsetDecoder {
+class NORMKIT_EXPORT CharsetDecoder {
  public:
   // Any single-byte charset Boost.Locale knows whose bytes 00..7F are ASCII
   // (so line breaks stay where they are and text converts chunk by chunk).
@@ -44,10 +45,10 @@ class CharsetDecoder {
 
 // The whole of `bytes` in `charset` as UTF-8; a byte the charset leaves
 // undefined is an error (kInvalidInput) naming its offset.
-Result<std::string> DecodeCharset(std::string_view bytes, std::string_view charset);
+NORMKIT_EXPORT Result<std::string> DecodeCharset(std::string_view bytes, std::string_view charset);
 
 // True when CharsetDecoder::Create(charset) succeeds.
-bool IsSupportedCharset(std::string_view charset);
+NORMKIT_EXPORT bool IsSupportedCharset(std::string_view charset);
 
 }  // namespace normkit
 

@@ -45,18 +45,19 @@
 #include <string_view>
 #include <vector>
 
+#include "normkit/export.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
 namespace normkit {
 
-struct RemovedLine {
+struct NORMKIT_EXPORT RemovedLine {
   std::size_t line = 0;  // from 1
   std::string text;      // as it was
   std::string rule;      // "published", "title", "photo_credit", ...
 };
 
-struct CleanedArticle {
+struct NORMKIT_EXPORT CleanedArticle {
   std::optional<std::string> title;
   std::optional<std::string> published;  // ISO 8601
   std::optional<std::string> modified;
@@ -74,7 +75,7 @@ struct CleanedArticle {
   std::size_t lines = 0;
 };
 
-struct HeaderCleanerOptions {
+struct NORMKIT_EXPORT HeaderCleanerOptions {
   // Languages of the header rules and of the dates in them; empty: all.
   std::vector<std::string> languages;
   // The header zone ends at the lead, and at this many lines at the most.
@@ -85,7 +86,7 @@ struct HeaderCleanerOptions {
   std::int64_t max_regex_memory = 8 << 20;
 };
 
-class HeaderCleaner {
+class NORMKIT_EXPORT HeaderCleaner {
  public:
   static Result<HeaderCleaner> Create(const HeaderCleanerOptions& options,
                                       const RuleFiles& rules);

@@ -14,11 +14,12 @@
 #include <string>
 #include <string_view>
 
+#include "normkit/export.h"
 #include "normkit/status.h"
 
 namespace normkit {
 
-class IcuTransform {
+class NORMKIT_EXPORT IcuTransform {
  public:
   // `id` is an ICU transform id ("Any-Latin; Latin-ASCII"). An unknown id
   // or a syntax error comes back as an error naming it.

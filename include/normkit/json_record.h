@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "normkit/export.h"
 #include "normkit/status.h"
 
 namespace normkit {
@@ -40,9 +41,9 @@ namespace normkit {
 // Appends `s` as a JSON string: quoted, with ", \ and control characters
 // escaped, other UTF-8 as it is, and ill-formed UTF-8 as U+FFFD (one per
 // maximal subpart), so that what is written is always valid JSON.
-void AppendJsonString(std::string_view s, std::string* out);
+NORMKIT_EXPORT void AppendJsonString(std::string_view s, std::string* out);
 
-class JsonRecord {
+class NORMKIT_EXPORT JsonRecord {
  public:
   // False when `line` (without its line ending) is not a JSON object. The
   // record keeps a view of `line`: it must outlive the calls below.
@@ -75,12 +76,12 @@ class JsonRecord {
   mutable std::string name_scratch_;  // an escaped name, decoded
 };
 
-struct JsonLinesOptions {
+struct NORMKIT_EXPORT JsonLinesOptions {
   std::string field = "text";  // the text field of each record
   bool strict = false;         // a line that is not a JSON object is an error
 };
 
-struct JsonLinesCounts {
+struct NORMKIT_EXPORT JsonLinesCounts {
   std::uint64_t records = 0;   // lines that are not blank
   std::uint64_t edited = 0;    // records whose field was a string
   std::uint64_t not_json = 0;  // lines that are not JSON objects
@@ -100,7 +101,7 @@ using RecordEditor = std::function<void(const JsonRecord& record, std::string_vi
 // record is dropped. Under `options.strict` a line that is not a JSON object
 // stops the edit: the Status (kInvalidInput) gives its line (from 1) and
 // byte offset in `lines`, and *out holds the records before it.
-Status EditJsonLines(std::string_view lines, const JsonLinesOptions& options,
+NORMKIT_EXPORT Status EditJsonLines(std::string_view lines, const JsonLinesOptions& options,
                      std::string_view added, const RecordEditor& edit, std::string* out,
                      JsonLinesCounts* counts);
 

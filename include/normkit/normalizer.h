@@ -89,6 +89,7 @@
 #include <string>
 #include <string_view>
 
+#include "normkit/export.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
@@ -104,10 +105,10 @@ enum class UnicodeForm {
 };
 
 // "nfc", "nfd", "nfkc", "nfkd", "nfkc_casefold", "none"; nullopt-like false.
-bool ParseUnicodeForm(std::string_view name, UnicodeForm* form);
-std::string_view UnicodeFormName(UnicodeForm form);
+NORMKIT_EXPORT bool ParseUnicodeForm(std::string_view name, UnicodeForm* form);
+NORMKIT_EXPORT std::string_view UnicodeFormName(UnicodeForm form);
 
-struct NormalizerOptions {
+struct NORMKIT_EXPORT NormalizerOptions {
   //  option                default  meaning
   //  form                  kNFC     the Unicode normalization form
   //  strict_utf8           false    invalid UTF-8 is an error, not U+FFFD
@@ -125,7 +126,7 @@ struct NormalizerOptions {
 };
 
 // What a call changed. Counts add up over calls with Add().
-struct NormalizeStats {
+struct NORMKIT_EXPORT NormalizeStats {
   std::uint64_t lines = 0;              // lines seen
   std::uint64_t lines_changed = 0;      // lines whose bytes changed
   std::uint64_t invalid_sequences = 0;  // ill-formed UTF-8 replaced
@@ -134,7 +135,7 @@ struct NormalizeStats {
   void Add(const NormalizeStats& other);
 };
 
-class Normalizer {
+class NORMKIT_EXPORT Normalizer {
  public:
   // Builds a normalizer. `rules` supplies normalize/punct.toml when
   // options.punct is set; an error in it comes back with its position.

@@ -24,20 +24,21 @@
 #include <string_view>
 #include <vector>
 
+#include "normkit/export.h"
 #include "normkit/json_record.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
 namespace normkit {
 
-struct FoundDate {
+struct NORMKIT_EXPORT FoundDate {
   std::string text;  // as written
   std::string iso;   // ISO 8601
   std::string language;
 };
 
 // What the steps found out about a document.
-struct DocumentMetadata {
+struct NORMKIT_EXPORT DocumentMetadata {
   std::optional<std::string> title, published, modified, updated;
   std::vector<std::string> authors, photo_credits;
   std::size_t header_lines_removed = 0;
@@ -47,21 +48,21 @@ struct DocumentMetadata {
   std::vector<FoundDate> dates;
 };
 
-struct Document {
+struct NORMKIT_EXPORT Document {
   std::string text;
   DocumentMetadata metadata;
 };
 
 // Per step: how many things it changed or found (its `unit`) and the time
 // it took. Steps are in recipe order; Add() sums stats of the same recipe.
-struct StepStats {
+struct NORMKIT_EXPORT StepStats {
   std::string step;  // "normalize"
   std::string unit;  // "lines changed", "header lines removed", ...
   std::uint64_t count = 0;
   double seconds = 0;
 };
 
-struct PipelineStats {
+struct NORMKIT_EXPORT PipelineStats {
   std::vector<StepStats> steps;
   std::uint64_t documents = 0;  // documents processed (records in JSON Lines)
   std::uint64_t not_json = 0;   // JSON Lines records that were not JSON objects
@@ -74,9 +75,9 @@ struct PipelineStats {
 //  "photo_credits":[...], "header_lines_removed":N, "kept_whole":false,
 //  "dates":[{"text", "iso",
 //  "language"}...]}; absent values are null.
-std::string MetadataJson(const DocumentMetadata& metadata);
+NORMKIT_EXPORT std::string MetadataJson(const DocumentMetadata& metadata);
 
-class Pipeline {
+class NORMKIT_EXPORT Pipeline {
  public:
   // The recipe rules/recipes/<name>.toml from `rules`.
   static Result<Pipeline> Create(std::string_view name, const RuleFiles& rules);

@@ -20,9 +20,11 @@
 #include <string_view>
 #include <vector>
 
+#include "normkit/export.h"
+
 namespace normkit {
 
-class RuleFiles {
+class NORMKIT_EXPORT RuleFiles {
  public:
   // No files at all.
   RuleFiles() = default;

@@ -19,6 +19,8 @@
 #include <utility>
 #include <variant>
 
+#include "normkit/export.h"
+
 namespace normkit {
 
 enum class ErrorCode {
@@ -33,14 +35,14 @@ enum class ErrorCode {
 // Where something went wrong. Lines and columns count from 1; 0 means the
 // part is not known. `offset` is a byte offset from the start of the text or
 // file, counted from 0.
-struct SourcePosition {
+struct NORMKIT_EXPORT SourcePosition {
   std::string file;
   std::size_t line = 0;
   std::size_t column = 0;
   std::size_t offset = 0;
 };
 
-class Status {
+class [[nodiscard]] NORMKIT_EXPORT Status {
  public:
   Status() = default;  // success
   Status(ErrorCode code, std::string message, SourcePosition where = {})
@@ -62,7 +64,7 @@ class Status {
 
 // A value or the Status that explains why there is none.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {}  // NOLINT

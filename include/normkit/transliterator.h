@@ -36,6 +36,7 @@
 #include <utility>
 #include <vector>
 
+#include "normkit/export.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
@@ -47,7 +48,7 @@ enum class Direction {
 };
 
 // What a scheme file says about itself.
-struct SchemeInfo {
+struct NORMKIT_EXPORT SchemeInfo {
   std::string id;        // "ru/bgn_pcgn"
   std::string title;     // one line
   std::string standard;  // the standard it follows, with its year
@@ -55,7 +56,7 @@ struct SchemeInfo {
   bool reversible = false;
 };
 
-class Transliterator {
+class NORMKIT_EXPORT Transliterator {
  public:
   // Compiles the scheme `id` from rules/translit/<id>.toml. Unknown ids give
   // kNotFound with the nearest known ids in the message; a broken file gives
@@ -85,12 +86,12 @@ class Transliterator {
 
 // Every scheme in `rules` (files under translit/), sorted by id. A file that
 // cannot be read is left out and its error added to *errors (if given).
-std::vector<SchemeInfo> ListSchemes(const RuleFiles& rules,
+NORMKIT_EXPORT std::vector<SchemeInfo> ListSchemes(const RuleFiles& rules,
                                     std::vector<Status>* errors = nullptr);
 
 // The ids of `rules` closest to `id` (edit distance), best first, for
 // "did you mean" messages.
-std::vector<std::string> NearestSchemeIds(std::string_view id,
+NORMKIT_EXPORT std::vector<std::string> NearestSchemeIds(std::string_view id,
                                           const RuleFiles& rules,
                                           std::size_t count = 3);
 

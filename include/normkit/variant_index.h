@@ -54,18 +54,19 @@
 #include <utility>
 #include <vector>
 
+#include "normkit/export.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
 namespace normkit {
 
 // One extra lexicon file, in the format of rules/variants/*.toml.
-struct LexiconText {
+struct NORMKIT_EXPORT LexiconText {
   std::string origin;  // what error messages call it (the path on disk)
   std::string text;
 };
 
-struct VariantIndexOptions {
+struct NORMKIT_EXPORT VariantIndexOptions {
   // Read the lexicon files under variants/ in the RuleFiles.
   bool builtin_lexicon = true;
   // Read these after the built-in files; an entry here takes a spelling
@@ -78,13 +79,13 @@ struct VariantIndexOptions {
 
 // How often a spelling was seen, and how often not as the first word of a
 // sentence (where any word has a capital).
-struct SpellingCount {
+struct NORMKIT_EXPORT SpellingCount {
   std::uint64_t count = 0;
   std::uint64_t inside = 0;
 };
 
 // Spellings counted in a text.
-class NameCounts {
+class NORMKIT_EXPORT NameCounts {
  public:
   void Add(std::string_view spelling, std::uint64_t n = 1, bool sentence_start = false);
   void Merge(const NameCounts& other);
@@ -99,7 +100,7 @@ class NameCounts {
 };
 
 // Spellings that share a key (or a lexicon entry).
-struct VariantCluster {
+struct NORMKIT_EXPORT VariantCluster {
   std::string canonical;  // the lexicon's form, else the most frequent spelling
   std::string key;        // Key(canonical)
   bool in_lexicon = false;
@@ -108,7 +109,7 @@ struct VariantCluster {
   std::vector<std::pair<std::string, std::uint64_t>> variants;
 };
 
-struct ClusterOptions {
+struct NORMKIT_EXPORT ClusterOptions {
   std::uint64_t min_count = 1;    // leave out clusters seen fewer times
   std::size_t min_spellings = 2;  // 1 also lists names with one spelling
   std::size_t min_length = 3;     // leave out spellings of fewer letters
@@ -117,7 +118,7 @@ struct ClusterOptions {
   bool sentence_initial = false;
 };
 
-class VariantIndex {
+class NORMKIT_EXPORT VariantIndex {
  public:
   // Reads the lexicon files (variants/*.toml in `rules`, then
   // options.extra_lexicons). A broken file gives kRuleSyntax with

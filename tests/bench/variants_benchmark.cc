@@ -5,7 +5,7 @@
 //                               with '\n' (Cyrillic, with Latin words, URLs
 //                               and names); bytes per second. Target: 100
 //                               MB/s on one core.
-//   variants_apply/en_article   the same over the embedded English sample
+//   variants_apply/en_article   the same over the English demo article
 //                               article and a paragraph of variants, repeated
 //                               to 8 MB: every word is Latin and one in six is
 //                               capitalized, the worst case.
@@ -46,7 +46,8 @@ struct Texts {
 const Texts& Corpus() {
   static const Texts* texts = [] {
     auto* t = new Texts;
-    const std::string* article = RuleFiles::Embedded().Find("demo/article.txt");
+    const std::string demo = testing::DemoArticle();
+    const std::string* article = &demo;
     // ... with a paragraph of variants to rewrite after each copy.
     constexpr const char* kVariants =
         "Tokaev met Nasarbajew and Selenskyj; TOKAEV’s aides spoke of the Tokajew-led "

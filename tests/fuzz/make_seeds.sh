@@ -48,7 +48,7 @@ text_seeds() {
   trap 'rm -rf "$tmp"' RETURN
   local files=()
   for f in "$source"/tests/cli/cases/*/stdin "$source"/tests/cli/cases/*/*.txt \
-           "$source"/rules/demo/article.txt "$source"/tests/variants/press_names.txt \
+           "$source"/tools/demo/article.txt "$source"/tests/variants/press_names.txt \
            "$source"/tests/fuzz/seeds/*.txt; do
     [ -f "$f" ] && files+=("$f")
   done

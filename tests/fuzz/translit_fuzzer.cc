@@ -25,7 +25,7 @@
 #include "normkit/rule_files.h"
 #include "normkit/transliterator.h"
 #include "reference_transliterator.h"
-#include "scheme.h"
+#include "translit/scheme.h"
 
 namespace normkit::fuzz {
 namespace {

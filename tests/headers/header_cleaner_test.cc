@@ -94,10 +94,8 @@ TEST(HeaderCleaner, RealSampleArticle) {
 }
 
 TEST(HeaderCleaner, ProjectSampleArticle) {
-  const RuleFiles rules = RuleFiles::Embedded();
-  const std::string* raw = rules.Find("demo/article.txt");
-  ASSERT_NE(raw, nullptr);
-  const std::string text = Normalizer::Create()->Normalize(*raw);
+  const std::string raw = testing::DemoArticle();
+  const std::string text = Normalizer::Create()->Normalize(raw);
   const CleanedArticle a = Cleaner().Clean(text);
   EXPECT_EQ(a.title, "Caspian ferry line to Baku reopens as Aktau port expands");
   EXPECT_EQ(a.published, "2023-03-14T09:12");

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "normkit/normalizer.h"
-#include "utf8.h"
+#include "core/utf8.h"
 
 namespace normkit {
 namespace {

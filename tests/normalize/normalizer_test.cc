@@ -6,7 +6,7 @@
 // names (Unicode 15.0 section 3.9 and UAX #15), not from running the code.
 
 #include "normkit/normalizer.h"
-#include "utf8.h"
+#include "core/utf8.h"
 
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>

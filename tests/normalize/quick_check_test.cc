@@ -15,7 +15,7 @@
 #include <string>
 
 #include "normkit/normalizer.h"
-#include "utf8.h"
+#include "core/utf8.h"
 
 namespace normkit {
 namespace {

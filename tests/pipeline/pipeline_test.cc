@@ -5,15 +5,13 @@
 
 #include <thread>
 
+#include "corpus.h"
 #include "normkit/pipeline.h"
 
 namespace normkit {
 namespace {
 
-std::string SampleArticle() {
-  const RuleFiles rules = RuleFiles::Embedded();
-  return *rules.Find("demo/article.txt");
-}
+std::string SampleArticle() { return testing::DemoArticle(); }
 
 TEST(Pipeline, NewsRecipeOnTheSampleArticle) {
   Result<Pipeline> p = Pipeline::Create("news");

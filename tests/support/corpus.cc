@@ -2,7 +2,9 @@
 
 #include <zstd.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -71,6 +73,13 @@ std::optional<std::string> KazakhSentences() {
 std::string MissingSharedMessage(const std::string& what) {
   return what + " not found under " + SharedDir() +
          " (the shared corpora sit beside a checkout as ../shared); skipped";
+}
+
+std::string DemoArticle() {
+  std::optional<std::string> text = ReadFile(NORMKIT_SOURCE_DIR "/tools/demo/article.txt");
+  // The file is part of the sources: without it the build itself is broken.
+  if (!text) std::abort();
+  return *text;
 }
 
 }  // namespace normkit::testing

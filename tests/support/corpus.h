@@ -27,6 +27,10 @@ const std::string* RussianNewsJoined();
 // ../shared/corpora/kk-sentences.txt.zst, unpacked; nullopt when absent.
 std::optional<std::string> KazakhSentences();
 
+// The demo article of `normkit demo` (tools/demo/article.txt in the
+// sources): the project's own sample, always present.
+std::string DemoArticle();
+
 // What a test prints when it skips for want of ../shared.
 std::string MissingSharedMessage(const std::string& what);
 

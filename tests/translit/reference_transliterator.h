@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "normkit/icu_transform.h"
-#include "scheme.h"
+#include "translit/scheme.h"
 
 namespace normkit::testing {
 

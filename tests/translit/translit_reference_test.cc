@@ -16,7 +16,7 @@
 #include "corpus.h"
 #include "normkit/transliterator.h"
 #include "reference_transliterator.h"
-#include "scheme.h"
+#include "translit/scheme.h"
 
 namespace normkit {
 

@@ -20,8 +20,8 @@
 //   zones = [...]       time zone words after a time: "Uhr", "МСК", "GMT"
 // Words are compared as lookup keys (LookupKey): lower case, spaces
 // collapsed, punctuation at both ends dropped.
-#ifndef NORMKIT_NORMALIZE_HEADER_RULES_H_
-#define NORMKIT_NORMALIZE_HEADER_RULES_H_
+#ifndef NORMKIT_HEADERS_HEADER_RULES_H_
+#define NORMKIT_HEADERS_HEADER_RULES_H_
 
 #include <cstdint>
 #include <memory>
@@ -77,4 +77,4 @@ struct HeaderRules {
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_NORMALIZE_HEADER_RULES_H_
+#endif  // NORMKIT_HEADERS_HEADER_RULES_H_

@@ -7,8 +7,8 @@
 // Parts are what the hyphens separate. A word touching '/', '@', '#' or a
 // '.' that joins it to more letters is part of a URL, an address or a tag,
 // and is never rewritten.
-#ifndef NORMKIT_TRANSLIT_VARIANT_WORDS_H_
-#define NORMKIT_TRANSLIT_VARIANT_WORDS_H_
+#ifndef NORMKIT_VARIANTS_VARIANT_WORDS_H_
+#define NORMKIT_VARIANTS_VARIANT_WORDS_H_
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -167,4 +167,4 @@ inline std::size_t PossessiveLength(std::string_view text, std::size_t begin,
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_TRANSLIT_VARIANT_WORDS_H_
+#endif  // NORMKIT_VARIANTS_VARIANT_WORDS_H_

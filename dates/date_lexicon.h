@@ -1,8 +1,8 @@
 // The words a DateFinder knows: month and weekday names, year, time and
 // connecting words, per language, from rules/dates/*.toml and from ICU's
 // CLDR data. Internal.
-#ifndef NORMKIT_NORMALIZE_DATE_LEXICON_H_
-#define NORMKIT_NORMALIZE_DATE_LEXICON_H_
+#ifndef NORMKIT_DATES_DATE_LEXICON_H_
+#define NORMKIT_DATES_DATE_LEXICON_H_
 
 #include <cstdint>
 #include <cstring>
@@ -183,4 +183,4 @@ inline bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == kA
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_NORMALIZE_DATE_LEXICON_H_
+#endif  // NORMKIT_DATES_DATE_LEXICON_H_

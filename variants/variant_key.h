@@ -1,8 +1,8 @@
 // The matching key of a name: what every transliteration of one Cyrillic
 // name has in common. Internal to the VariantIndex (normkit/variant_index.h
 // says what the key folds and why).
-#ifndef NORMKIT_TRANSLIT_VARIANT_KEY_H_
-#define NORMKIT_TRANSLIT_VARIANT_KEY_H_
+#ifndef NORMKIT_VARIANTS_VARIANT_KEY_H_
+#define NORMKIT_VARIANTS_VARIANT_KEY_H_
 
 #include <string>
 #include <string_view>
@@ -53,4 +53,4 @@ bool HasCyrillic(std::string_view word);
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_TRANSLIT_VARIANT_KEY_H_
+#endif  // NORMKIT_VARIANTS_VARIANT_KEY_H_

@@ -1,7 +1,7 @@
 // Classes of code points that the normalize module's rules look at, from
 // utf8proc's general categories (Unicode 15.0). Internal.
-#ifndef NORMKIT_NORMALIZE_CHAR_CLASS_H_
-#define NORMKIT_NORMALIZE_CHAR_CLASS_H_
+#ifndef NORMKIT_CORE_CHAR_CLASS_H_
+#define NORMKIT_CORE_CHAR_CLASS_H_
 
 #include <utf8proc.h>
 
@@ -37,4 +37,4 @@ inline bool IsJoinable(char32_t c) {
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_NORMALIZE_CHAR_CLASS_H_
+#endif  // NORMKIT_CORE_CHAR_CLASS_H_

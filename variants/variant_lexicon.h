@@ -5,8 +5,8 @@
 //   cyrillic = { ru = "Токаев", kk = "Тоқаев" }     # or "Токаев" (Russian)
 //   variants = ["Tokaev", "Tokajew", "Tokaïev"]     # Latin spellings
 //   about = "Kassym-Jomart Tokayev, President of Kazakhstan"
-#ifndef NORMKIT_TRANSLIT_VARIANT_LEXICON_H_
-#define NORMKIT_TRANSLIT_VARIANT_LEXICON_H_
+#ifndef NORMKIT_VARIANTS_VARIANT_LEXICON_H_
+#define NORMKIT_VARIANTS_VARIANT_LEXICON_H_
 
 #include <string>
 #include <string_view>
@@ -45,4 +45,4 @@ bool IsSingleWord(std::string_view word);
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_TRANSLIT_VARIANT_LEXICON_H_
+#endif  // NORMKIT_VARIANTS_VARIANT_LEXICON_H_

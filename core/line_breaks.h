@@ -3,8 +3,8 @@
 // definition (normkit/normalizer.h), the Unicode Standard's mandatory breaks
 // among the ASCII controls, and Python's universal newlines, so line numbers
 // agree between commands and with what a Python reader counts. Internal.
-#ifndef NORMKIT_NORMALIZE_LINE_BREAKS_H_
-#define NORMKIT_NORMALIZE_LINE_BREAKS_H_
+#ifndef NORMKIT_CORE_LINE_BREAKS_H_
+#define NORMKIT_CORE_LINE_BREAKS_H_
 
 #include <algorithm>
 #include <cstddef>
@@ -64,4 +64,4 @@ inline bool EndsLine(std::string_view text) {
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_NORMALIZE_LINE_BREAKS_H_
+#endif  // NORMKIT_CORE_LINE_BREAKS_H_

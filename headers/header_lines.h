@@ -8,8 +8,8 @@
 // header zone exists where one of them stands before the lead. Weak kinds
 // (a title, a rubric, a standfirst, a name) are furniture only next to
 // evidence: a headline alone on the first line of a post is text.
-#ifndef NORMKIT_NORMALIZE_HEADER_LINES_H_
-#define NORMKIT_NORMALIZE_HEADER_LINES_H_
+#ifndef NORMKIT_HEADERS_HEADER_LINES_H_
+#define NORMKIT_HEADERS_HEADER_LINES_H_
 
 #include <memory>
 #include <optional>
@@ -104,4 +104,4 @@ std::string Collapse(std::string_view s);
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_NORMALIZE_HEADER_LINES_H_
+#endif  // NORMKIT_HEADERS_HEADER_LINES_H_

@@ -9,8 +9,8 @@
 // "every pattern is a candidate", never "none".
 //
 // Immutable once compiled; Candidates() may run on many threads at once.
-#ifndef NORMKIT_NORMALIZE_PATTERN_SET_H_
-#define NORMKIT_NORMALIZE_PATTERN_SET_H_
+#ifndef NORMKIT_HEADERS_PATTERN_SET_H_
+#define NORMKIT_HEADERS_PATTERN_SET_H_
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -58,4 +58,4 @@ class PatternSet {
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_NORMALIZE_PATTERN_SET_H_
+#endif  // NORMKIT_HEADERS_PATTERN_SET_H_

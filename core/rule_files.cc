@@ -1,13 +1,13 @@
 #include "normkit/rule_files.h"
 
-#include "embedded_rules.h"
+#include "core/embedded_files.h"
 
 namespace normkit {
 
 RuleFiles RuleFiles::Embedded() {
   RuleFiles files;
-  for (std::size_t i = 0; i < internal::kEmbeddedFileCount; ++i) {
-    const internal::EmbeddedFile& f = internal::kEmbeddedFiles[i];
+  for (std::size_t i = 0; i < internal::kEmbeddedRulesCount; ++i) {
+    const internal::EmbeddedFile& f = internal::kEmbeddedRules[i];
     files.Add(std::string(f.path), std::string(f.content));
   }
   return files;

@@ -4,8 +4,8 @@
 // "U+FFFD Substitution of Maximal Subparts", Table 3-7 of well-formed byte
 // sequences): each maximal subpart becomes one U+FFFD, as in ICU and the
 // WHATWG encoding standard.
-#ifndef NORMKIT_NORMALIZE_UTF8_H_
-#define NORMKIT_NORMALIZE_UTF8_H_
+#ifndef NORMKIT_CORE_UTF8_H_
+#define NORMKIT_CORE_UTF8_H_
 
 #include <cstddef>
 #include <string>
@@ -84,4 +84,4 @@ inline void AppendUtf8(char32_t cp, std::string* out) {
 
 }  // namespace normkit::internal
 
-#endif  // NORMKIT_NORMALIZE_UTF8_H_
+#endif  // NORMKIT_CORE_UTF8_H_
