@@ -269,13 +269,13 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
     } else if (use == "variants") {
       // The lexicon is rules/variants/ (add names with --rules DIR).
       if (Status s = check_keys({}); !s.ok()) return s;
-      Result<VariantIndex> v = VariantIndex::Create(rules);
+      Result<VariantIndex> v = VariantIndex::Create({}, rules);
       if (!v.ok()) return v.status().code() == ErrorCode::kRuleSyntax ? v.status() : at_step(node, v.status());
       impl->steps.push_back(std::make_unique<VariantsStep>(std::move(*v)));
     } else if (use == "translit") {
       if (Status s = check_keys({"scheme"}); !s.ok()) return s;
       const std::string scheme = (*step)["scheme"].value_or(std::string());
-      Result<Transliterator> t = Transliterator::Create(scheme, rules);
+      Result<Transliterator> t = Transliterator::Create(scheme, Direction::kForward, rules);
       if (!t.ok()) return t.status().code() == ErrorCode::kRuleSyntax ? t.status() : at_step(node, t.status());
       impl->steps.push_back(std::make_unique<TranslitStep>(std::move(*t)));
     } else {

@@ -147,8 +147,8 @@ int RunDemo(const GlobalOptions& global) {
   // Transliteration of the lines that hold Cyrillic, under two standards.
   std::cout << "== Transliteration of the Cyrillic lines: ru/bgn_pcgn | "
                "ru/gost_779 (ISO 9) ==\n";
-  Result<Transliterator> bgn = Transliterator::Create("ru/bgn_pcgn", *rules);
-  Result<Transliterator> iso = Transliterator::Create("ru/gost_779", *rules);
+  Result<Transliterator> bgn = Transliterator::Create("ru/bgn_pcgn", Direction::kForward, *rules);
+  Result<Transliterator> iso = Transliterator::Create("ru/gost_779", Direction::kForward, *rules);
   if (!bgn.ok() || !iso.ok()) {
     return Fail((bgn.ok() ? iso : bgn).status());
   }
@@ -201,7 +201,7 @@ int RunDemo(const GlobalOptions& global) {
 
   // One spelling per name: what discovery groups, what apply rewrites.
   std::cout << "\n== One spelling per name (normkit variants discover, apply) ==\n";
-  Result<VariantIndex> index = VariantIndex::Create(*rules);
+  Result<VariantIndex> index = VariantIndex::Create({}, *rules);
   if (!index.ok()) return Fail(index.status());
   NameCounts counts;
   index->CountNames(after, &counts);

@@ -38,7 +38,7 @@ int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
   std::optional<IcuTransform> icu;
   if (!args.scheme.empty()) {
     Result<Transliterator> t = Transliterator::Create(
-        args.scheme, rules, args.reverse ? Direction::kReverse : Direction::kForward);
+        args.scheme, args.reverse ? Direction::kReverse : Direction::kForward, rules);
     if (!t.ok()) return Fail(t.status());
     scheme = std::move(*t);
   } else {
@@ -66,7 +66,7 @@ int CheckSchemes(const RuleFiles& rules, const std::vector<SchemeInfo>& schemes)
     std::vector<Direction> directions = {Direction::kForward};
     if (info.reversible) directions.push_back(Direction::kReverse);
     for (Direction direction : directions) {
-      Result<Transliterator> t = Transliterator::Create(info.id, rules, direction);
+      Result<Transliterator> t = Transliterator::Create(info.id, direction, rules);
       if (!t.ok()) {
         std::cerr << "normkit: " << t.status().ToString() << "\n";
         ++failed;

@@ -51,7 +51,7 @@ int MakeIndex(const LexiconArgs& args, const GlobalOptions& global,
     if (!ReadWholeFile(path, &content, &error)) return Fail(kExitNoInput, "--lexicon: " + error);
     options.extra_lexicons.push_back({path, content});
   }
-  Result<VariantIndex> built = VariantIndex::Create(rules, options);
+  Result<VariantIndex> built = VariantIndex::Create(options, rules);
   if (!built.ok()) return Fail(built.status());
   *index = std::move(*built);
   return kExitOk;

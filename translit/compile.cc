@@ -16,7 +16,7 @@
 namespace normkit::internal {
 namespace {
 
-using Tables = Transliterator::Tables;
+using Tables = SchemeTables;
 
 std::string Utf8(const icu::UnicodeString& s) {
   std::string out;
@@ -342,7 +342,7 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
 
 }  // namespace
 
-Result<std::shared_ptr<const Transliterator::Tables>> CompileScheme(
+Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(
     const Scheme& scheme, const RuleFiles& rules, Direction direction) {
   auto t = std::make_shared<Tables>();
   t->info = scheme.info;

@@ -13,7 +13,7 @@
 namespace normkit::internal {
 namespace {
 
-using Tables = Transliterator::Tables;
+using Tables = SchemeTables;
 
 constexpr char32_t kNone = 0xFFFFFFFF;  // no character there
 

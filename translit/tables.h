@@ -15,7 +15,7 @@
 
 namespace normkit {
 
-struct Transliterator::Tables {
+struct internal::SchemeTables {
   // A piece of output: bytes in `pool`.
   struct Text {
     std::uint32_t offset = 0;
@@ -117,7 +117,7 @@ struct Transliterator::Tables {
 namespace internal {
 
 // Compiles `scheme` (with its fallback scheme from `rules`) for `direction`.
-Result<std::shared_ptr<const Transliterator::Tables>> CompileScheme(
+Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(
     const Scheme& scheme, const RuleFiles& rules, Direction direction);
 
 // Runs the compiled tables over `text`, appending to *out, and returns how
@@ -128,7 +128,7 @@ Result<std::shared_ptr<const Transliterator::Tables>> CompileScheme(
 // and runs it again. With composed input the output is composed too,
 // because every output piece is NFC and starts with a character that
 // nothing before it composes with (checked when compiling).
-std::size_t RunTables(const Transliterator::Tables& tables, std::string_view text,
+std::size_t RunTables(const internal::SchemeTables& tables, std::string_view text,
                       std::string* out, bool stop_before_unsafe);
 
 }  // namespace internal

@@ -10,17 +10,16 @@
 
 namespace normkit {
 
-Transliterator::Transliterator(std::shared_ptr<const Tables> tables)
+Transliterator::Transliterator(std::shared_ptr<const internal::SchemeTables> tables)
     : tables_(std::move(tables)) {}
 
 Result<Transliterator> Transliterator::Create(std::string_view id,
                                               Direction direction) {
-  return Create(id, RuleFiles::Embedded(), direction);
+  return Create(id, direction, RuleFiles::Embedded());
 }
 
-Result<Transliterator> Transliterator::Create(std::string_view id,
-                                              const RuleFiles& rules,
-                                              Direction direction) {
+Result<Transliterator> Transliterator::Create(std::string_view id, Direction direction,
+                                              const RuleFiles& rules) {
   const std::string path = internal::SchemePath(id);
   const std::string* text = rules.Find(path);
   if (text == nullptr) {

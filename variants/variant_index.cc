@@ -332,7 +332,7 @@ void GenerateVariants(const RuleFiles& rules, std::vector<Name>* names) {
   auto scheme = [&](const std::string& id) -> const Transliterator* {
     auto it = schemes.find(id);
     if (it == schemes.end()) {
-      Result<Transliterator> t = Transliterator::Create(id, rules);
+      Result<Transliterator> t = Transliterator::Create(id, Direction::kForward, rules);
       it = schemes.emplace(id, t.ok() ? std::optional<Transliterator>(std::move(*t))
                                       : std::nullopt).first;
     }
@@ -373,14 +373,14 @@ void GenerateVariants(const RuleFiles& rules, std::vector<Name>* names) {
 VariantIndex::VariantIndex(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
 
 Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options) {
-  return Create(RuleFiles::Embedded(), options);
+  return Create(options, RuleFiles::Embedded());
 }
 
-Result<VariantIndex> VariantIndex::Create(const RuleFiles& rules,
-                                          const VariantIndexOptions& options) {
+Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options,
+                                          const RuleFiles& rules) {
   auto data = std::make_shared<Data>();
   for (const char* id : internal::kKeySchemes) {
-    Result<Transliterator> t = Transliterator::Create(id, rules);
+    Result<Transliterator> t = Transliterator::Create(id, Direction::kForward, rules);
     if (!t.ok()) return t.status();
     data->key_schemes.emplace(id, std::move(*t));
   }

@@ -103,9 +103,8 @@ class NORMKIT_EXPORT DateFinder {
   // The language codes this finder reads.
   std::vector<std::string> languages() const;
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit DateFinder(std::shared_ptr<const Impl> impl);
   std::shared_ptr<const Impl> impl_;
 };

@@ -36,9 +36,8 @@ class NORMKIT_EXPORT CharsetDecoder {
 
   const std::string& name() const;
 
-  struct Table;
-
  private:
+  struct Table;
   explicit CharsetDecoder(std::shared_ptr<const Table> table);
   std::shared_ptr<const Table> table_;
 };

@@ -97,9 +97,8 @@ class NORMKIT_EXPORT HeaderCleaner {
   // of a header by itself.
   CleanedArticle Clean(std::string_view article, std::string_view title = {}) const;
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit HeaderCleaner(std::shared_ptr<const Impl> impl);
   std::shared_ptr<const Impl> impl_;
 };

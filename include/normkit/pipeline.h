@@ -117,9 +117,8 @@ class NORMKIT_EXPORT Pipeline {
   PipelineStats stats_template() const;
   const std::string& name() const;
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit Pipeline(std::shared_ptr<const Impl> impl);
   std::shared_ptr<const Impl> impl_;
 };

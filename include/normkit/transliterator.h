@@ -42,6 +42,10 @@
 
 namespace normkit {
 
+namespace internal {
+struct SchemeTables;  // the compiled scheme (translit/tables.h)
+}  // namespace internal
+
 enum class Direction {
   kForward,  // Cyrillic to Latin
   kReverse,  // Latin to Cyrillic; only for schemes marked reversible
@@ -62,9 +66,9 @@ class NORMKIT_EXPORT Transliterator {
   // kNotFound with the nearest known ids in the message; a broken file gives
   // kRuleSyntax with file:line:column; kReverse on a scheme that is not
   // reversible gives kInvalidArgument.
-  static Result<Transliterator> Create(std::string_view id,
-                                       const RuleFiles& rules,
-                                       Direction direction = Direction::kForward);
+  // Like every Create: what to build (the id and direction), then the rules.
+  static Result<Transliterator> Create(std::string_view id, Direction direction,
+                                       const RuleFiles& rules);
   static Result<Transliterator> Create(std::string_view id,
                                        Direction direction = Direction::kForward);
 
@@ -77,11 +81,9 @@ class NORMKIT_EXPORT Transliterator {
   // The pairs (Cyrillic, Latin) that the scheme's file lists as its tests.
   const std::vector<std::pair<std::string, std::string>>& test_pairs() const;
 
-  struct Tables;  // the compiled scheme; defined in translit/
-
  private:
-  explicit Transliterator(std::shared_ptr<const Tables> tables);
-  std::shared_ptr<const Tables> tables_;
+  explicit Transliterator(std::shared_ptr<const internal::SchemeTables> tables);
+  std::shared_ptr<const internal::SchemeTables> tables_;
 };
 
 // Every scheme in `rules` (files under translit/), sorted by id. A file that

@@ -124,8 +124,8 @@ class NORMKIT_EXPORT VariantIndex {
   // options.extra_lexicons). A broken file gives kRuleSyntax with
   // file:line:column; one spelling claimed by two names within one file
   // gives kRuleSyntax at the second claim.
-  static Result<VariantIndex> Create(const RuleFiles& rules,
-                                     const VariantIndexOptions& options = {});
+  static Result<VariantIndex> Create(const VariantIndexOptions& options,
+                                     const RuleFiles& rules);
   static Result<VariantIndex> Create(const VariantIndexOptions& options = {});
 
   // The matching key of one word (Latin or Cyrillic; a hyphenated name keeps
@@ -171,9 +171,8 @@ class NORMKIT_EXPORT VariantIndex {
   std::size_t lexicon_names() const;
   std::size_t known_variants() const;
 
-  struct Data;  // defined in translit/
-
  private:
+  struct Data;  // defined in variants/
   explicit VariantIndex(std::shared_ptr<const Data> data);
   std::shared_ptr<const Data> data_;
 };

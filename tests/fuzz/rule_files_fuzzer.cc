@@ -82,7 +82,7 @@ void Scheme(std::string_view file, bool replace_fallback, const std::string& con
   bool built = false;
   for (const std::string& scheme : ids) {
     for (Direction d : {Direction::kForward, Direction::kReverse}) {
-      Result<Transliterator> t = Transliterator::Create(scheme, rules, d);
+      Result<Transliterator> t = Transliterator::Create(scheme, d, rules);
       if (!t.ok()) {
         CheckError(t.status(), file, origin, context);
         continue;
@@ -161,7 +161,7 @@ void Lexicon(std::string_view file, bool scheme_variants, const std::string& con
   options.scheme_variants = scheme_variants;
   const std::string origin = "fuzz/lexicon.toml";
   options.extra_lexicons.push_back({origin, std::string(file)});
-  Result<VariantIndex> index = VariantIndex::Create(Embedded(), options);
+  Result<VariantIndex> index = VariantIndex::Create(options, Embedded());
   if (!index.ok()) return CheckError(index.status(), file, origin, context);
   std::string out;
   index->Apply(kSample, &out);

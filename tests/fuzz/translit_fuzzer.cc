@@ -65,7 +65,7 @@ const Built& Get(std::size_t index) {
   if (b.fast) return b;
   const SchemeRun& d = Directions()[index];
   const RuleFiles rules = RuleFiles::Embedded();
-  Result<Transliterator> t = Transliterator::Create(d.id, rules, d.direction);
+  Result<Transliterator> t = Transliterator::Create(d.id, d.direction, rules);
   FUZZ_CHECK(t.ok(), d.id + ": " + t.status().ToString());
   b.fast = std::make_unique<Transliterator>(std::move(*t));
   if (d.direction == Direction::kForward) {

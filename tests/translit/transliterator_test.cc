@@ -119,7 +119,7 @@ pairs = [["жук", "jouk"]]
 Result<Transliterator> UserScheme(std::string_view text, std::string path = "translit/xx/test.toml") {
   RuleFiles rules = RuleFiles::Embedded();
   rules.Add(path, std::string(text), "/home/user/rules/" + path);
-  return Transliterator::Create("xx/test", rules);
+  return Transliterator::Create("xx/test", Direction::kForward, rules);
 }
 
 TEST(Transliterator, UserSchemeWithRulesAndPieces) {

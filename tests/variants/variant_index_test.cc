@@ -66,7 +66,7 @@ TEST(Lexicon, ErrorsNameFileLineAndColumn) {
 TEST(Lexicon, BrokenBuiltInFileIsNamed) {
   RuleFiles rules = RuleFiles::Embedded();
   rules.Add("variants/extra.toml", "[[name]]\ncanonical = 1\n", "/tmp/rules/variants/extra.toml");
-  auto index = VariantIndex::Create(rules);
+  auto index = VariantIndex::Create({}, rules);
   ASSERT_FALSE(index.ok());
   EXPECT_EQ(index.status().ToString().rfind("/tmp/rules/variants/extra.toml:2:13:", 0), 0u)
       << index.status().ToString();

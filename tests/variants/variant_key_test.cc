@@ -122,7 +122,7 @@ TEST(VariantKey, EverySchemeOfTheLexiconsNames) {
           if (not_press.count(id) != 0) continue;
           auto it = schemes.find(id);
           if (it == schemes.end()) {
-            auto t = Transliterator::Create(id, rules);
+            auto t = Transliterator::Create(id, Direction::kForward, rules);
             ASSERT_TRUE(t.ok()) << t.status().ToString();
             it = schemes.emplace(id, std::move(*t)).first;
           }
