@@ -184,8 +184,6 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view t
       remove(i, Collapse(line) == title_key ? "title_repeat"
                 : CountWords(line) <= 2     ? "section"
                                             : "standfirst");
-    } else if (h.kind == LineKind::kItem) {
-      remove(i, h.rule);
     } else if (h.kind == LineKind::kName) {
       out.authors.emplace_back(line);
       remove(i, "byline");

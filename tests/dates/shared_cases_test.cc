@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "corpus.h"
+#include "skip.h"
 #include "normkit/date_finder.h"
 
 namespace normkit {
@@ -830,7 +831,7 @@ const std::map<std::string, double> kDateparserFloor = {
 
 TEST(SharedCases, DucklingRussian) {
   const std::optional<std::string> corpus = testing::ReadFile(DatesDir() + "Time_RU_Corpus.hs");
-  if (!corpus) GTEST_SKIP() << testing::MissingSharedMessage("testdata/dates/Time_RU_Corpus.hs");
+  if (!corpus) NORMKIT_SKIP_WITHOUT_SHARED("testdata/dates/Time_RU_Corpus.hs");
   const std::vector<Case> cases = DucklingCases(*corpus);
   ASSERT_GE(cases.size(), 40u) << "the extractor lost the corpus' examples";
   EXPECT_GE(Report("duckling-ru", cases, false), kDucklingRuFloor);
@@ -838,7 +839,7 @@ TEST(SharedCases, DucklingRussian) {
 
 TEST(SharedCases, DucklingUkrainian) {
   const std::optional<std::string> corpus = testing::ReadFile(DatesDir() + "Time_UK_Corpus.hs");
-  if (!corpus) GTEST_SKIP() << testing::MissingSharedMessage("testdata/dates/Time_UK_Corpus.hs");
+  if (!corpus) NORMKIT_SKIP_WITHOUT_SHARED("testdata/dates/Time_UK_Corpus.hs");
   const std::vector<Case> cases = DucklingCases(*corpus);
   ASSERT_GE(cases.size(), 20u) << "the extractor lost the corpus' examples";
   EXPECT_GE(Report("duckling-uk", cases, false), kDucklingUkFloor);
@@ -846,7 +847,7 @@ TEST(SharedCases, DucklingUkrainian) {
 
 TEST(SharedCases, Natasha) {
   const std::optional<std::string> source = testing::ReadFile(DatesDir() + "natasha_test_date.py");
-  if (!source) GTEST_SKIP() << testing::MissingSharedMessage("testdata/dates/natasha_test_date.py");
+  if (!source) NORMKIT_SKIP_WITHOUT_SHARED("testdata/dates/natasha_test_date.py");
   const std::vector<Case> cases = NatashaCases(*source);
   ASSERT_GE(cases.size(), 7u) << "the extractor lost natasha's cases";
   EXPECT_GE(Report("natasha", cases, false), kNatashaFloor);
@@ -856,7 +857,7 @@ TEST(SharedCases, DateparserSearch) {
   const std::optional<std::string> source =
       testing::ReadFile(DatesDir() + "dateparser_test_search.py");
   if (!source) {
-    GTEST_SKIP() << testing::MissingSharedMessage("testdata/dates/dateparser_test_search.py");
+    NORMKIT_SKIP_WITHOUT_SHARED("testdata/dates/dateparser_test_search.py");
   }
   const std::map<std::string, std::vector<Case>> cases = DateparserCases(*source);
   ASSERT_GE(cases.at("ru").size(), 10u) << "the extractor lost dateparser's cases";

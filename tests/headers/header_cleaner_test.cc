@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "corpus.h"
+#include "skip.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
 
@@ -75,7 +76,7 @@ std::vector<std::string> Rules(const CleanedArticle& a) {
 TEST(HeaderCleaner, RealSampleArticle) {
   const std::string path = testing::SharedDir() + "/samples/seed-article.txt";
   std::optional<std::string> text = testing::ReadFile(path);
-  if (!text) GTEST_SKIP() << testing::MissingSharedMessage(path);
+  if (!text) NORMKIT_SKIP_WITHOUT_SHARED(path);
   const CleanedArticle a = Cleaner().Clean(*text);
   EXPECT_EQ(a.published, "2022-06-20T14:01");
   EXPECT_EQ(a.modified, "2022-12-24T22:37");
@@ -334,7 +335,7 @@ bool IsEvidence(const std::string& rule) {
 // the documents change at all.
 TEST(HeaderCleaner, CorpusPostsKeepTheirText) {
   auto texts = testing::RussianNewsTexts();
-  if (!texts) GTEST_SKIP() << testing::MissingSharedMessage("ru-news.jsonl.zst");
+  if (!texts) NORMKIT_SKIP_WITHOUT_SHARED("ru-news.jsonl.zst");
   std::size_t changed = 0, kept_whole = 0, number = 0;
   for (const std::string& text : *texts) {
     ++number;

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "corpus.h"
+#include "skip.h"
 #include "normkit/normalizer.h"
 
 namespace normkit {
@@ -621,7 +622,7 @@ TEST_F(Properties, HandPickedCorners) {
 TEST_F(Properties, RussianNewsCorpus) {
   std::optional<std::vector<std::string>> docs = testing::RussianNewsTexts();
   if (!docs) {
-    GTEST_SKIP() << testing::MissingSharedMessage("corpora/ru-news.jsonl.zst");
+    NORMKIT_SKIP_WITHOUT_SHARED("corpora/ru-news.jsonl.zst");
   }
   ASSERT_FALSE(docs->empty());
   CheckAll(MakeAll(CorpusOptionSets()), *docs, "ru-news document", false);
@@ -630,7 +631,7 @@ TEST_F(Properties, RussianNewsCorpus) {
 TEST_F(Properties, KazakhSentencesCorpus) {
   std::optional<std::string> text = testing::KazakhSentences();
   if (!text) {
-    GTEST_SKIP() << testing::MissingSharedMessage(
+    NORMKIT_SKIP_WITHOUT_SHARED(
         "corpora/kk-sentences.txt.zst");
   }
   ASSERT_FALSE(text->empty());
@@ -657,7 +658,7 @@ TEST_F(Properties, KazakhSentencesCorpus) {
 TEST_F(Properties, FencedCodeComesOutByteForByte) {
   std::optional<std::vector<std::string>> docs = testing::RussianNewsTexts();
   if (!docs) {
-    GTEST_SKIP() << testing::MissingSharedMessage("corpora/ru-news.jsonl.zst");
+    NORMKIT_SKIP_WITHOUT_SHARED("corpora/ru-news.jsonl.zst");
   }
   std::optional<std::string> kazakh = testing::KazakhSentences();
   if (kazakh) docs->push_back(*kazakh);

@@ -32,7 +32,11 @@ TEST(Pipeline, NewsRecipeOnTheSampleArticle) {
   EXPECT_EQ(stats.steps[0].step, "normalize");
   EXPECT_GT(stats.steps[0].count, 0u);
   EXPECT_EQ(stats.steps[1].step, "clean");
-  EXPECT_EQ(stats.steps[1].count, doc.metadata.header_lines_removed);
+  // The sample's header: a bare date line, Published and Updated lines, the
+  // title, its repeat, a second date line, a photo credit, the byline after
+  // the lead, and the five blank lines between them.
+  EXPECT_EQ(doc.metadata.header_lines_removed, 13u);
+  EXPECT_EQ(stats.steps[1].count, 13u);
   EXPECT_EQ(stats.steps[2].step, "dates");
   EXPECT_EQ(stats.steps[2].count, doc.metadata.dates.size());
   EXPECT_EQ(stats.steps[3].step, "variants");

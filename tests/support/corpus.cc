@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "skip.h"
 
 #include <zstd.h>
 
@@ -73,6 +74,11 @@ std::optional<std::string> KazakhSentences() {
 std::string MissingSharedMessage(const std::string& what) {
   return what + " not found under " + SharedDir() +
          " (the shared corpora sit beside a checkout as ../shared); skipped";
+}
+
+bool InContinuousIntegration() {
+  const char* ci = std::getenv("CI");
+  return ci != nullptr && *ci != '\0';
 }
 
 std::string DemoArticle() {

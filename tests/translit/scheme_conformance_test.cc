@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "corpus.h"
+#include "skip.h"
 #include "normkit/transliterator.h"
 
 namespace normkit {
@@ -83,7 +84,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(SchemeConformance, OfficialUkrainianPairs) {
   const std::string path = testing::SharedDir() + "/testdata/translit/uk-national-2010-pairs.tsv";
   std::ifstream file(path);
-  if (!file) GTEST_SKIP() << testing::MissingSharedMessage(path);
+  if (!file) NORMKIT_SKIP_WITHOUT_SHARED(path);
   Result<Transliterator> t = Transliterator::Create("uk/national_2010");
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   std::size_t pairs = 0;

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "corpus.h"
+#include "skip.h"
 #include "normkit/transliterator.h"
 #include "reference_transliterator.h"
 #include "translit/scheme.h"
@@ -76,7 +77,7 @@ class SchemeOnCorpus : public ::testing::TestWithParam<SchemeInfo> {};
 
 TEST_P(SchemeOnCorpus, FastEngineEqualsReference) {
   const std::string* corpus = CorpusText();
-  if (corpus == nullptr) GTEST_SKIP() << testing::MissingSharedMessage("corpora");
+  if (corpus == nullptr) NORMKIT_SKIP_WITHOUT_SHARED("corpora");
   const SchemeInfo& info = GetParam();
   const internal::Scheme scheme = Parse(info.id);
   std::optional<internal::Scheme> fallback;
@@ -127,7 +128,7 @@ class RoundTrip : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(RoundTrip, CorpusLinesComeBackExactly) {
   const std::string* corpus = CorpusText();
-  if (corpus == nullptr) GTEST_SKIP() << testing::MissingSharedMessage("corpora");
+  if (corpus == nullptr) NORMKIT_SKIP_WITHOUT_SHARED("corpora");
   const std::string id = GetParam();
   const internal::Scheme scheme = Parse(id);
   std::set<char32_t> own, caseless;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "corpus.h"
+#include "skip.h"
 #include "normkit/variant_index.h"
 #include "shared_index.h"
 
@@ -25,7 +26,7 @@ std::string ReplaceAll(std::string text, const std::string& from, const std::str
 TEST(SeedArticle, EveryTokaevBecomesTokayevAndNothingElse) {
   const std::string path = testing::SharedDir() + "/samples/seed-article.txt";
   const std::optional<std::string> article = testing::ReadFile(path);
-  if (!article) GTEST_SKIP() << testing::MissingSharedMessage(path);
+  if (!article) NORMKIT_SKIP_WITHOUT_SHARED(path);
   ASSERT_NE(article->find("Tokaev’s"), std::string::npos);
   ASSERT_NE(article->find("Tokaev's"), std::string::npos);
   std::string out;
@@ -39,7 +40,7 @@ TEST(SeedArticle, EveryTokaevBecomesTokayevAndNothingElse) {
 // byte for byte; with rewrites, applying again changes nothing.
 TEST(RussianCorpus, ApplyChangesOnlyKnownSpellings) {
   const auto texts = testing::RussianNewsTexts();
-  if (!texts) GTEST_SKIP() << testing::MissingSharedMessage("ru-news.jsonl.zst");
+  if (!texts) NORMKIT_SKIP_WITHOUT_SHARED("ru-news.jsonl.zst");
   std::size_t documents = 0, rewritten = 0;
   for (const std::string& text : *texts) {
     std::string out;
@@ -61,7 +62,7 @@ TEST(RussianCorpus, ApplyChangesOnlyKnownSpellings) {
 TEST(WholeCorpus, Discover) {
   const auto texts = testing::RussianNewsTexts();
   const auto kazakh = testing::KazakhSentences();
-  if (!texts || !kazakh) GTEST_SKIP() << testing::MissingSharedMessage("corpora");
+  if (!texts || !kazakh) NORMKIT_SKIP_WITHOUT_SHARED("corpora");
   NameCounts counts;
   std::size_t bytes = kazakh->size();
   for (const std::string& text : *texts) {
