@@ -18,7 +18,7 @@ namespace normkit::tools {
 enum class Compression { kNone, kGzip, kZstd };
 
 // One piece of one input: whole lines (a line ends at LF, CRLF or a lone
-// CR; see normalize/line_breaks.h), numbered from `first_line`, starting at
+// CR; see core/line_breaks.h), numbered from `first_line`, starting at
 // byte `offset` of the input (decompressed).
 struct Chunk {
   std::string_view text;

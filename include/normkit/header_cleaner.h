@@ -25,7 +25,7 @@
 // stays in the line's text).
 //
 // Patterns are RE2 (linear time: no pattern can hang a pipeline) and word
-// lists, from rules/headers/*.toml (see normalize/header_rules.h); dates go
+// lists, from rules/headers/*.toml (see headers/header_rules.h); dates go
 // through the DateFinder.
 //
 // Example:
