@@ -11,9 +11,10 @@
 #include <cstring>
 #include <optional>
 
+#include "clean_scan.h"
 #include "core/char_class.h"
-#include "punctuation.h"
 #include "core/utf8.h"
+#include "punctuation.h"
 
 namespace normkit {
 namespace {
@@ -246,6 +247,8 @@ struct Normalizer::Impl {
   // ASCII bytes that steps 1 and 2 change: controls, CR, and capitals under
   // NFKC_Casefold.
   std::array<bool, 128> ascii_special{};
+  // The quick check 16 bytes at a time, from the tables above.
+  std::optional<internal::CleanScan> clean_scan;
 
   void BuildTables();
   bool FormMayChange(char32_t c) const;
@@ -350,6 +353,7 @@ void Normalizer::Impl::BuildTables() {
   for (unsigned b = 0; b < 128; ++b) {
     ascii_special[b] = ((b < 0x20 && b != '\t') || b == 0x7F || may_change[b]) && b != '\n';
   }
+  clean_scan.emplace(ascii_watch, clean_lead2, whitespace);
 }
 
 namespace {
@@ -725,8 +729,14 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
       if (!code && q > p && q[-1] == ' ') --q;
     }
     // The quick check: stop at the line's end or at the first character
-    // that the slow path could change.
+    // that the slow path could change. Wide steps first; where they stop,
+    // one character the slow way, then wide steps again.
+    const unsigned char* wide_from = q;
     while (!dirty && q < end) {
+      if (q >= wide_from) {
+        q = clean_scan->Skip(q, end, code);
+        wide_from = q + 1;
+      }
       const unsigned char b = *q;
       if (b < 0x80) {
         if (!ascii_watch[b]) {
