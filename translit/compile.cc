@@ -10,7 +10,7 @@
 #include <map>
 #include <set>
 
-#include "normkit/icu_transform.h"
+#include "cyrillic_fallback.h"
 #include "tables.h"
 
 namespace normkit::internal {
@@ -226,18 +226,10 @@ Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
     for (const auto& [c, out] : fallback->upper_letters) upper.emplace(c, out);
   }
   // Cyrillic letters that no rule file maps go through ICU's own
-  // Cyrillic-Latin, so that no scheme lets a Cyrillic letter through.
-  // Built once per process: ICU reads its rules anew for every instance,
-  // which costs more than compiling a scheme.
-  static const Result<IcuTransform>* const kCyrillicLatin =
-      new Result<IcuTransform>(IcuTransform::Create("Cyrillic-Latin; NFC"));
-  const Result<IcuTransform>& icu = *kCyrillicLatin;
-  for (UChar32 c = 0x0400; c <= 0x052F && icu.ok(); ++c) {
-    if (!u_isULowercase(c) || letters.count(static_cast<char32_t>(c)) != 0) continue;
-    std::string latin = icu->Apply(Utf8(static_cast<char32_t>(c)));
-    bool cyrillic = false;
-    for (char32_t out : CodePoints(latin)) cyrillic |= out >= 0x0400 && out <= 0x052F;
-    if (!latin.empty() && !cyrillic) letters.emplace(static_cast<char32_t>(c), latin);
+  // Cyrillic-Latin (a table written at build time), so that no scheme lets
+  // a Cyrillic letter through.
+  for (std::size_t i = 0; i < kCyrillicFallbackCount; ++i) {
+    letters.emplace(kCyrillicFallback[i].letter, kCyrillicFallback[i].latin);
   }
   for (const auto& [c, out] : letters) {
     const auto capital = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
