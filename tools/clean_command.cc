@@ -10,6 +10,7 @@
 #include "normkit/header_cleaner.h"
 #include "normkit/json_record.h"
 #include "normkit/normalizer.h"
+#include "normkit/pipeline.h"
 #include "output.h"
 #include "stream.h"
 
@@ -26,63 +27,13 @@ struct CleanArgs {
   bool strict = false;
 };
 
-// The cleaner's findings as one JSON object, keys in a fixed order:
-// {"title", "published", "modified", "updated", "authors", "photo_credits",
-//  "removed": [{"line", "text", "rule"}...], "lines", "kept_whole"}, then
-// "body" when `body` is given. Absent values are null.
-std::string CleanedJson(const CleanedArticle& a, const std::string* body) {
-  std::string out = "{";
-  auto key = [&](std::string_view name) {
-    if (out.size() > 1) out.push_back(',');
-    AppendJsonString(name, &out);
-    out.push_back(':');
-  };
-  auto optional = [&](std::string_view name, const std::optional<std::string>& value) {
-    key(name);
-    if (value) {
-      AppendJsonString(*value, &out);
-    } else {
-      out += "null";
-    }
-  };
-  auto list = [&](std::string_view name, const std::vector<std::string>& values) {
-    key(name);
-    out.push_back('[');
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      AppendJsonString(values[i], &out);
-    }
-    out.push_back(']');
-  };
-  optional("title", a.title);
-  optional("published", a.published);
-  optional("modified", a.modified);
-  optional("updated", a.updated);
-  list("authors", a.authors);
-  list("photo_credits", a.photo_credits);
-  key("removed");
-  out.push_back('[');
-  for (std::size_t i = 0; i < a.removed.size(); ++i) {
-    const RemovedLine& r = a.removed[i];
-    out += i > 0 ? ",{\"line\":" : "{\"line\":";
-    out += std::to_string(r.line);
-    out += ",\"text\":";
-    AppendJsonString(r.text, &out);
-    out += ",\"rule\":";
-    AppendJsonString(r.rule, &out);
-    out.push_back('}');
-  }
-  out.push_back(']');
-  key("lines");
-  out += std::to_string(a.lines);
-  key("kept_whole");
-  out += a.kept_whole ? "true" : "false";
-  if (body != nullptr) {
-    key("body");
-    AppendJsonString(*body, &out);
-  }
-  out.push_back('}');
-  return out;
+// The cleaner's result as a document: the body its text, the rest its
+// metadata (written by the pipeline's one metadata writer, as `run` does).
+Document AsDocument(CleanedArticle cleaned) {
+  Document doc;
+  doc.text = std::move(cleaned.body);
+  doc.metadata.header = std::move(static_cast<HeaderMetadata&>(cleaned));
+  return doc;
 }
 
 // A normalizer that changes nothing and only checks UTF-8, for --strict.
@@ -122,8 +73,7 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
                                           std::to_string(s.where().offset));
         }
       }
-      const CleanedArticle cleaned = cleaner->Clean(article);
-      if (!output.Write(CleanedJson(cleaned, &cleaned.body) + "\n", &error)) {
+      if (!output.Write(DocumentJson(AsDocument(cleaner->Clean(article))) + "\n", &error)) {
         return Fail(kExitCantCreate, error);
       }
     }
@@ -150,10 +100,10 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
             std::string* metadata) {
           title.clear();
           if (!args.title_field.empty()) record.StringField(args.title_field, &title);
-          CleanedArticle cleaned = cleaner->Clean(text, title);
-          counts->kept_whole += cleaned.kept_whole;
-          *metadata = CleanedJson(cleaned, nullptr);
-          *body = std::move(cleaned.body);
+          Document doc = AsDocument(cleaner->Clean(text, title));
+          counts->kept_whole += doc.metadata.header->kept_whole;
+          *metadata = MetadataJson(doc.metadata);
+          *body = std::move(doc.text);
         },
         &result->out, &counts->records);
     if (!s.ok()) {
