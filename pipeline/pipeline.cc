@@ -262,7 +262,7 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       if (!f.ok()) return f.status().code() == ErrorCode::kRuleSyntax ? f.status() : at_step(node, f.status());
       impl->steps.push_back(std::make_unique<DatesStep>(std::move(*f), (*step)["rewrite"].value_or(false)));
     } else if (use == "variants") {
-      // The lexicon is rules/variants/ (add names with --rules DIR).
+      // The lexicon is rules/variants/ of `rules` (a caller adds names there).
       if (Status s = check_keys({}); !s.ok()) return s;
       Result<VariantIndex> v = VariantIndex::Create({}, rules);
       if (!v.ok()) return v.status().code() == ErrorCode::kRuleSyntax ? v.status() : at_step(node, v.status());

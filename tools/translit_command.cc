@@ -22,6 +22,17 @@ struct TranslitArgs {
   bool reverse = false;
 };
 
+// What to do about a scheme that cannot be had: an unknown id, or one that
+// does not go backwards.
+std::string_view SchemeHint(const Status& status) {
+  switch (status.code()) {
+    case ErrorCode::kNotFound: return "'normkit schemes' lists them all";
+    case ErrorCode::kInvalidArgument:
+      return "--reverse needs one that 'normkit schemes' marks reversible";
+    default: return {};
+  }
+}
+
 int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
   if (args.scheme.empty() == args.icu.empty()) {
     return Fail(kExitUsage, "translit: give exactly one of -s SCHEME or --icu ID "
@@ -39,7 +50,7 @@ int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
   if (!args.scheme.empty()) {
     Result<Transliterator> t = Transliterator::Create(
         args.scheme, args.reverse ? Direction::kReverse : Direction::kForward, rules);
-    if (!t.ok()) return Fail(t.status());
+    if (!t.ok()) return Fail(t.status(), SchemeHint(t.status()));
     scheme = std::move(*t);
   } else {
     Result<IcuTransform> t = IcuTransform::Create(args.icu);
