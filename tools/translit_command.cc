@@ -54,7 +54,13 @@ int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
     scheme = std::move(*t);
   } else {
     Result<IcuTransform> t = IcuTransform::Create(args.icu);
-    if (!t.ok()) return Fail(t.status());
+    if (!t.ok()) {
+      // The place of the element ICU refused, where the id is a compound.
+      const std::size_t column = t.status().where().column;
+      return Fail(ExitCodeFor(t.status()),
+                  (column > 1 ? "--icu, column " + std::to_string(column) + ": " : "--icu: ") +
+                      t.status().message());
+    }
     icu = std::move(*t);
   }
 
