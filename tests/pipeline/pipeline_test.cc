@@ -1,6 +1,7 @@
 // The Pipeline: the default recipe on the project's sample article, a
 // user's recipe, recipe errors with their positions, one-line documents,
-// and the same results from many threads.
+// and the same results from many threads; the metadata writer and the JSON
+// Lines editor it uses.
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -98,6 +99,23 @@ TEST(Pipeline, MetadataJsonWritesThePartsWhoseStepRan) {
   const Document plain = names->Process("Tokaev");
   EXPECT_EQ(MetadataJson(plain.metadata), "{}") << "no clean or dates step, nothing found";
   EXPECT_EQ(DocumentJson(plain), R"({"body":"Tokayev"})");
+}
+
+TEST(JsonRecord, AnEmptyAddedNameAddsNoMember) {
+  // What the text commands write: the field replaced, nothing added.
+  JsonLinesOptions options;
+  std::string out;
+  JsonLinesCounts counts;
+  const Status s = EditJsonLines(
+      "{\"id\": 1, \"text\": \"a\"}\n{\"id\": 2}\n", options, "",
+      [](const JsonRecord&, std::string_view text, std::string* new_text, std::string* added) {
+        *new_text = std::string(text) + "b";
+        *added = "ignored";
+      },
+      &out, &counts);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(out, "{\"id\": 1, \"text\": \"ab\"}\n{\"id\": 2}\n");
+  EXPECT_EQ(counts.edited, 1u);
 }
 
 TEST(Pipeline, RecipeErrorsNameTheirPlace) {
