@@ -8,15 +8,18 @@
 
 #include "cli_support.h"
 #include "commands.h"
+#include "documents.h"
 #include "normkit/icu_transform.h"
 #include "normkit/transliterator.h"
 #include "stream.h"
+#include "summary.h"
 
 namespace normkit::tools {
 namespace {
 
 struct TranslitArgs {
   FileArgs files;
+  DocumentArgs documents;
   std::string scheme;
   std::string icu;
   bool reverse = false;
@@ -33,7 +36,8 @@ std::string_view SchemeHint(const Status& status) {
   }
 }
 
-int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
+int RunTranslit(TranslitArgs args, const GlobalOptions& global) {
+  if (const int status = ResolveDocumentArgs(&args.documents); status != kExitOk) return status;
   if (args.scheme.empty() == args.icu.empty()) {
     return Fail(kExitUsage, "translit: give exactly one of -s SCHEME or --icu ID "
                             "('normkit schemes' lists the schemes)");
@@ -63,16 +67,34 @@ int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
     }
     icu = std::move(*t);
   }
+  StatsFile stats_file;
+  if (const int status = stats_file.Open(args.files.stats_file); status != kExitOk) return status;
+  const bool count_documents = !args.files.stats_file.empty();
 
-  struct NoCounts {};
-  return StreamFiles<NoCounts>(
-      args.files, global, [&](const Chunk& chunk, ChunkResult* result, NoCounts*) {
-        if (scheme) {
-          scheme->Transliterate(chunk.text, &result->out);
-        } else {
-          result->out.append(icu->Apply(chunk.text));
-        }
-      });
+  JsonLinesCounts total;
+  StreamTotals totals;
+  const int status = StreamFiles<JsonLinesCounts>(
+      args.files, global,
+      [&](const Chunk& chunk, ChunkResult* result, JsonLinesCounts* counts) {
+        EditDocuments(
+            args.documents, chunk,
+            [&](std::string_view text, std::string* out) {
+              if (scheme) {
+                scheme->Transliterate(text, out);
+              } else {
+                out->append(icu->Apply(text));
+              }
+            },
+            result, counts, count_documents);
+      },
+      [&](const Input&, const JsonLinesCounts& counts) { total.Add(counts); }, {}, &totals);
+  WarnNotJson(total, "went through unchanged", global.quiet);
+  if (status != kExitOk) return status;
+  Summary summary;
+  summary.command = "translit";
+  summary.documents = total.records;
+  summary.invalid_records = total.not_json;
+  return stats_file.Write(summary, totals);
 }
 
 // Compiles every scheme (both directions where reversible) and runs its own
@@ -147,6 +169,7 @@ void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
   cmd->add_flag("--reverse", args->reverse,
                 "Latin back to Cyrillic, for one-to-one schemes (cyrl/iso_9, "
                 "ru/gost_779, sr/latin)");
+  AddDocumentOptions(cmd, &args->documents, "", "");
   cmd->callback([run, args, global] {
     *run = [args, global] { return RunTranslit(*args, *global); };
   });
