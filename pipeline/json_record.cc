@@ -349,16 +349,18 @@ void JsonRecord::Write(std::string_view name, std::string_view value, std::strin
   std::size_t count = 0;
   for (const auto& [member_name, json_string, text] :
        {std::tuple{name, true, value}, std::tuple{added, false, added_json}}) {
+    if (!json_string && member_name.empty()) continue;  // nothing to add
     if (const Member* m = Find(member_name)) {
       edits[count++] = {m->value_begin, m->value_end, json_string, text, {}};
     } else {
       edits[count++] = {insert_at, insert_at, json_string, text, member_name};
     }
   }
-  if (edits[1].begin < edits[0].begin) std::swap(edits[0], edits[1]);
+  if (count == 2 && edits[1].begin < edits[0].begin) std::swap(edits[0], edits[1]);
   bool any_member = !members_.empty();
   std::size_t at = 0;
-  for (const Edit& e : edits) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const Edit& e = edits[i];
     out->append(line_, at, e.begin - at);
     if (e.begin == e.end) {  // a new member
       if (any_member) out->push_back(',');

@@ -57,17 +57,10 @@ class CleanStep : public Step {
   bool needs_lines() const override { return true; }
   std::uint64_t Apply(Document* doc, std::string_view title) const override {
     CleanedArticle a = cleaner_.Clean(doc->text, title);
-    DocumentMetadata& m = doc->metadata;
-    m.kept_whole = a.kept_whole;
-    m.title = std::move(a.title);
-    m.published = std::move(a.published);
-    m.modified = std::move(a.modified);
-    m.updated = std::move(a.updated);
-    m.authors = std::move(a.authors);
-    m.photo_credits = std::move(a.photo_credits);
-    m.header_lines_removed = a.removed.size();
     doc->text = std::move(a.body);
-    return a.removed.size();
+    const std::size_t removed = a.removed.size();
+    doc->metadata.header = std::move(static_cast<HeaderMetadata&>(a));
+    return removed;
   }
 
  private:
@@ -82,9 +75,10 @@ class DatesStep : public Step {
   std::uint64_t Apply(Document* doc, std::string_view title) const override {
     std::vector<DateMatch> found;
     finder_.Find(doc->text, &found);
+    std::vector<FoundDate>& dates = doc->metadata.dates.emplace();
+    dates.reserve(found.size());
     for (const DateMatch& m : found) {
-      doc->metadata.dates.push_back(
-          {doc->text.substr(m.begin, m.end - m.begin), m.value.ToIso(), m.language});
+      dates.push_back({doc->text.substr(m.begin, m.end - m.begin), m});
     }
     if (rewrite_ && !found.empty()) {
       std::string out;
@@ -113,7 +107,8 @@ class VariantsStep : public Step {
   // The text and the title (one spelling per name in the metadata too).
   std::uint64_t Apply(Document* doc, std::string_view title) const override {
     std::size_t rewritten = Rewrite(&doc->text);
-    if (doc->metadata.title) rewritten += Rewrite(&*doc->metadata.title);
+    std::optional<HeaderMetadata>& header = doc->metadata.header;
+    if (header && header->title) rewritten += Rewrite(&*header->title);
     return rewritten;
   }
 
@@ -267,7 +262,7 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       if (!f.ok()) return f.status().code() == ErrorCode::kRuleSyntax ? f.status() : at_step(node, f.status());
       impl->steps.push_back(std::make_unique<DatesStep>(std::move(*f), (*step)["rewrite"].value_or(false)));
     } else if (use == "variants") {
-      // The lexicon is rules/variants/ (add names with --rules DIR).
+      // The lexicon is rules/variants/ of `rules` (a caller adds names there).
       if (Status s = check_keys({}); !s.ok()) return s;
       Result<VariantIndex> v = VariantIndex::Create({}, rules);
       if (!v.ok()) return v.status().code() == ErrorCode::kRuleSyntax ? v.status() : at_step(node, v.status());
@@ -318,7 +313,9 @@ Document Pipeline::Process(std::string_view text, PipelineStats* stats,
   doc.text = std::string(text);
   RunSteps(impl_->steps, /*one_line=*/false, [this] { return stats_template(); }, title, &doc,
            stats);
-  if (stats != nullptr && doc.metadata.kept_whole) ++stats->kept_whole;
+  if (stats != nullptr && doc.metadata.header && doc.metadata.header->kept_whole) {
+    ++stats->kept_whole;
+  }
   return doc;
 }
 
@@ -364,61 +361,6 @@ void Pipeline::ProcessTextLines(std::string_view lines, std::string* out,
     out->append(ProcessLine(line.text, stats).text);
     if (!line.ending.empty()) out->push_back('\n');
   }
-}
-
-std::string MetadataJson(const DocumentMetadata& m) {
-  std::string out = "{";
-  auto key = [&](std::string_view name) {
-    if (out.size() > 1) out.push_back(',');
-    AppendJsonString(name, &out);
-    out.push_back(':');
-  };
-  auto optional = [&](std::string_view name, const std::optional<std::string>& value) {
-    key(name);
-    if (value) {
-      AppendJsonString(*value, &out);
-    } else {
-      out += "null";
-    }
-  };
-  auto list = [&](std::string_view name, const std::vector<std::string>& values) {
-    key(name);
-    out.push_back('[');
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      AppendJsonString(values[i], &out);
-    }
-    out.push_back(']');
-  };
-  optional("title", m.title);
-  optional("published", m.published);
-  optional("modified", m.modified);
-  optional("updated", m.updated);
-  list("authors", m.authors);
-  list("photo_credits", m.photo_credits);
-  key("header_lines_removed");
-  out += std::to_string(m.header_lines_removed);
-  key("kept_whole");
-  out += m.kept_whole ? "true" : "false";
-  key("dates");
-  out.push_back('[');
-  for (std::size_t i = 0; i < m.dates.size(); ++i) {
-    const FoundDate& d = m.dates[i];
-    out += i > 0 ? ",{" : "{";
-    out += "\"text\":";
-    AppendJsonString(d.text, &out);
-    out += ",\"iso\":";
-    AppendJsonString(d.iso, &out);
-    out += ",\"language\":";
-    if (d.language.empty()) {
-      out += "null";
-    } else {
-      AppendJsonString(d.language, &out);
-    }
-    out.push_back('}');
-  }
-  out += "]}";
-  return out;
 }
 
 PipelineStats Pipeline::stats_template() const {

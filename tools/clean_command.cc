@@ -1,5 +1,5 @@
 // normkit clean: an article in, one JSON object out (its metadata and the
-// cleaned body); with --jsonl, every record of a JSON Lines corpus.
+// cleaned body); in JSON Lines (--field, --jsonl), every record of a corpus.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -7,82 +7,33 @@
 
 #include "cli_support.h"
 #include "commands.h"
+#include "documents.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/json_record.h"
 #include "normkit/normalizer.h"
-#include "output.h"
+#include "normkit/pipeline.h"
 #include "stream.h"
+#include "summary.h"
 
 namespace normkit::tools {
 namespace {
 
 struct CleanArgs {
   FileArgs files;
+  DocumentArgs documents;
   std::string languages;
-  std::string field = "text";
   std::string title_field = "title";
   int regex_memory_mb = 8;
-  bool jsonl = false;
-  bool strict = false;
+  bool jsonl = false;  // --jsonl: --format jsonl
 };
 
-// The cleaner's findings as one JSON object, keys in a fixed order:
-// {"title", "published", "modified", "updated", "authors", "photo_credits",
-//  "removed": [{"line", "text", "rule"}...], "lines", "kept_whole"}, then
-// "body" when `body` is given. Absent values are null.
-std::string CleanedJson(const CleanedArticle& a, const std::string* body) {
-  std::string out = "{";
-  auto key = [&](std::string_view name) {
-    if (out.size() > 1) out.push_back(',');
-    AppendJsonString(name, &out);
-    out.push_back(':');
-  };
-  auto optional = [&](std::string_view name, const std::optional<std::string>& value) {
-    key(name);
-    if (value) {
-      AppendJsonString(*value, &out);
-    } else {
-      out += "null";
-    }
-  };
-  auto list = [&](std::string_view name, const std::vector<std::string>& values) {
-    key(name);
-    out.push_back('[');
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      AppendJsonString(values[i], &out);
-    }
-    out.push_back(']');
-  };
-  optional("title", a.title);
-  optional("published", a.published);
-  optional("modified", a.modified);
-  optional("updated", a.updated);
-  list("authors", a.authors);
-  list("photo_credits", a.photo_credits);
-  key("removed");
-  out.push_back('[');
-  for (std::size_t i = 0; i < a.removed.size(); ++i) {
-    const RemovedLine& r = a.removed[i];
-    out += i > 0 ? ",{\"line\":" : "{\"line\":";
-    out += std::to_string(r.line);
-    out += ",\"text\":";
-    AppendJsonString(r.text, &out);
-    out += ",\"rule\":";
-    AppendJsonString(r.rule, &out);
-    out.push_back('}');
-  }
-  out.push_back(']');
-  key("lines");
-  out += std::to_string(a.lines);
-  key("kept_whole");
-  out += a.kept_whole ? "true" : "false";
-  if (body != nullptr) {
-    key("body");
-    AppendJsonString(*body, &out);
-  }
-  out.push_back('}');
-  return out;
+// The cleaner's result as a document: the body its text, the rest its
+// metadata (written by the pipeline's one metadata writer, as `run` does).
+Document AsDocument(CleanedArticle cleaned) {
+  Document doc;
+  doc.text = std::move(cleaned.body);
+  doc.metadata.header = std::move(static_cast<HeaderMetadata&>(cleaned));
+  return doc;
 }
 
 // A normalizer that changes nothing and only checks UTF-8, for --strict.
@@ -93,7 +44,75 @@ Result<Normalizer> Utf8Checker() {
                              .normalize_whitespace = false});
 }
 
-int RunClean(const CleanArgs& args, const GlobalOptions& global) {
+struct Counts {
+  JsonLinesCounts records;  // articles count as records too
+  std::uint64_t kept_whole = 0;
+  std::uint64_t lines_removed = 0;
+
+  void Add(const Counts& other) {
+    records.Add(other.records);
+    kept_whole += other.kept_whole;
+    lines_removed += other.lines_removed;
+  }
+};
+
+// One article (a whole input) or a chunk of JSON Lines records.
+struct CleanJob : Job {
+  const CleanArgs* args = nullptr;
+  const HeaderCleaner* cleaner = nullptr;
+  const Normalizer* checker = nullptr;
+  Counts counts;
+
+  Document Clean(std::string_view text, std::string_view title) {
+    Document doc = AsDocument(cleaner->Clean(text, title));
+    counts.kept_whole += doc.metadata.header->kept_whole;
+    counts.lines_removed += doc.metadata.header->removed.size();
+    return doc;
+  }
+
+  void Run() override {
+    if (IsJsonLines(args->documents, chunk)) {
+      // Clean one field of each record, keep the rest byte for byte, add the
+      // metadata.
+      std::string title;
+      const Status s = EditJsonLines(
+          chunk.text, JsonLinesFor(args->documents), "metadata",
+          [&](const JsonRecord& record, std::string_view text, std::string* body,
+              std::string* metadata) {
+            title.clear();
+            if (!args->title_field.empty()) record.StringField(args->title_field, &title);
+            Document doc = Clean(text, title);
+            *metadata = MetadataJson(doc.metadata);
+            *body = std::move(doc.text);
+          },
+          &result.out, &counts.records);
+      if (!s.ok()) RecordFailure(chunk, s, &result);
+      return;
+    }
+    // The whole input is one article and gives one JSON object (one line).
+    if (args->documents.strict) {
+      std::string unchanged;
+      if (Status s = checker->Normalize(chunk.text, &unchanged); !s.ok()) {
+        result.status = kExitDataError;
+        result.message = std::to_string(s.where().line) + ":" +
+                         std::to_string(s.where().column) + ": invalid UTF-8 at byte offset " +
+                         std::to_string(s.where().offset);
+        return;
+      }
+    }
+    ++counts.records.records;
+    result.out = DocumentJson(Clean(chunk.text, {})) + "\n";
+  }
+};
+
+int RunClean(CleanArgs args, const GlobalOptions& global) {
+  if (args.jsonl) {
+    if (args.documents.format == "text") {
+      return Fail(kExitUsage, "--jsonl is --format jsonl; it cannot go with --format text");
+    }
+    args.documents.format = "jsonl";
+  }
+  if (const int status = ResolveDocumentArgs(&args.documents); status != kExitOk) return status;
   RuleFiles rules;
   if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
   HeaderCleanerOptions options;
@@ -101,83 +120,40 @@ int RunClean(const CleanArgs& args, const GlobalOptions& global) {
   options.max_regex_memory = static_cast<std::int64_t>(args.regex_memory_mb) << 20;
   Result<HeaderCleaner> cleaner = HeaderCleaner::Create(options, rules);
   if (!cleaner.ok()) return Fail(cleaner.status());
+  Result<Normalizer> checker = Utf8Checker();
+  if (!checker.ok()) return Fail(checker.status());
+  StatsFile stats_file;
+  if (const int status = stats_file.Open(args.files.stats_file); status != kExitOk) return status;
 
-  if (!args.jsonl) {
-    // Each input is one article and gives one JSON object (one line).
-    std::string error;
-    std::vector<std::unique_ptr<Input>> inputs;
-    if (!OpenInputs(args.files.inputs, &inputs, &error)) return Fail(kExitNoInput, error);
-    Output output;
-    if (!output.Open(args.files.output, &error)) return Fail(kExitCantCreate, error);
-    Result<Normalizer> checker = Utf8Checker();
-    for (const auto& input : inputs) {
-      std::string article;
-      if (!input->ReadAll(&article, &error)) return Fail(kExitNoInput, error);
-      if (args.strict) {
-        std::string unchanged;
-        if (Status s = checker->Normalize(article, &unchanged); !s.ok()) {
-          return Fail(kExitDataError, input->name() + ":" + std::to_string(s.where().line) +
-                                          ":" + std::to_string(s.where().column) +
-                                          ": invalid UTF-8 at byte offset " +
-                                          std::to_string(s.where().offset));
-        }
-      }
-      const CleanedArticle cleaned = cleaner->Clean(article);
-      if (!output.Write(CleanedJson(cleaned, &cleaned.body) + "\n", &error)) {
-        return Fail(kExitCantCreate, error);
-      }
-    }
-    if (!output.Commit(&error)) return Fail(kExitCantCreate, error);
-    return kExitOk;
-  }
-
-  // JSON Lines: clean one field of each record, keep the rest byte for
-  // byte, add the metadata. A record that is not JSON goes through as it
-  // is, counted.
-  JsonLinesOptions jsonl;
-  jsonl.field = args.field;
-  jsonl.strict = args.strict;
-  struct Counts {
-    JsonLinesCounts records;
-    std::uint64_t kept_whole = 0;
-  };
   Counts total;
-  auto work = [&](const Chunk& chunk, ChunkResult* result, Counts* counts) {
-    std::string title;
-    const Status s = EditJsonLines(
-        chunk.text, jsonl, "metadata",
-        [&](const JsonRecord& record, std::string_view text, std::string* body,
-            std::string* metadata) {
-          title.clear();
-          if (!args.title_field.empty()) record.StringField(args.title_field, &title);
-          CleanedArticle cleaned = cleaner->Clean(text, title);
-          counts->kept_whole += cleaned.kept_whole;
-          *metadata = CleanedJson(cleaned, nullptr);
-          *body = std::move(cleaned.body);
-        },
-        &result->out, &counts->records);
-    if (!s.ok()) {
-      result->status = kExitDataError;
-      result->message = std::to_string(chunk.first_line + s.where().line - 1) + ": " +
-                        s.message() + " (without --strict it goes through unchanged)";
-    }
+  StreamHooks hooks;
+  hooks.make_job = [&] {
+    auto job = std::make_unique<CleanJob>();
+    job->args = &args;
+    job->cleaner = &*cleaner;
+    job->checker = &*checker;
+    return job;
   };
-  const int status = StreamFiles<Counts>(
-      args.files, global, work, [&](const Input&, const Counts& counts) {
-        total.records.Add(counts.records);
-        total.kept_whole += counts.kept_whole;
-      });
+  hooks.finished = [&](const Input&, Job& job) { total.Add(static_cast<CleanJob&>(job).counts); };
+  // An input that is not JSON Lines is one article.
+  hooks.whole_input = [&](char first_byte) { return !IsJsonLines(args.documents, first_byte); };
+  StreamTotals totals;
+  const int status = StreamFiles(args.files, global, hooks, &totals);
   if (total.kept_whole > 0 && !global.quiet) {
     std::cerr << "normkit: " << total.kept_whole
               << " record(s) looked like nothing but header lines and were kept whole "
                  "(a document is never emptied)\n";
   }
-  if (total.records.not_json > 0 && !global.quiet) {
-    std::cerr << "normkit: " << total.records.not_json
-              << " record(s) were not JSON objects and went through unchanged "
-                 "(--strict stops at the first)\n";
-  }
-  return status;
+  WarnNotJson(total.records, "went through unchanged", global.quiet);
+  if (status != kExitOk) return status;
+
+  Summary summary;
+  summary.command = "clean";
+  summary.documents = total.records.records;
+  summary.invalid_records = total.records.not_json;
+  summary.counts = {{"header_lines_removed", total.lines_removed},
+                    {"kept_whole", total.kept_whole}};
+  return stats_file.Write(summary, totals);
 }
 
 }  // namespace
@@ -188,7 +164,9 @@ void AddCleanCommand(CLI::App* app, const GlobalOptions* global, CommandBody* ru
       "clean",
       "Takes the header lines off an article (Posted/Published/Updated, the "
       "title, a date line, photo credits, bylines) and writes one JSON object: "
-      "title, published, modified, updated, authors, photo_credits, body, removed");
+      "title, published, modified, updated, authors, photo_credits, removed, lines, "
+      "kept_whole, body. In JSON Lines, cleans each record's field and adds the rest "
+      "under \"metadata\"");
   AddFileOptions(cmd, &args->files);
   cmd->add_option("--lang", args->languages,
                   "Languages of the header rules and dates (comma-separated; "
@@ -200,18 +178,14 @@ void AddCleanCommand(CLI::App* app, const GlobalOptions* global, CommandBody* ru
       ->type_name("MB")
       ->capture_default_str()
       ->check(CLI::Range(1, 4096));
+  AddDocumentOptions(cmd, &args->documents, "", "invalid UTF-8 in an article");
   cmd->add_flag("--jsonl", args->jsonl,
-                "Input is JSON Lines: clean --field of each record, add the "
-                "metadata under \"metadata\"");
-  cmd->add_option("--field", args->field, "The text field of --jsonl records")
-      ->capture_default_str();
+                "The same as --format jsonl: every input is JSON Lines (field text "
+                "unless --field)");
   cmd->add_option("--title-field", args->title_field,
-                  "The field of --jsonl records that holds their own title: a first line "
-                  "equal to it is the title ('' for none)")
+                  "The field of JSON Lines records that holds their own title: a first "
+                  "line equal to it is the title ('' for none)")
       ->capture_default_str();
-  cmd->add_flag("--strict", args->strict,
-                "Stop with exit status 65 at invalid UTF-8 (articles) or a "
-                "record that is not JSON (--jsonl)");
   cmd->callback([run, args, global] {
     *run = [args, global] { return RunClean(*args, *global); };
   });

@@ -30,6 +30,11 @@ int ExitCodeFor(const Status& status) {
 
 int Fail(const Status& status) { return Fail(ExitCodeFor(status), status.ToString()); }
 
+int Fail(const Status& status, std::string_view hint) {
+  if (hint.empty()) return Fail(status);
+  return Fail(ExitCodeFor(status), status.ToString() + "; " + std::string(hint));
+}
+
 bool ReadWholeFile(const std::string& path, std::string* content, std::string* error) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {

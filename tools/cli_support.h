@@ -26,6 +26,10 @@ int Fail(int exit_code, std::string_view message);
 int ExitCodeFor(const Status& status);
 // Fail(ExitCodeFor(status), status.ToString()).
 int Fail(const Status& status);
+// The same with what the command line can do about it after the library's
+// message ("...; 'normkit schemes' lists them all"): the libraries never
+// speak of commands or flags, the tool does.
+int Fail(const Status& status, std::string_view hint);
 
 // Reads the whole regular file `path`. False with *error ("cannot read
 // 'x': it is a folder") when it cannot.

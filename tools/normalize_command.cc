@@ -7,43 +7,48 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "core/line_breaks.h"
+#include "documents.h"
 #include "normkit/encoding.h"
 #include "normkit/normalizer.h"
 #include "stream.h"
+#include "summary.h"
 
 namespace normkit::tools {
 namespace {
 
 struct NormalizeArgs {
   FileArgs files;
+  DocumentArgs documents;  // documents.strict: invalid UTF-8 stops it too
   std::string form = "nfc";
   std::string quotes = "ascii";
   std::string encoding;
-  bool strict = false;
   bool punct = false;
   bool keep_invisibles = false;
   bool keep_whitespace = false;
-  bool stats = false;
 };
 
 // What one chunk, then one input, then the whole run changed.
 struct Counts {
   NormalizeStats normalize;
   std::uint64_t undefined_bytes = 0;  // --encoding: bytes the charset leaves undefined
+  JsonLinesCounts records;            // documents, and lines that are not JSON
 
   void Add(const Counts& other) {
     normalize.Add(other.normalize);
     undefined_bytes += other.undefined_bytes;
+    records.Add(other.records);
   }
 };
 
-int RunNormalize(const NormalizeArgs& args, const GlobalOptions& global) {
+int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
+  if (const int status = ResolveDocumentArgs(&args.documents); status != kExitOk) return status;
+  const bool strict = args.documents.strict;
   NormalizerOptions options;
   if (!ParseUnicodeForm(args.form, &options.form)) {
     return Fail(kExitUsage, "--form: unknown form '" + args.form +
                                 "' (nfc, nfd, nfkc, nfkd, nfkc_casefold, none)");
   }
-  options.strict_utf8 = args.strict;
+  options.strict_utf8 = strict;
   options.punct = args.punct;
   options.quote_style = args.quotes;
   options.remove_invisibles = !args.keep_invisibles;
@@ -59,6 +64,9 @@ int RunNormalize(const NormalizeArgs& args, const GlobalOptions& global) {
     if (!decoder.ok()) return Fail(kExitUsage, "--encoding: " + decoder.status().message());
     charset = std::move(*decoder);
   }
+  StatsFile stats_file;
+  if (const int status = stats_file.Open(args.files.stats_file); status != kExitOk) return status;
+  const bool count_documents = !args.files.stats_file.empty();
 
   auto work = [&](const Chunk& chunk, ChunkResult* result, Counts* counts) {
     std::string_view text = chunk.text;
@@ -66,7 +74,7 @@ int RunNormalize(const NormalizeArgs& args, const GlobalOptions& global) {
     if (charset) {
       std::size_t first = 0;
       counts->undefined_bytes = charset->Decode(text, &converted, &first);
-      if (counts->undefined_bytes > 0 && args.strict) {
+      if (counts->undefined_bytes > 0 && strict) {
         // The lines before the one with the bad byte still go out.
         const std::string_view before = text.substr(0, text.find_last_of("\r\n", first) + 1);
         std::string decoded;
@@ -85,6 +93,23 @@ int RunNormalize(const NormalizeArgs& args, const GlobalOptions& global) {
       }
       text = converted;
     }
+    if (IsJsonLines(args.documents, chunk)) {
+      // Each record's field is one text (its fenced code one block); a
+      // decoded JSON string is valid UTF-8, so --strict has nothing to stop
+      // there but a line that is not JSON.
+      Chunk decoded = chunk;
+      decoded.text = text;
+      EditDocuments(
+          args.documents, decoded,
+          [&](std::string_view document, std::string* out) {
+            if (!normalizer->Normalize(document, out, &counts->normalize).ok()) {
+              out->assign(document);
+            }
+          },
+          result, &counts->records, count_documents);
+      return;
+    }
+    if (count_documents) counts->records.records += CountTextDocuments(text);
     const Status s = normalizer->Normalize(text, &result->out, &counts->normalize);
     if (s.ok()) return;
     result->status = kExitDataError;
@@ -110,15 +135,21 @@ int RunNormalize(const NormalizeArgs& args, const GlobalOptions& global) {
     total.Add(file);
     file = Counts();
   };
-  const int status = StreamFiles<Counts>(args.files, global, work, tally, input_done);
+  StreamTotals totals;
+  const int status = StreamFiles<Counts>(args.files, global, work, tally, input_done, &totals);
+  WarnNotJson(total.records, "went through unchanged", global.quiet);
   if (status != kExitOk) return status;
-  if (args.stats && !global.quiet) {
-    const NormalizeStats& n = total.normalize;
-    std::cerr << "normkit: " << n.lines << " lines, " << n.lines_changed << " changed, "
-              << n.invalid_sequences << " invalid UTF-8 sequences replaced, " << n.removed
-              << " invisible characters removed\n";
-  }
-  return kExitOk;
+  const NormalizeStats& n = total.normalize;
+  Summary summary;
+  summary.command = "normalize";
+  summary.documents = total.records.records;
+  summary.invalid_records = total.records.not_json;
+  summary.counts = {{"lines", n.lines},
+                    {"lines_changed", n.lines_changed},
+                    {"invalid_utf8_replaced", n.invalid_sequences},
+                    {"invisibles_removed", n.removed},
+                    {"undefined_bytes_replaced", total.undefined_bytes}};
+  return stats_file.Write(summary, totals);
 }
 
 }  // namespace
@@ -135,9 +166,9 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody
                   "Unicode normalization form: nfc, nfd, nfkc, nfkd, nfkc_casefold, none")
       ->type_name("FORM")
       ->capture_default_str();
-  cmd->add_flag("--strict", args->strict,
-                "Stop at invalid UTF-8 (or a byte --encoding leaves undefined) with exit "
-                "status 65, naming the line and byte offset (default: U+FFFD)");
+  AddDocumentOptions(cmd, &args->documents, "",
+                     "invalid UTF-8 (or a byte --encoding leaves undefined; default: "
+                     "U+FFFD), naming its line, column and byte offset,");
   cmd->add_flag("--punct", args->punct,
                 "Typography too: quotes to one style, dashes, ellipses, doubled commas, "
                 "spaces before punctuation");
@@ -155,7 +186,6 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody
                   "such as windows-1251, koi8-r, koi8-u, cp866, iso-8859-5 (default: "
                   "UTF-8); a byte it leaves undefined becomes U+FFFD")
       ->type_name("CHARSET");
-  cmd->add_flag("--stats", args->stats, "Print what changed to standard error at the end");
   cmd->callback([run, args, global] {
     *run = [args, global] { return RunNormalize(*args, *global); };
   });

@@ -1,29 +1,30 @@
 // normkit run: a recipe over corpora. JSON Lines or plain text (one document
 // a line), plain, gzip or zstd (known by content), on N threads with the
 // output in input order, in bounded memory, with progress and a summary.
-#include <nlohmann/json.hpp>
-#include <unistd.h>
-
-#include <chrono>
-#include <cstdio>
+//
+// The pieces live where they belong: the worker pool and the ordered output
+// in stream.cc, the JSON Lines flags and the record loop in documents.cc and
+// the pipeline (Pipeline::ProcessJsonLines), the progress line in
+// progress.cc, the --stats file in summary.cc. Here: the recipe, the job that
+// ties them together, the summary on standard error.
 #include <iostream>
 #include <optional>
 
 #include "cli_support.h"
 #include "commands.h"
+#include "documents.h"
 #include "normkit/pipeline.h"
+#include "progress.h"
 #include "stream.h"
+#include "summary.h"
 
 namespace normkit::tools {
 namespace {
 
 struct RunArgs {
   FileArgs files;
+  DocumentArgs documents;
   std::string recipe = "news";
-  std::string field = "text";
-  std::string format = "auto";
-  std::string stats_file;
-  bool strict = false;
 };
 
 std::string Megabytes(double bytes) {
@@ -51,132 +52,78 @@ int LoadPipeline(const RunArgs& args, const RuleFiles& rules, std::optional<Pipe
 // A chunk of documents and what the steps did to it.
 struct RunJob : Job {
   const Pipeline* pipeline = nullptr;
-  const RunArgs* args = nullptr;
+  const DocumentArgs* documents = nullptr;
   PipelineStats stats;
 
   void Run() override {
     stats = pipeline->stats_template();
-    const bool jsonl =
-        args->format == "jsonl" || (args->format == "auto" && chunk.first_byte == '{');
-    if (!jsonl) {
+    if (!IsJsonLines(*documents, chunk)) {
       pipeline->ProcessTextLines(chunk.text, &result.out, &stats);
       return;
     }
-    JsonLinesOptions options;
-    options.field = args->field;
-    options.strict = args->strict;
-    const Status s = pipeline->ProcessJsonLines(chunk.text, options, &result.out, &stats);
-    if (!s.ok()) {
-      result.status = kExitDataError;
-      result.message = std::to_string(chunk.first_line + s.where().line - 1) +
-                       ": not a JSON record (without --strict it goes through unchanged)";
-    }
+    const Status s =
+        pipeline->ProcessJsonLines(chunk.text, JsonLinesFor(*documents), &result.out, &stats);
+    if (!s.ok()) RecordFailure(chunk, s, &result);
   }
 };
 
-int RunCorpus(const RunArgs& args, const GlobalOptions& global) {
-  if (args.format != "auto" && args.format != "jsonl" && args.format != "text") {
-    return Fail(kExitUsage, "--format: expected auto, jsonl or text");
+void PrintSummary(const PipelineStats& stats, const StreamTotals& totals, double seconds) {
+  std::cerr << "normkit run: " << stats.documents << " documents, "
+            << Megabytes(static_cast<double>(totals.bytes_in)) << " in, "
+            << Megabytes(static_cast<double>(totals.bytes_out)) << " out, "
+            << static_cast<long>(seconds * 1000) << " ms on " << totals.threads << " thread(s)";
+  if (stats.not_json > 0) {
+    std::cerr << "; " << stats.not_json << " record(s) not JSON, passed through";
   }
+  if (stats.kept_whole > 0) {
+    std::cerr << "; " << stats.kept_whole << " kept whole (every line looked like a header)";
+  }
+  std::cerr << "\n";
+  for (const StepStats& s : stats.steps) {
+    std::cerr << "  " << s.step << ": " << s.count << " " << s.unit << ", "
+              << static_cast<long>(s.seconds * 1000) << " ms\n";
+  }
+}
+
+int RunCorpus(RunArgs args, const GlobalOptions& global) {
+  if (const int status = ResolveDocumentArgs(&args.documents); status != kExitOk) return status;
   RuleFiles rules;
   if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
   std::optional<Pipeline> pipeline;
   if (const int status = LoadPipeline(args, rules, &pipeline); status != kExitOk) return status;
-  // The summary file is opened before the run, so that a path that cannot
-  // be written stops it before the work is done.
-  Output stats_output;
-  std::string error;
-  if (!args.stats_file.empty() && !stats_output.Open(args.stats_file, &error, false)) {
-    return Fail(kExitCantCreate, error);
-  }
+  StatsFile stats_file;
+  if (const int status = stats_file.Open(args.files.stats_file); status != kExitOk) return status;
 
-  const bool progress = !global.quiet && ::isatty(2);
-  const auto started = std::chrono::steady_clock::now();
-  auto elapsed = [&] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  };
+  Progress progress("run", global.quiet);
   PipelineStats stats = pipeline->stats_template();
-  std::uint64_t total_size = 0, consumed_before = 0;  // on disk, for progress
-  const Input* reading = nullptr;
-  double last_progress = 0;
-
   StreamHooks hooks;
   hooks.opened = [&](const std::vector<std::unique_ptr<Input>>& inputs) {
-    for (const auto& input : inputs) total_size += input->size();
+    progress.Opened(inputs);
   };
   hooks.make_job = [&] {
     auto job = std::make_unique<RunJob>();
     job->pipeline = &*pipeline;
-    job->args = &args;
+    job->documents = &args.documents;
     return job;
   };
   hooks.finished = [&](const Input& input, Job& job) {
     stats.Add(static_cast<RunJob&>(job).stats);
-    if (&input != reading) {
-      if (reading != nullptr) consumed_before += reading->consumed();
-      reading = &input;
-    }
-    if (!progress || elapsed() - last_progress < 0.25) return;
-    // Bytes of the files (compressed as they are), documents a second, and
-    // the time left when the total size is known.
-    last_progress = elapsed();
-    const std::uint64_t consumed = consumed_before + input.consumed();
-    std::string line = "\rnormkit run: " + Megabytes(static_cast<double>(consumed));
-    if (total_size > 0) line += " of " + Megabytes(static_cast<double>(total_size));
-    line += ", " + std::to_string(static_cast<long>(stats.documents / last_progress)) +
-            " documents/s";
-    if (total_size > consumed && consumed > 0) {
-      const long left = static_cast<long>((total_size - consumed) * last_progress / consumed);
-      char eta[32];
-      std::snprintf(eta, sizeof eta, ", %ld:%02ld left", left / 60, left % 60);
-      line += eta;
-    }
-    std::cerr << line << "    " << std::flush;
+    progress.Update(input, stats.documents);
   };
   StreamTotals totals;
   const int status = StreamFiles(args.files, global, hooks, &totals);
-  if (progress) std::cerr << "\r" << std::string(79, ' ') << "\r";
+  progress.Finish();
   if (status != kExitOk) return status;
 
-  const double seconds = elapsed();
-  if (!global.quiet) {
-    std::cerr << "normkit run: " << stats.documents << " documents, "
-              << Megabytes(static_cast<double>(totals.bytes_in)) << " in, "
-              << Megabytes(static_cast<double>(totals.bytes_out)) << " out, "
-              << static_cast<long>(seconds * 1000) << " ms on " << totals.threads
-              << " thread(s)";
-    if (stats.not_json > 0) {
-      std::cerr << "; " << stats.not_json << " record(s) not JSON, passed through";
-    }
-    if (stats.kept_whole > 0) {
-      std::cerr << "; " << stats.kept_whole << " kept whole (every line looked like a header)";
-    }
-    std::cerr << "\n";
-    for (const StepStats& s : stats.steps) {
-      std::cerr << "  " << s.step << ": " << s.count << " " << s.unit << ", "
-                << static_cast<long>(s.seconds * 1000) << " ms\n";
-    }
-  }
-  if (!args.stats_file.empty()) {
-    using Json = nlohmann::ordered_json;
-    Json steps = Json::array();
-    for (const StepStats& s : stats.steps) {
-      steps.push_back({{"step", s.step}, {"unit", s.unit}, {"count", s.count}, {"seconds", s.seconds}});
-    }
-    const Json summary = {{"recipe", pipeline->name()},
-                          {"documents", stats.documents},
-                          {"bytes_in", totals.bytes_in},
-                          {"bytes_out", totals.bytes_out},
-                          {"invalid_records", stats.not_json},
-                          {"kept_whole", stats.kept_whole},
-                          {"threads", totals.threads},
-                          {"seconds", seconds},
-                          {"steps", steps}};
-    if (!stats_output.Write(summary.dump(2) + "\n", &error) || !stats_output.Commit(&error)) {
-      return Fail(kExitCantCreate, error);
-    }
-  }
-  return kExitOk;
+  if (!global.quiet) PrintSummary(stats, totals, stats_file.elapsed());
+  Summary summary;
+  summary.command = "run";
+  summary.labels = {{"recipe", pipeline->name()}};
+  summary.documents = stats.documents;
+  summary.invalid_records = stats.not_json;
+  summary.counts = {{"kept_whole", stats.kept_whole}};
+  summary.steps = stats.steps;
+  return stats_file.Write(summary, totals);
 }
 
 }  // namespace
@@ -194,17 +141,7 @@ void AddRunCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run)
                   "with a '/' or ending in .toml)")
       ->type_name("R")
       ->capture_default_str();
-  cmd->add_option("--field", args->field, "The text field of JSON records")->capture_default_str();
-  cmd->add_option("--format", args->format,
-                  "auto (JSON Lines when the input starts with '{'), jsonl or text")
-      ->capture_default_str();
-  cmd->add_option("--stats", args->stats_file,
-                  "Write the summary as JSON here (documents, bytes, invalid "
-                  "records, per step what it changed and the time it took)")
-      ->type_name("FILE");
-  cmd->add_flag("--strict", args->strict,
-                "Stop at the first record that is not JSON, with exit status 65 "
-                "and its line number (default: pass it through unchanged, counted)");
+  AddDocumentOptions(cmd, &args->documents, "text", "");
   cmd->callback([run, args, global] {
     *run = [args, global] { return RunCorpus(*args, *global); };
   });

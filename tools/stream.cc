@@ -116,6 +116,10 @@ void AddFileOptions(CLI::App* cmd, FileArgs* args) {
                   "the same for every N")
       ->type_name("N")
       ->check(NonNegative());
+  cmd->add_option("--stats", args->stats_file,
+                  "Write a summary as JSON here: documents, bytes in and out, invalid "
+                  "records, what the command changed, the time it took")
+      ->type_name("FILE");
 }
 
 int ThreadCount(int requested, bool quiet) {
@@ -182,17 +186,34 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamH
 
   const std::size_t max_in_flight = 2 * static_cast<std::size_t>(threads);
   std::string read_error;
+  auto submit = [&](std::unique_ptr<Job> job, std::size_t input) {
+    job->chunk.text = job->text;
+    job->chunk.input = input;
+    sums.bytes_in += job->text.size();
+    pool.Submit(std::move(job));
+    while (pool.in_flight() >= max_in_flight && status == kExitOk) write_next();
+  };
   for (std::size_t i = 0; i < inputs.size() && status == kExitOk && read_error.empty(); ++i) {
     Chunk chunk;
+    bool first = true;
     while (status == kExitOk && inputs[i]->NextChunk(&chunk, &read_error)) {
       std::unique_ptr<Job> job = hooks.make_job();
       job->text.assign(chunk.text);
       job->chunk = chunk;
-      job->chunk.text = job->text;
-      job->chunk.input = i;
-      sums.bytes_in += chunk.text.size();
-      pool.Submit(std::move(job));
-      while (pool.in_flight() >= max_in_flight && status == kExitOk) write_next();
+      // An input taken whole: its first chunk and the rest; nothing of it
+      // goes out when it cannot be read to the end.
+      if (first && hooks.whole_input && hooks.whole_input(chunk.first_byte)) {
+        first = false;
+        if (!inputs[i]->ReadAll(&job->text, &read_error)) break;
+        submit(std::move(job), i);
+        break;
+      }
+      first = false;
+      submit(std::move(job), i);
+    }
+    if (first && read_error.empty() && status == kExitOk && hooks.whole_input &&
+        hooks.whole_input(0)) {
+      submit(hooks.make_job(), i);  // an empty input, taken whole
     }
   }
   // What was read before a read error still goes out.
@@ -206,12 +227,14 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamH
   return kExitOk;
 }
 
-int ForEachChunk(const std::vector<std::unique_ptr<Input>>& inputs, const ChunkVisit& visit) {
+int ForEachChunk(const std::vector<std::unique_ptr<Input>>& inputs, const ChunkVisit& visit,
+                 StreamTotals* totals) {
   std::string error;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     Chunk chunk;
     while (inputs[i]->NextChunk(&chunk, &error)) {
       chunk.input = i;
+      if (totals != nullptr) totals->bytes_in += chunk.text.size();
       if (const int status = visit(*inputs[i], chunk); status != kExitOk) return status;
     }
     if (!error.empty()) return Fail(kExitNoInput, error);

@@ -1,5 +1,5 @@
 // The one streaming engine of the text-in, text-out subcommands (normalize,
-// translit, dates, clean --jsonl, variants apply, run): FILE... and -o,
+// translit, dates, clean, variants apply, run): FILE... and -o,
 // every input opened before anything is written, chunks of whole lines
 // processed on -j threads and written in input order, so the output is the
 // same whatever the number of threads, in bounded memory (at most two
@@ -28,9 +28,10 @@ struct FileArgs {
   std::vector<std::string> inputs;  // none or "-": standard input
   std::string output;               // empty or "-": standard output
   int jobs = 0;                     // 0: every core
+  std::string stats_file;           // --stats FILE: the summary as JSON (summary.h)
 };
 
-// Registers FILE..., -o,--output and -j,--jobs on `cmd`.
+// Registers FILE..., -o,--output, -j,--jobs and --stats on `cmd`.
 void AddFileOptions(CLI::App* cmd, FileArgs* args);
 
 // What a chunk became: its output and, when it stopped the stream, the exit
@@ -65,13 +66,18 @@ struct StreamHooks {
   std::function<void(const Input& input, Job& job)> finished;
   // On the main thread, after the output of each input is complete.
   std::function<void(const Input& input)> input_done;
+  // Whether an input is one job as a whole rather than chunks of lines (an
+  // article for clean), from its first byte that is not a space, a line
+  // break or a BOM (0 for an input that has none). An empty input asked so
+  // gets one job with no text.
+  std::function<bool(char first_byte)> whole_input;
 };
 
 // What a stream moved, for summaries.
 struct StreamTotals {
   std::uint64_t bytes_in = 0;   // decompressed
   std::uint64_t bytes_out = 0;  // before compression
-  int threads = 0;
+  int threads = 1;
 };
 
 // Opens everything, streams every chunk through the jobs, commits the
@@ -85,7 +91,8 @@ template <typename T>
 int StreamFiles(const FileArgs& args, const GlobalOptions& global,
                 std::function<void(const Chunk&, ChunkResult*, T*)> work,
                 std::function<void(const Input&, const T&)> tally = {},
-                std::function<void(const Input&)> input_done = {}) {
+                std::function<void(const Input&)> input_done = {},
+                StreamTotals* totals = nullptr) {
   struct TallyJob : Job {
     const std::function<void(const Chunk&, ChunkResult*, T*)>* work = nullptr;
     T counts{};
@@ -103,7 +110,7 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global,
     };
   }
   hooks.input_done = std::move(input_done);
-  return StreamFiles(args, global, hooks);
+  return StreamFiles(args, global, hooks, totals);
 }
 
 // The threads -j asks for: 0 means every core; more than four a core is
@@ -112,9 +119,11 @@ int ThreadCount(int requested, bool quiet);
 
 // Reads every chunk of `inputs` (opened up front) into `visit`, which
 // returns kExitOk or an exit status after printing its message; for
-// subcommands that write only at the end (variants discover).
+// subcommands that write only at the end (variants discover). Adds the
+// bytes read to totals->bytes_in when given.
 using ChunkVisit = std::function<int(const Input& input, const Chunk& chunk)>;
-int ForEachChunk(const std::vector<std::unique_ptr<Input>>& inputs, const ChunkVisit& visit);
+int ForEachChunk(const std::vector<std::unique_ptr<Input>>& inputs, const ChunkVisit& visit,
+                 StreamTotals* totals = nullptr);
 
 }  // namespace normkit::tools
 

@@ -8,21 +8,36 @@
 
 #include "cli_support.h"
 #include "commands.h"
+#include "documents.h"
 #include "normkit/icu_transform.h"
 #include "normkit/transliterator.h"
 #include "stream.h"
+#include "summary.h"
 
 namespace normkit::tools {
 namespace {
 
 struct TranslitArgs {
   FileArgs files;
+  DocumentArgs documents;
   std::string scheme;
   std::string icu;
   bool reverse = false;
 };
 
-int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
+// What to do about a scheme that cannot be had: an unknown id, or one that
+// does not go backwards.
+std::string_view SchemeHint(const Status& status) {
+  switch (status.code()) {
+    case ErrorCode::kNotFound: return "'normkit schemes' lists them all";
+    case ErrorCode::kInvalidArgument:
+      return "--reverse needs one that 'normkit schemes' marks reversible";
+    default: return {};
+  }
+}
+
+int RunTranslit(TranslitArgs args, const GlobalOptions& global) {
+  if (const int status = ResolveDocumentArgs(&args.documents); status != kExitOk) return status;
   if (args.scheme.empty() == args.icu.empty()) {
     return Fail(kExitUsage, "translit: give exactly one of -s SCHEME or --icu ID "
                             "('normkit schemes' lists the schemes)");
@@ -39,23 +54,47 @@ int RunTranslit(const TranslitArgs& args, const GlobalOptions& global) {
   if (!args.scheme.empty()) {
     Result<Transliterator> t = Transliterator::Create(
         args.scheme, args.reverse ? Direction::kReverse : Direction::kForward, rules);
-    if (!t.ok()) return Fail(t.status());
+    if (!t.ok()) return Fail(t.status(), SchemeHint(t.status()));
     scheme = std::move(*t);
   } else {
     Result<IcuTransform> t = IcuTransform::Create(args.icu);
-    if (!t.ok()) return Fail(t.status());
+    if (!t.ok()) {
+      // The place of the element ICU refused, where the id is a compound.
+      const std::size_t column = t.status().where().column;
+      return Fail(ExitCodeFor(t.status()),
+                  (column > 1 ? "--icu, column " + std::to_string(column) + ": " : "--icu: ") +
+                      t.status().message());
+    }
     icu = std::move(*t);
   }
+  StatsFile stats_file;
+  if (const int status = stats_file.Open(args.files.stats_file); status != kExitOk) return status;
+  const bool count_documents = !args.files.stats_file.empty();
 
-  struct NoCounts {};
-  return StreamFiles<NoCounts>(
-      args.files, global, [&](const Chunk& chunk, ChunkResult* result, NoCounts*) {
-        if (scheme) {
-          scheme->Transliterate(chunk.text, &result->out);
-        } else {
-          result->out.append(icu->Apply(chunk.text));
-        }
-      });
+  JsonLinesCounts total;
+  StreamTotals totals;
+  const int status = StreamFiles<JsonLinesCounts>(
+      args.files, global,
+      [&](const Chunk& chunk, ChunkResult* result, JsonLinesCounts* counts) {
+        EditDocuments(
+            args.documents, chunk,
+            [&](std::string_view text, std::string* out) {
+              if (scheme) {
+                scheme->Transliterate(text, out);
+              } else {
+                out->append(icu->Apply(text));
+              }
+            },
+            result, counts, count_documents);
+      },
+      [&](const Input&, const JsonLinesCounts& counts) { total.Add(counts); }, {}, &totals);
+  WarnNotJson(total, "went through unchanged", global.quiet);
+  if (status != kExitOk) return status;
+  Summary summary;
+  summary.command = "translit";
+  summary.documents = total.records;
+  summary.invalid_records = total.not_json;
+  return stats_file.Write(summary, totals);
 }
 
 // Compiles every scheme (both directions where reversible) and runs its own
@@ -130,6 +169,7 @@ void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
   cmd->add_flag("--reverse", args->reverse,
                 "Latin back to Cyrillic, for one-to-one schemes (cyrl/iso_9, "
                 "ru/gost_779, sr/latin)");
+  AddDocumentOptions(cmd, &args->documents, "", "");
   cmd->callback([run, args, global] {
     *run = [args, global] { return RunTranslit(*args, *global); };
   });

@@ -8,12 +8,13 @@
 
 #include "cli_support.h"
 #include "commands.h"
+#include "documents.h"
 #include "input.h"
-#include "core/line_breaks.h"
 #include "normkit/json_record.h"
 #include "normkit/variant_index.h"
 #include "output.h"
 #include "stream.h"
+#include "summary.h"
 
 namespace normkit::tools {
 namespace {
@@ -25,16 +26,17 @@ struct LexiconArgs {
 
 struct DiscoverArgs {
   FileArgs files;
+  DocumentArgs documents;
   LexiconArgs lexicon;
   std::uint64_t min_count = 1;
   std::size_t min_length = 3;
   bool all = false;
   bool sentence_starts = false;
-  std::string field;  // --field NAME: JSON Lines input
 };
 
 struct ApplyArgs {
   FileArgs files;
+  DocumentArgs documents;
   LexiconArgs lexicon;
 };
 
@@ -70,11 +72,14 @@ void AddLexiconOptions(CLI::App* cmd, LexiconArgs* args) {
                 "Leave out the built-in lexicon (rules/variants)");
 }
 
-int RunDiscover(const DiscoverArgs& args, const GlobalOptions& global) {
+int RunDiscover(DiscoverArgs args, const GlobalOptions& global) {
+  if (const int status = ResolveDocumentArgs(&args.documents); status != kExitOk) return status;
   std::optional<VariantIndex> index;
   if (const int status = MakeIndex(args.lexicon, global, &index); status != kExitOk) {
     return status;
   }
+  StatsFile stats_file;
+  if (const int status = stats_file.Open(args.files.stats_file); status != kExitOk) return status;
   std::string error;
   std::vector<std::unique_ptr<Input>> inputs;
   if (!OpenInputs(args.files.inputs, &inputs, &error)) return Fail(kExitNoInput, error);
@@ -82,38 +87,43 @@ int RunDiscover(const DiscoverArgs& args, const GlobalOptions& global) {
   if (!output.Open(args.files.output, &error)) return Fail(kExitCantCreate, error);
 
   NameCounts counts;
+  JsonLinesCounts records;
   std::size_t bad = 0;
-  JsonRecord record;
-  std::string text;
-  const int status = ForEachChunk(inputs, [&](const Input& input, const Chunk& chunk) {
-    if (args.field.empty()) {
-      index->CountNames(chunk.text, &counts);
-      return kExitOk;
-    }
-    // JSON Lines: the names in each record's field; a line that is not a
-    // JSON object gets a warning and is skipped.
-    std::size_t number = chunk.first_line;
-    for (std::string_view rest = chunk.text; !rest.empty(); ++number) {
-      const std::string_view line = internal::NextLine(&rest).text;
-      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-      const bool is_record = record.Parse(line);
-      if (is_record && record.StringField(args.field, &text)) {
-        index->CountNames(text, &counts);
-        continue;
-      }
-      if (is_record && !record.Has(args.field)) continue;  // nothing to count
-      if (bad < 5 && !global.quiet) {
-        std::cerr << "normkit: " << input.name() << ":" << number
-                  << ": not a JSON object with a string '" << args.field << "'; skipped\n";
-      }
-      ++bad;
-    }
-    return kExitOk;
-  });
+  const std::string& field = args.documents.field;
+  StreamTotals totals;
+  const int status = ForEachChunk(
+      inputs,
+      [&](const Input& input, const Chunk& chunk) {
+        if (!IsJsonLines(args.documents, chunk)) {
+          if (!args.files.stats_file.empty()) records.records += CountTextDocuments(chunk.text);
+          index->CountNames(chunk.text, &counts);
+          return kExitOk;
+        }
+        // JSON Lines: the names in each record's field; a line that is not a
+        // JSON object, or whose field is not a string, gets a warning and is
+        // skipped.
+        ChunkResult failure;
+        const bool read = ForEachRecord(
+            args.documents, chunk,
+            [&](const RecordLine& line) {
+              if (line.document != nullptr) index->CountNames(*line.document, &counts);
+              if (line.kind != RecordLine::kNotJson && line.kind != RecordLine::kNotString) {
+                return;
+              }
+              if (bad < 5 && !global.quiet) {
+                std::cerr << "normkit: " << input.name() << ":" << line.number
+                          << ": not a JSON object with a string '" << field << "'; skipped\n";
+              }
+              ++bad;
+            },
+            &failure, &records);
+        return read ? kExitOk : Fail(failure.status, input.name() + ":" + failure.message);
+      },
+      &totals);
   if (status != kExitOk) return status;
   if (bad > 0 && !global.quiet) {
-    std::cerr << "normkit: variants: " << bad << " line(s) without a string '"
-              << args.field << "' skipped\n";
+    std::cerr << "normkit: variants: " << bad << " line(s) without a string '" << field
+              << "' skipped\n";
   }
 
   ClusterOptions options;
@@ -148,25 +158,58 @@ int RunDiscover(const DiscoverArgs& args, const GlobalOptions& global) {
               << counts.spellings().size() << " spellings, " << clusters.size()
               << " clusters\n";
   }
-  return kExitOk;
+  totals.bytes_out = output.written();
+  Summary summary;
+  summary.command = "variants discover";
+  summary.documents = records.records;
+  summary.invalid_records = records.not_json;
+  summary.counts = {{"names", counts.total()},
+                    {"spellings", counts.spellings().size()},
+                    {"clusters", clusters.size()}};
+  return stats_file.Write(summary, totals);
 }
 
-int RunApply(const ApplyArgs& args, const GlobalOptions& global) {
+int RunApply(ApplyArgs args, const GlobalOptions& global) {
+  if (const int status = ResolveDocumentArgs(&args.documents); status != kExitOk) return status;
   std::optional<VariantIndex> index;
   if (const int status = MakeIndex(args.lexicon, global, &index); status != kExitOk) {
     return status;
   }
-  std::uint64_t rewritten = 0;
-  const int status = StreamFiles<std::uint64_t>(
+  StatsFile stats_file;
+  if (const int status = stats_file.Open(args.files.stats_file); status != kExitOk) return status;
+  const bool count_documents = !args.files.stats_file.empty();
+  struct Counts {
+    JsonLinesCounts records;
+    std::uint64_t rewritten = 0;
+  };
+  Counts total;
+  StreamTotals totals;
+  const int status = StreamFiles<Counts>(
       args.files, global,
-      [&](const Chunk& chunk, ChunkResult* result, std::uint64_t* count) {
-        *count = index->Apply(chunk.text, &result->out);
+      [&](const Chunk& chunk, ChunkResult* result, Counts* counts) {
+        EditDocuments(
+            args.documents, chunk,
+            [&](std::string_view text, std::string* out) {
+              counts->rewritten += index->Apply(text, out);
+            },
+            result, &counts->records, count_documents);
       },
-      [&](const Input&, const std::uint64_t& count) { rewritten += count; });
-  if (status == kExitOk && !global.quiet && rewritten > 0) {
-    std::cerr << "normkit: variants: " << rewritten << " word(s) rewritten\n";
+      [&](const Input&, const Counts& counts) {
+        total.records.Add(counts.records);
+        total.rewritten += counts.rewritten;
+      },
+      {}, &totals);
+  WarnNotJson(total.records, "went through unchanged", global.quiet);
+  if (status != kExitOk) return status;
+  if (!global.quiet && total.rewritten > 0) {
+    std::cerr << "normkit: variants: " << total.rewritten << " word(s) rewritten\n";
   }
-  return status;
+  Summary summary;
+  summary.command = "variants apply";
+  summary.documents = total.records.records;
+  summary.invalid_records = total.records.not_json;
+  summary.counts = {{"variants_rewritten", total.rewritten}};
+  return stats_file.Write(summary, totals);
 }
 
 int RunKey(const std::vector<std::string>& words, const LexiconArgs& lexicon,
@@ -212,10 +255,7 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
   discover->add_flag("--sentence-starts", discover_args->sentence_starts,
                      "Also count words never seen but as the first word of a sentence "
                      "(left out by default: there every word has a capital)");
-  discover->add_option("--field", discover_args->field,
-                       "Read JSON Lines and count the names in this string field of "
-                       "each record (e.g. text)")
-      ->type_name("NAME");
+  AddDocumentOptions(discover, &discover_args->documents, "", "", "it is skipped");
   discover->callback([run, discover_args, global] {
     *run = [discover_args, global] { return RunDiscover(*discover_args, *global); };
   });
@@ -228,6 +268,7 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
       "other byte is left as it was");
   AddFileOptions(apply, &apply_args->files);
   AddLexiconOptions(apply, &apply_args->lexicon);
+  AddDocumentOptions(apply, &apply_args->documents, "", "");
   apply->callback([run, apply_args, global] {
     *run = [apply_args, global] { return RunApply(*apply_args, *global); };
   });

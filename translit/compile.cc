@@ -255,9 +255,9 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
   if (!scheme.info.reversible) {
     return Status(ErrorCode::kInvalidArgument,
                   "scheme '" + scheme.info.id +
-                      "' is not reversible (--reverse works for schemes that "
-                      "map one letter to one letter, such as cyrl/iso_9, "
-                      "ru/gost_779 and sr/latin)");
+                      "' is not reversible (only schemes that map one letter to "
+                      "one letter are, such as cyrl/iso_9, ru/gost_779 and "
+                      "sr/latin)");
   }
   FormMaker maker(t, scheme.case_locale);
   std::map<std::u32string, char32_t> seen;

@@ -29,7 +29,6 @@ Result<Transliterator> Transliterator::Create(std::string_view id, Direction dir
       message += "; nearest:";
       for (const std::string& n : nearest) message += " " + n;
     }
-    message += " ('normkit schemes' lists them all)";
     return Status(ErrorCode::kNotFound, message);
   }
   Result<internal::Scheme> scheme = internal::ParseScheme(*text, rules.Origin(path), id);

@@ -57,14 +57,15 @@ struct NORMKIT_EXPORT RemovedLine {
   std::string rule;      // "published", "title", "photo_credit", ...
 };
 
-struct NORMKIT_EXPORT CleanedArticle {
+// What the header lines of an article said, and which lines they were: the
+// metadata a pipeline keeps for a document (DocumentMetadata::header).
+struct NORMKIT_EXPORT HeaderMetadata {
   std::optional<std::string> title;
   std::optional<std::string> published;  // ISO 8601
   std::optional<std::string> modified;
   std::optional<std::string> updated;
   std::vector<std::string> authors;
   std::vector<std::string> photo_credits;
-  std::string body;  // the remaining lines, line breaks kept
   std::vector<RemovedLine> removed;
   // Every line looked like furniture, so none was removed (a document is
   // never emptied): worth a look, counted as suspicious by pipelines.
@@ -73,6 +74,11 @@ struct NORMKIT_EXPORT CleanedArticle {
   // after a final LF included): with it, the body and the removed lines give
   // back the input exactly, also when every line was removed.
   std::size_t lines = 0;
+};
+
+// The cleaner's result: the header's metadata and the body.
+struct NORMKIT_EXPORT CleanedArticle : HeaderMetadata {
+  std::string body;  // the remaining lines, line breaks kept
 };
 
 struct NORMKIT_EXPORT HeaderCleanerOptions {

@@ -57,7 +57,8 @@ class NORMKIT_EXPORT JsonRecord {
   // Appends the record with member `name` holding the string `value` and
   // member `added` holding the raw JSON `added_json`; a member that exists
   // has its value replaced in place, one that does not is added before the
-  // closing brace. Every other byte is kept.
+  // closing brace. An empty `added` adds nothing (a step with nothing to
+  // report). Every other byte is kept.
   void Write(std::string_view name, std::string_view value, std::string_view added,
              std::string_view added_json, std::string* out) const;
 
@@ -95,7 +96,8 @@ using RecordEditor = std::function<void(const JsonRecord& record, std::string_vi
 
 // Edits every record of `lines` (whole lines; a line ends at LF, CRLF or a
 // lone CR, and keeps its ending): a record with a string `options.field`
-// gets the editor's text there and the member `added` with its JSON. Blank
+// gets the editor's text there and the member `added` with its JSON (none
+// when `added` is empty: *added_json is then ignored). Blank
 // lines, records without the field, and (unless strict) lines that are not
 // JSON objects go through unchanged, in their place. A UTF-8 BOM before a
 // record is dropped. Under `options.strict` a line that is not a JSON object

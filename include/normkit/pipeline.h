@@ -10,7 +10,7 @@
 // Example:
 //   auto pipeline = normkit::Pipeline::Create("news");
 //   normkit::Document doc = pipeline->Process(raw_article);
-//   // doc.text is the cleaned body, doc.metadata.published its date...
+//   // doc.text is the cleaned body, doc.metadata.header->published its date...
 //
 // Immutable once created; Process() may run on any number of threads at
 // once (each call takes its own PipelineStats).
@@ -24,28 +24,29 @@
 #include <string_view>
 #include <vector>
 
+#include "normkit/date_finder.h"
 #include "normkit/export.h"
+#include "normkit/header_cleaner.h"
 #include "normkit/json_record.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
 namespace normkit {
 
+// A date the dates step found: the finder's match and the words it read.
+// The match's offsets point into the text as that step saw it (a later step
+// may change the text); `text` keeps what was there.
 struct NORMKIT_EXPORT FoundDate {
-  std::string text;  // as written
-  std::string iso;   // ISO 8601
-  std::string language;
+  std::string text;
+  DateMatch match;
 };
 
-// What the steps found out about a document.
+// What the steps found out about a document. Each part is there when its
+// step ran: `header` after a clean step (the cleaner's findings, its body
+// being the document's text), `dates` after a dates step.
 struct NORMKIT_EXPORT DocumentMetadata {
-  std::optional<std::string> title, published, modified, updated;
-  std::vector<std::string> authors, photo_credits;
-  std::size_t header_lines_removed = 0;
-  // Every line looked like header furniture, so the cleaner removed none (a
-  // document is never emptied).
-  bool kept_whole = false;
-  std::vector<FoundDate> dates;
+  std::optional<HeaderMetadata> header;
+  std::optional<std::vector<FoundDate>> dates;
 };
 
 struct NORMKIT_EXPORT Document {
@@ -70,12 +71,20 @@ struct NORMKIT_EXPORT PipelineStats {
   void Add(const PipelineStats& other);
 };
 
-// The metadata as one JSON object (no spaces, keys in a fixed order):
-// {"title":..., "published":..., "modified":..., "updated":..., "authors":[...],
-//  "photo_credits":[...], "header_lines_removed":N, "kept_whole":false,
-//  "dates":[{"text", "iso",
-//  "language"}...]}; absent values are null.
+// The metadata as one JSON object, no spaces, keys in a fixed order, with the
+// parts whose step ran (so `{}` when none did):
+//   header: "title", "published", "modified", "updated" (null when absent),
+//           "authors": [...], "photo_credits": [...],
+//           "removed": [{"line", "text", "rule"}...], "lines", "kept_whole"
+//   dates:  "dates": [{"text", "iso", "language"}...] (language null when
+//           not known)
+// The one writer of metadata: JSON Lines records get it as their "metadata"
+// member (ProcessJsonLines, and `normkit clean` on JSON Lines).
 NORMKIT_EXPORT std::string MetadataJson(const DocumentMetadata& metadata);
+
+// A document as one JSON object: the members of MetadataJson, then "body",
+// the text.
+NORMKIT_EXPORT std::string DocumentJson(const Document& document);
 
 class NORMKIT_EXPORT Pipeline {
  public:

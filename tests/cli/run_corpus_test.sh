@@ -38,7 +38,7 @@ set +e
 status=$?
 set -e
 [ "$status" = 65 ] || fail "--strict exit $status"
-grep -q 'small.jsonl:2: not a JSON record' "$work/err" || fail "--strict message: $(cat "$work/err")"
+grep -q 'small.jsonl:2: not a JSON object' "$work/err" || fail "--strict message: $(cat "$work/err")"
 
 # Plain text: one document a line, N lines in, N out.
 printf 'первая  строка 20 июня 2022\n\nвторая\xc2\xa0строка\r\nтретья\n' > "$work/lines.txt"

@@ -1,6 +1,7 @@
 // The Pipeline: the default recipe on the project's sample article, a
 // user's recipe, recipe errors with their positions, one-line documents,
-// and the same results from many threads.
+// and the same results from many threads; the metadata writer and the JSON
+// Lines editor it uses.
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -20,10 +21,12 @@ TEST(Pipeline, NewsRecipeOnTheSampleArticle) {
   PipelineStats stats;
   const Document doc = p->Process(SampleArticle(), &stats);
   // normalize, then the header lines to metadata, then the dates.
-  EXPECT_EQ(doc.metadata.title, "Caspian ferry line to Baku reopens as Aktau port expands");
-  EXPECT_EQ(doc.metadata.published, "2023-03-14T09:12");
-  EXPECT_EQ(doc.metadata.updated, "2023-03-15T18:40");
-  EXPECT_EQ(doc.metadata.authors, std::vector<std::string>{"Maria Sokolova"});
+  ASSERT_TRUE(doc.metadata.header.has_value());
+  ASSERT_TRUE(doc.metadata.dates.has_value());
+  EXPECT_EQ(doc.metadata.header->title, "Caspian ferry line to Baku reopens as Aktau port expands");
+  EXPECT_EQ(doc.metadata.header->published, "2023-03-14T09:12");
+  EXPECT_EQ(doc.metadata.header->updated, "2023-03-15T18:40");
+  EXPECT_EQ(doc.metadata.header->authors, std::vector<std::string>{"Maria Sokolova"});
   EXPECT_TRUE(doc.text.starts_with("The regional akim Yerlan Sarsenbayev said the ferry link"))
       << doc.text.substr(0, 80);
   EXPECT_EQ(doc.text.find('\r'), std::string::npos) << "normalize ran first";
@@ -35,10 +38,11 @@ TEST(Pipeline, NewsRecipeOnTheSampleArticle) {
   // The sample's header: a bare date line, Published and Updated lines, the
   // title, its repeat, a second date line, a photo credit, the byline after
   // the lead, and the five blank lines between them.
-  EXPECT_EQ(doc.metadata.header_lines_removed, 13u);
+  ASSERT_TRUE(doc.metadata.header.has_value());
+  EXPECT_EQ(doc.metadata.header->removed.size(), 13u);
   EXPECT_EQ(stats.steps[1].count, 13u);
   EXPECT_EQ(stats.steps[2].step, "dates");
-  EXPECT_EQ(stats.steps[2].count, doc.metadata.dates.size());
+  EXPECT_EQ(stats.steps[2].count, doc.metadata.dates->size());
   EXPECT_EQ(stats.steps[3].step, "variants");
 }
 
@@ -51,7 +55,8 @@ TEST(Pipeline, VariantsStepGivesOneSpellingPerName) {
       "Tokayev’s words were clear.\n",
       &stats);
   EXPECT_EQ(doc.text, "President Tokayev met the chancellor; Tokayev’s words were clear.\n");
-  EXPECT_EQ(doc.metadata.title, "Tokayev visits Berlin") << "the title gets the canonical form too";
+  ASSERT_TRUE(doc.metadata.header.has_value());
+  EXPECT_EQ(doc.metadata.header->title, "Tokayev visits Berlin") << "the title gets the canonical form too";
   EXPECT_EQ(stats.steps[3].count, 2u);
 }
 
@@ -71,8 +76,51 @@ scheme = "ru/wikipedia"
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   const Document doc = p->Process("Ельцин приехал 20 июня 2022,, 14:01 в Кара-Балту.");
   EXPECT_EQ(doc.text, "Yeltsin priyekhal 2022-06-20T14:01 v Kara-Baltu.");
-  ASSERT_EQ(doc.metadata.dates.size(), 1u);
-  EXPECT_EQ(doc.metadata.dates[0].iso, "2022-06-20T14:01");
+  EXPECT_FALSE(doc.metadata.header.has_value()) << "no clean step";
+  ASSERT_TRUE(doc.metadata.dates.has_value());
+  ASSERT_EQ(doc.metadata.dates->size(), 1u);
+  EXPECT_EQ((*doc.metadata.dates)[0].text, "20 июня 2022, 14:01") << "as the dates step saw it";
+  EXPECT_EQ((*doc.metadata.dates)[0].match.value.ToIso(), "2022-06-20T14:01");
+}
+
+TEST(Pipeline, MetadataJsonWritesThePartsWhoseStepRan) {
+  Result<Pipeline> news = Pipeline::Create("news");
+  ASSERT_TRUE(news.ok());
+  const Document doc =
+      news->Process("Posted 20 June 2022\nTokaev visits Berlin\nPresident Tokaev spoke.\n");
+  EXPECT_EQ(MetadataJson(doc.metadata),
+            R"({"title":"Tokayev visits Berlin","published":"2022-06-20","modified":null,)"
+            R"("updated":null,"authors":[],"photo_credits":[],"removed":[{"line":1,)"
+            R"("text":"Posted 20 June 2022","rule":"published"},{"line":2,)"
+            R"("text":"Tokaev visits Berlin","rule":"title"}],"lines":4,"kept_whole":false,)"
+            R"("dates":[]})");
+  const std::string json = DocumentJson(doc);
+  EXPECT_EQ(json.substr(json.find(R"("dates")")),
+            R"("dates":[],"body":"President Tokayev spoke.\n"})");
+
+  Result<Pipeline> names = Pipeline::FromRecipe("[[step]]\nuse = \"variants\"\n", "names.toml",
+                                                RuleFiles::Embedded());
+  ASSERT_TRUE(names.ok()) << names.status().ToString();
+  const Document plain = names->Process("Tokaev");
+  EXPECT_EQ(MetadataJson(plain.metadata), "{}") << "no clean or dates step, nothing found";
+  EXPECT_EQ(DocumentJson(plain), R"({"body":"Tokayev"})");
+}
+
+TEST(JsonRecord, AnEmptyAddedNameAddsNoMember) {
+  // What the text commands write: the field replaced, nothing added.
+  JsonLinesOptions options;
+  std::string out;
+  JsonLinesCounts counts;
+  const Status s = EditJsonLines(
+      "{\"id\": 1, \"text\": \"a\"}\n{\"id\": 2}\n", options, "",
+      [](const JsonRecord&, std::string_view text, std::string* new_text, std::string* added) {
+        *new_text = std::string(text) + "b";
+        *added = "ignored";
+      },
+      &out, &counts);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(out, "{\"id\": 1, \"text\": \"ab\"}\n{\"id\": 2}\n");
+  EXPECT_EQ(counts.edited, 1u);
 }
 
 TEST(Pipeline, RecipeErrorsNameTheirPlace) {
@@ -109,9 +157,10 @@ TEST(Pipeline, OneLineDocumentsStayOneLine) {
   // becomes a space. Header cleaning does not apply to single lines.
   const Document doc = p->ProcessLine("Title  line\rsecond part 20 июня 2022", &stats);
   EXPECT_EQ(doc.text, "Title line second part 20 июня 2022");
-  EXPECT_EQ(doc.metadata.title, std::nullopt);
+  EXPECT_FALSE(doc.metadata.header.has_value());
   EXPECT_EQ(stats.steps[1].count, 0u);
-  ASSERT_EQ(doc.metadata.dates.size(), 1u);
+  ASSERT_TRUE(doc.metadata.dates.has_value());
+  ASSERT_EQ(doc.metadata.dates->size(), 1u);
 }
 
 TEST(Pipeline, SharedByThreads) {
