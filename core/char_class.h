@@ -1,5 +1,8 @@
-// Classes of code points that the normalize module's rules look at, from
-// utf8proc's general categories (Unicode 15.0). Internal.
+// Classes of code points by general category, from utf8proc (Unicode 15.0):
+// the one definition of a letter or a mark for every module. ICU 72 reads
+// the same Unicode version, so these agree with u_isalpha, u_isalnum and
+// U_GC_M_MASK code point for code point (tests/core checks every one).
+// Internal.
 #ifndef NORMKIT_CORE_CHAR_CLASS_H_
 #define NORMKIT_CORE_CHAR_CLASS_H_
 
@@ -19,6 +22,40 @@ inline bool IsLetterOrMark(char32_t c) {
     case UTF8PROC_CATEGORY_MN:
     case UTF8PROC_CATEGORY_MC:
     case UTF8PROC_CATEGORY_ME:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Marks (Mn, Mc, Me): combining characters that belong to the letter
+// before them.
+inline bool IsMark(char32_t c) {
+  if (c < 0x80) return false;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Letters, marks and decimal digits (Nd, in any script): what words and
+// keys are made of.
+inline bool IsLetterMarkOrDigit(char32_t c) {
+  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
       return true;
     default:
       return false;

@@ -1,20 +1,27 @@
 // The words a DateFinder knows: month and weekday names, year, time and
 // connecting words, per language, from rules/dates/*.toml and from ICU's
-// CLDR data. Internal.
+// CLDR data, in one StringTable. Internal.
+//
+// date_lexicon.cc holds the table and what both sources share,
+// date_lexicon_rules.cc reads the rule files, date_lexicon_cldr.cc takes
+// the names from ICU's DateFormatSymbols.
 #ifndef NORMKIT_DATES_DATE_LEXICON_H_
 #define NORMKIT_DATES_DATE_LEXICON_H_
 
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <unicode/umachine.h>
 
+#include "core/string_table.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
@@ -35,8 +42,11 @@ enum class DateWord : std::uint8_t {
   kRange,      // "по", "до": between the days of a range ("с 5 по 10 июня")
 };
 
+// DateWordEntry::language of a word of every language ("gmt", "th").
+inline constexpr std::uint16_t kAnyLanguage = 0xFFFF;
+
 struct DateWordEntry {
-  std::uint16_t language;  // index into DateLexicon::languages
+  std::uint16_t language;  // index into DateLexicon::languages, or kAnyLanguage
   DateWord kind;
   std::uint8_t value = 0;
   bool capitalized_only = false;  // "may": a month only as "May"
@@ -85,7 +95,7 @@ struct SmallCodePoint {
   std::uint16_t lower;  // u_tolower; kBigLower when that is U+0800 or above
   std::uint8_t flags;   // kLetterOrMark | kUpper | kSpace
 };
-inline constexpr std::uint8_t kLetterOrMark = 1;  // u_isalpha or a mark (M*)
+inline constexpr std::uint8_t kLetterOrMark = 1;  // IsLetterOrMark (core/char_class.h)
 inline constexpr std::uint8_t kUpper = 2;         // u_isUUppercase
 inline constexpr std::uint8_t kSpace = 4;         // u_isUWhiteSpace or U+00A0
 inline constexpr std::uint16_t kBigLower = 0xFFFF;
@@ -93,32 +103,21 @@ const SmallCodePoint* SmallCodePoints();  // 0x800 entries
 
 class DateLexicon {
  public:
-  // The rule-file languages from `rules` (dates/*.toml) and, when
-  // `with_cldr`, every language ICU has month names for. `only` (if not
-  // empty) limits both to those codes; an unknown code is an error.
+  // The rule-file languages from `rules` (dates/*.toml) and every other
+  // language ICU has month names for. `only` (if not empty) limits both to
+  // those codes; an unknown code is an error.
   static Result<std::shared_ptr<const DateLexicon>> Build(
       const RuleFiles& rules, const std::vector<std::string>& only);
 
   // Entries for a lower-cased word, best language first; empty if none.
   DateWordEntries Find(std::string_view folded) const {
-    if (folded.size() > max_word_bytes_ || folded.empty()) return {};
-    const std::uint64_t h = Hash(folded);
-    // Most words are none of these: two bits of a small filter say so
-    // before the larger table is touched.
-    const std::uint64_t b1 = (h >> 32) & bloom_mask_, b2 = (h >> 48 ^ h >> 16) & bloom_mask_;
-    if (!(bloom_[b1 >> 6] >> (b1 & 63) & 1) || !(bloom_[b2 >> 6] >> (b2 & 63) & 1)) return {};
-    const auto tag = static_cast<std::uint16_t>(h >> 40);
-    for (std::uint64_t i = h & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.key_size == 0) return {};
-      if (slot.tag == tag && slot.key_size == folded.size() &&
-          std::string_view(keys_).substr(slot.key, slot.key_size) == folded) {
-        return {entries_.data() + slot.first, slot.count};
-      }
-    }
+    const std::optional<std::uint32_t> word = table_.Find(folded);
+    if (!word) return {};
+    const std::uint32_t first = first_entry_[*word];
+    return {entries_.data() + first, first_entry_[*word + 1] - first};
   }
   // The longest folded word, in bytes: a longer word is none of these.
-  std::size_t max_word_bytes() const { return max_word_bytes_; }
+  std::size_t max_word_bytes() const { return table_.max_key_size(); }
   const std::vector<DateLanguage>& languages() const { return languages_; }
   // The days written as words (kDay, kDayTens), folded, by language.
   const std::vector<std::pair<std::uint16_t, std::string>>& day_words() const {
@@ -126,35 +125,18 @@ class DateLexicon {
   }
 
  private:
-  struct Slot {
-    std::uint32_t key = 0;       // offset in keys_
-    std::uint16_t key_size = 0;  // 0: empty
-    std::uint16_t tag = 0;       // bits 40..55 of the key's hash
-    std::uint32_t first = 0;  // in entries_
-    std::uint32_t count = 0;
-  };
-
-  static std::uint64_t Hash(std::string_view s) {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-    const char* p = s.data();
-    std::size_t n = s.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 32;
-    }
-    if (n > 0) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, p, n);
-      h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    }
-    h ^= h >> 29;
-    return h;
-  }
+  // Reads rules/dates/ (date_lexicon_rules.cc): common.toml, then each
+  // language's file that `only` allows (all when empty), in order of
+  // preference. Adds their codes to *codes and the words of their
+  // capitalized_only lists, folded, to *capitalized.
+  Status AddRuleFiles(const RuleFiles& rules, const std::vector<std::string>& only,
+                      std::set<std::string>* codes, std::set<std::string>* capitalized);
+  // Adds CLDR's names (date_lexicon_cldr.cc) of every language that `only`
+  // allows and *codes does not hold yet, and adds their codes to *codes.
+  void AddCldr(const std::vector<std::string>& only, std::set<std::string>* codes);
 
   void Add(std::string word, DateWordEntry entry);
-  // Moves words_ into the open-addressing table that Find reads.
+  // Moves words_ into the table that Find reads.
   void Freeze();
 
   std::vector<DateLanguage> languages_;
@@ -162,15 +144,26 @@ class DateLexicon {
   // While building.
   std::unordered_map<std::string, std::vector<DateWordEntry>, StringHash, std::equal_to<>>
       words_;
-  // Built: linear probing over a power-of-two table.
-  std::vector<Slot> slots_;
-  std::uint64_t mask_ = 0;
-  std::vector<std::uint64_t> bloom_;  // two bits a word, about eight bits a word
-  std::uint64_t bloom_mask_ = 0;
-  std::string keys_;
+  // Built: word -> its number w, whose entries are
+  // entries_[first_entry_[w], first_entry_[w + 1]).
+  StringTable table_;
+  std::vector<std::uint32_t> first_entry_;
   std::vector<DateWordEntry> entries_;
-  std::size_t max_word_bytes_ = 0;
 };
+
+// What reading the rule files and CLDR share.
+
+// Where a language stands among the others: rule-file languages in this
+// order, then CLDR's with the languages of much news first; lower is
+// earlier. A language of neither list gets the same, last, value.
+int LanguagePreference(std::string_view code);
+// Whether `only` (a DateFinderOptions::languages) allows `code`.
+bool LanguageWanted(const std::vector<std::string>& only, std::string_view code);
+std::size_t CodePointCount(std::string_view utf8);
+// Whether a month or weekday form (folded) is a shortened one: written with
+// a final dot (`dotted`), one or two letters, or up to four letters that
+// begin a longer one of `forms`, the folded forms of the same name.
+bool IsShortened(std::string_view form, bool dotted, const std::vector<std::string>& forms);
 
 // Lower-cases a word for lookup (simple case mapping, code point by code
 // point, as the lexicon stores its words), dropping a final '.'. The

@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "core/char_class.h"
+
 namespace normkit::internal {
 namespace {
 
@@ -60,7 +62,7 @@ std::vector<std::string_view> Tokens(std::string_view text, bool* strong_separat
                               u_isdigit(static_cast<unsigned char>(text[i]));
     const bool inner = (c == ':' || c == '.') && start != std::string_view::npos && digit_around;
     const bool sign = c == '+' && start == std::string_view::npos;
-    if (c >= 0 && (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0 || inner || sign ||
+    if (c >= 0 && (IsLetterMarkOrDigit(static_cast<char32_t>(c)) || inner || sign ||
                    (c == '.' && start != std::string_view::npos))) {
       if (start == std::string_view::npos) start = at;
       continue;

@@ -7,13 +7,19 @@
 #include <algorithm>
 #include <array>
 
+#include "core/char_class.h"
+#include "core/rule_paths.h"
+
 namespace normkit::internal {
 namespace {
 
+// The rule files: rules/headers/<language>.toml and common.toml, which
+// every language reads.
+constexpr std::string_view kFolder = "headers";
+constexpr std::string_view kCommon = "common";
+
 // Letters, digits and marks make a key; everything else only separates.
-bool IsWordChar(UChar32 c) {
-  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
+bool IsWordChar(UChar32 c) { return IsLetterMarkOrDigit(static_cast<char32_t>(c)); }
 
 }  // namespace
 
@@ -110,10 +116,9 @@ Result<std::shared_ptr<const HeaderRules>> HeaderRules::Load(
     const RuleFiles& rules, const std::vector<std::string>& languages,
     std::int64_t regex_memory) {
   auto out = std::make_shared<HeaderRules>(regex_memory);
-  for (const std::string& path : rules.List("headers/")) {
-    if (!path.ends_with(".toml")) continue;
-    const std::string code = path.substr(8, path.size() - 8 - 5);
-    if (code != "common" && !languages.empty() &&
+  for (const std::string& path : RuleFilesIn(rules, kFolder)) {
+    const std::string_view code = RuleFileName(path, kFolder);
+    if (code != kCommon && !languages.empty() &&
         std::find(languages.begin(), languages.end(), code) == languages.end()) {
       continue;
     }

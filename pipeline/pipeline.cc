@@ -7,6 +7,7 @@
 
 #include "normkit/date_finder.h"
 #include "core/line_breaks.h"
+#include "core/rule_paths.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
 #include "normkit/transliterator.h"
@@ -167,12 +168,13 @@ Result<Pipeline> Pipeline::Create(std::string_view name) {
 }
 
 Result<Pipeline> Pipeline::Create(std::string_view name, const RuleFiles& rules) {
-  const std::string path = "recipes/" + std::string(name) + ".toml";
+  constexpr std::string_view kRecipes = "recipes";
+  const std::string path = internal::RuleFilePath(kRecipes, name);
   const std::string* text = rules.Find(path);
   if (text == nullptr) {
     std::string known;
-    for (const std::string& p : rules.List("recipes/")) {
-      known += (known.empty() ? "" : ", ") + p.substr(8, p.size() - 8 - 5);
+    for (const std::string& p : internal::RuleFilesIn(rules, kRecipes)) {
+      known.append(known.empty() ? "" : ", ").append(internal::RuleFileName(p, kRecipes));
     }
     return Status(ErrorCode::kNotFound,
                   "unknown recipe '" + std::string(name) + "' (known: " + known +

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "core/char_class.h"
 #include "cyrillic_fallback.h"
 #include "tables.h"
 
@@ -28,15 +29,11 @@ std::string Utf8(char32_t c) {
   return Utf8(icu::UnicodeString(static_cast<UChar32>(c)));
 }
 
-bool IsMark(UChar32 c) {
-  return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
-
 std::uint8_t FlagsOf(char32_t cp) {
   const UChar32 c = static_cast<UChar32>(cp);
   std::uint8_t flags = 0;
-  if (u_isalpha(c) || IsMark(c)) flags |= Tables::kLetter;
-  if (IsMark(c)) flags |= Tables::kMark;
+  if (IsLetterOrMark(cp)) flags |= Tables::kLetter;
+  if (IsMark(cp)) flags |= Tables::kMark;
   if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
       u_getCombiningClass(c) != 0) {
     flags |= Tables::kNotNfcSafe;
@@ -216,8 +213,7 @@ Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
     if (text == nullptr) {
       // A mistake in the scheme file, not in what the caller asked for.
       return Status(ErrorCode::kRuleSyntax,
-                    "fallback: no scheme '" + scheme.fallback + "' (translit/" +
-                        scheme.fallback + ".toml)",
+                    "fallback: no scheme '" + scheme.fallback + "' (" + path + ")",
                     {scheme.origin, scheme.fallback_line, scheme.fallback_column, 0});
     }
     Result<Scheme> fallback = ParseScheme(*text, rules.Origin(path), scheme.fallback);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/char_class.h"
 #include "tables.h"
 
 namespace normkit::internal {
@@ -69,8 +70,8 @@ class Walker {
     if (const Tables::Entry* e = t_.Find(c)) return e->flags;
     const UChar32 u = static_cast<UChar32>(c);
     std::uint8_t f = 0;
-    if (u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) f |= Tables::kLetter;
-    if ((U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) f |= Tables::kMark;
+    if (IsLetterOrMark(c)) f |= Tables::kLetter;
+    if (IsMark(c)) f |= Tables::kMark;
     if (u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
         u_getCombiningClass(u) != 0) {
       f |= Tables::kNotNfcSafe;

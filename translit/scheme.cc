@@ -227,19 +227,6 @@ std::u32string CodePoints(std::string_view utf8) {
   return out;
 }
 
-std::string SchemePath(std::string_view id) {
-  return "translit/" + std::string(id) + ".toml";
-}
-
-bool SchemeIdFromPath(std::string_view path, std::string* id) {
-  constexpr std::string_view kPrefix = "translit/", kSuffix = ".toml";
-  if (!path.starts_with(kPrefix) || !path.ends_with(kSuffix)) return false;
-  path.remove_prefix(kPrefix.size());
-  path.remove_suffix(kSuffix.size());
-  *id = std::string(path);
-  return !id->empty();
-}
-
 Result<Scheme> ParseScheme(std::string_view text, std::string_view origin,
                            std::string_view expected_id) {
   SchemeReader reader(origin);

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/rule_paths.h"
 #include "normkit/status.h"
 #include "normkit/transliterator.h"
 
@@ -54,9 +55,11 @@ Result<Scheme> ParseScheme(std::string_view text, std::string_view origin,
 // UTF-8 to code points (ill-formed bytes as U+FFFD).
 std::u32string CodePoints(std::string_view utf8);
 
-// "translit/ru/bgn_pcgn.toml" <-> "ru/bgn_pcgn".
-std::string SchemePath(std::string_view id);
-bool SchemeIdFromPath(std::string_view path, std::string* id);
+// The folder of rules/ that holds the schemes: a scheme's id is its rule
+// file's name there (core/rule_paths.h), "ru/bgn_pcgn" for
+// "translit/ru/bgn_pcgn.toml".
+inline constexpr std::string_view kSchemeFolder = "translit";
+inline std::string SchemePath(std::string_view id) { return RuleFilePath(kSchemeFolder, id); }
 
 }  // namespace normkit::internal
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/rule_paths.h"
 #include "scheme.h"
 #include "tables.h"
 
@@ -117,9 +118,8 @@ const std::vector<std::pair<std::string, std::string>>& Transliterator::test_pai
 std::vector<SchemeInfo> ListSchemes(const RuleFiles& rules,
                                     std::vector<Status>* errors) {
   std::vector<SchemeInfo> schemes;
-  for (const std::string& path : rules.List("translit/")) {
-    std::string id;
-    if (!internal::SchemeIdFromPath(path, &id)) continue;
+  for (const std::string& path : internal::RuleFilesIn(rules, internal::kSchemeFolder)) {
+    const std::string_view id = internal::RuleFileName(path, internal::kSchemeFolder);
     Result<internal::Scheme> scheme =
         internal::ParseScheme(*rules.Find(path), rules.Origin(path), id);
     if (!scheme.ok()) {
@@ -157,11 +157,9 @@ std::vector<std::string> NearestSchemeIds(std::string_view id,
                                           const RuleFiles& rules,
                                           std::size_t count) {
   std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const std::string& path : rules.List("translit/")) {
-    std::string known;
-    if (internal::SchemeIdFromPath(path, &known)) {
-      scored.emplace_back(EditDistance(id, known), known);
-    }
+  for (const std::string& path : internal::RuleFilesIn(rules, internal::kSchemeFolder)) {
+    const std::string_view known = internal::RuleFileName(path, internal::kSchemeFolder);
+    scored.emplace_back(EditDistance(id, known), known);
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> nearest;

@@ -7,6 +7,8 @@
 
 #include <vector>
 
+#include "core/char_class.h"
+
 namespace normkit::internal {
 namespace {
 
@@ -44,12 +46,6 @@ char LatinBase(char32_t c) {
   const UChar32 base = decomposition.char32At(0);
   if (base >= 'a' && base <= 'z') return static_cast<char>(base);
   return 0;
-}
-
-bool IsMark(UChar32 c) {
-  const int8_t type = u_charType(c);
-  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
-         type == U_COMBINING_SPACING_MARK;
 }
 
 // Apostrophes and the signs that transliterations write for ь and ъ: left

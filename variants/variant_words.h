@@ -16,6 +16,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "core/char_class.h"
+
 namespace normkit::internal {
 
 inline bool IsAsciiLetter(unsigned char b) {
@@ -26,14 +28,11 @@ inline bool IsAsciiWordChar(unsigned char b) {
   return IsAsciiLetter(b) || (b >= '0' && b <= '9') || b == '_';
 }
 
-// Letters and marks (a mark belongs to the letter before it).
+// Letters and marks (a mark belongs to the letter before it): core's
+// IsLetterOrMark, the Cyrillic letters without a table lookup.
 inline bool IsLetter(UChar32 c) {
-  if (c < 0x80) return IsAsciiLetter(static_cast<unsigned char>(c));
   if (c >= 0x0400 && c <= 0x0481) return true;  // the Cyrillic letters
-  if (u_isalpha(c)) return true;
-  const int8_t type = u_charType(c);
-  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
-         type == U_ENCLOSING_MARK;
+  return IsLetterOrMark(static_cast<char32_t>(c));
 }
 
 inline bool IsWordChar(UChar32 c) {

@@ -1,0 +1,202 @@
+// Reading text with a VariantIndex: Apply() rewrites the lexicon's
+// spellings in place (one StringTable lookup a capitalized Latin word, no
+// allocation), CountNames() counts the capitalized words that look like
+// names into a NameCounts.
+#include "normkit/variant_index.h"
+
+#include <unicode/uchar.h>
+
+#include <cstdint>
+#include <optional>
+
+#include "variant_index_data.h"
+#include "variant_words.h"
+
+namespace normkit {
+
+void NameCounts::Add(std::string_view spelling, std::uint64_t n, bool sentence_start) {
+  SpellingCount& c = spellings_[std::string(spelling)];
+  c.count += n;
+  if (!sentence_start) c.inside += n;
+  total_ += n;
+}
+
+void NameCounts::Merge(const NameCounts& other) {
+  for (const auto& [spelling, n] : other.spellings_) {
+    SpellingCount& c = spellings_[spelling];
+    c.count += n.count;
+    c.inside += n.inside;
+  }
+  total_ += other.total_;
+}
+
+namespace internal {
+namespace {
+
+// A byte that may start a Latin letter: ASCII letters, the lead bytes of
+// U+00C0..U+024F (Latin-1 Supplement, Extended-A and -B) and of U+1E00..
+// U+1EFF (Latin Extended Additional).
+struct LatinStartTable {
+  bool start[256] = {};
+  constexpr LatinStartTable() {
+    for (int c = 'A'; c <= 'Z'; ++c) start[c] = start[c + 32] = true;
+    for (int b = 0xC3; b <= 0xC9; ++b) start[b] = true;
+    start[0xE1] = true;
+  }
+};
+constexpr LatinStartTable kLatinStart;
+
+bool IsUpperStart(std::string_view word) {
+  const unsigned char b = static_cast<unsigned char>(word[0]);
+  if (b < 0x80) return b >= 'A' && b <= 'Z';
+  std::size_t len;
+  const UChar32 c = CodePointAt(word, 0, &len);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+// A name as CountNames() counts it: a capital, then at least one small
+// letter, and nothing but letters, marks and apostrophes.
+bool LooksLikeName(std::string_view part) {
+  if (part.empty() || !IsUpperStart(part)) return false;
+  bool lower = false;
+  for (std::size_t i = 0; i < part.size();) {
+    std::size_t len;
+    const UChar32 c = CodePointAt(part, i, &len);
+    i += len;
+    if (c < 0) return false;
+    if (IsWordApostrophe(c)) continue;
+    if (!IsLetter(c)) return false;
+    if (u_islower(c)) lower = true;
+  }
+  return lower;
+}
+
+// True when the word at `begin` opens a sentence: nothing but spaces,
+// opening quotes, brackets and dashes between it and the start of the text,
+// a line break, or . ! ? … :
+bool IsSentenceStart(std::string_view text, std::size_t begin) {
+  std::size_t i = begin;
+  while (i > 0) {
+    const UChar32 c = CodePointBefore(text, i);
+    std::size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (c < 0) len = 1;
+    switch (c) {
+      case ' ': case '\t': case 0xA0: case 0x202F: case 0x2009:
+      case '"': case '\'': case '(': case '[': case '*': case '>': case '-':
+      case 0xAB: case 0x201C: case 0x201E: case 0x2018: case 0x2039:
+      case 0x2013: case 0x2014: case 0x2022:
+        i -= len;
+        continue;
+      case '\n': case '\r': case '.': case '!': case '?': case ':': case 0x2026:
+        return true;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+}  // namespace internal
+
+std::size_t VariantIndex::Apply(std::string_view text, std::string* out) const {
+  using namespace internal;
+  const Data& d = *data_;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t copied = 0;  // text[0, copied) is in *out
+  std::size_t rewritten = 0;
+  // Writes text[copied, begin) and the replacement of text[begin, end)
+  // when that is a known spelling (with a possessive ending kept).
+  auto replace = [&](std::size_t begin, std::size_t end) -> bool {
+    std::string_view word = text.substr(begin, end - begin);
+    std::optional<std::uint32_t> found = d.table.Find(word);
+    std::size_t possessive = 0;
+    if (!found) {
+      possessive = PossessiveLength(text, begin, end);
+      if (possessive == 0) return false;
+      found = d.table.Find(word.substr(0, word.size() - possessive));
+      if (!found) return false;
+    }
+    out->append(text.data() + copied, begin - copied);
+    out->append(d.replacements[*found]);
+    copied = end - possessive;
+    ++rewritten;
+    return true;
+  };
+  ScannedWord w;
+  std::size_t i = 0;
+  while (i < n) {
+    while (i < n && !kLatinStart.start[p[i]]) ++i;
+    if (i >= n) break;
+    std::size_t len = 1;
+    if (p[i] >= 0x80) {
+      const UChar32 c = CodePointAt(text, i, &len);
+      if (c < 0 || !IsLetter(c)) {
+        i += len;
+        continue;
+      }
+    }
+    ScanWord(text, i, &w);
+    i = w.end;
+    // Only capitalized words and hyphenated ones can hold a known spelling.
+    const bool upper = IsUpperStart(text.substr(w.begin));
+    if ((!upper && w.parts == 1) || IsEmbedded(text, w.begin, w.end)) continue;
+    if (upper && replace(w.begin, w.end)) continue;
+    if (w.parts > 1 && w.parts <= ScannedWord::kMaxParts) {
+      for (std::size_t k = 0; k < w.parts; ++k) {
+        if (IsUpperStart(text.substr(w.part_begin[k]))) replace(w.part_begin[k], w.part_end[k]);
+      }
+    }
+  }
+  out->append(text.data() + copied, n - copied);
+  return rewritten;
+}
+
+std::string VariantIndex::Apply(std::string_view text) const {
+  std::string out;
+  out.reserve(text.size());
+  Apply(text, &out);
+  return out;
+}
+
+void VariantIndex::CountNames(std::string_view text, NameCounts* counts) const {
+  using namespace internal;
+  ScannedWord w;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len;
+    const UChar32 c = CodePointAt(text, i, &len);
+    if (c < 0 || !IsWordChar(c)) {
+      i += len;
+      continue;
+    }
+    ScanWord(text, i, &w);
+    i = w.end;
+    if (IsEmbedded(text, w.begin, w.end)) continue;
+    const std::size_t possessive = PossessiveLength(text, w.begin, w.end);
+    const std::size_t end = w.end - possessive;
+    const bool first = IsSentenceStart(text, w.begin);
+    if (w.parts == 1) {
+      const std::string_view word = text.substr(w.begin, end - w.begin);
+      if (LooksLikeName(word)) counts->Add(word, 1, first);
+      continue;
+    }
+    if (w.parts > ScannedWord::kMaxParts) continue;
+    bool all_names = true;
+    for (std::size_t k = 0; k < w.parts; ++k) {
+      const std::size_t part_end = k + 1 == w.parts ? end : w.part_end[k];
+      all_names = all_names && LooksLikeName(text.substr(w.part_begin[k], part_end - w.part_begin[k]));
+    }
+    if (all_names) {
+      counts->Add(text.substr(w.begin, end - w.begin), 1, first);
+      continue;
+    }
+    for (std::size_t k = 0; k < w.parts; ++k) {
+      const std::size_t part_end = k + 1 == w.parts ? end : w.part_end[k];
+      const std::string_view part = text.substr(w.part_begin[k], part_end - w.part_begin[k]);
+      if (LooksLikeName(part)) counts->Add(part, 1, first && k == 0);
+    }
+  }
+}
+
+}  // namespace normkit
