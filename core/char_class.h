@@ -67,8 +67,7 @@ inline bool IsLetterMarkOrDigit(char32_t c) {
 // their skin-tone modifiers, for emoji sequences).
 inline bool IsJoinable(char32_t c) {
   if (IsLetterOrMark(c)) return true;
-  const utf8proc_category_t category =
-      utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
   return category == UTF8PROC_CATEGORY_SO || category == UTF8PROC_CATEGORY_SK;
 }
 

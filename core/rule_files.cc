@@ -13,11 +13,9 @@ RuleFiles RuleFiles::Embedded() {
   return files;
 }
 
-void RuleFiles::Add(std::string path, std::string content,
-                    std::string origin) {
+void RuleFiles::Add(std::string path, std::string content, std::string origin) {
   if (origin.empty()) origin = "rules/" + path;
-  files_.insert_or_assign(std::move(path),
-                          File{std::move(content), std::move(origin)});
+  files_.insert_or_assign(std::move(path), File{std::move(content), std::move(origin)});
 }
 
 const std::string* RuleFiles::Find(std::string_view path) const {
@@ -32,8 +30,8 @@ std::string RuleFiles::Origin(std::string_view path) const {
 
 std::vector<std::string> RuleFiles::List(std::string_view prefix) const {
   std::vector<std::string> paths;
-  for (auto it = files_.lower_bound(prefix);
-       it != files_.end() && it->first.starts_with(prefix); ++it) {
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix);
+       ++it) {
     paths.push_back(it->first);
   }
   return paths;

@@ -29,9 +29,8 @@ inline std::string RuleFilePath(std::string_view folder, std::string_view name) 
 // ("translit/ru/bgn_pcgn.toml", "translit") gives "ru/bgn_pcgn". Empty when
 // `path` is not a rule file there (another folder, not .toml, no name).
 inline std::string_view RuleFileName(std::string_view path, std::string_view folder) {
-  if (path.size() <= folder.size() + 1 + kRuleFileExtension.size() ||
-      !path.starts_with(folder) || path[folder.size()] != '/' ||
-      !path.ends_with(kRuleFileExtension)) {
+  if (path.size() <= folder.size() + 1 + kRuleFileExtension.size() || !path.starts_with(folder) ||
+      path[folder.size()] != '/' || !path.ends_with(kRuleFileExtension)) {
     return {};
   }
   path.remove_prefix(folder.size() + 1);
@@ -46,8 +45,7 @@ inline std::vector<std::string> RuleFilesIn(const RuleFiles& rules, std::string_
   std::string prefix(folder);
   prefix += '/';
   std::vector<std::string> paths = rules.List(prefix);
-  std::erase_if(paths,
-                [&](const std::string& path) { return RuleFileName(path, folder).empty(); });
+  std::erase_if(paths, [&](const std::string& path) { return RuleFileName(path, folder).empty(); });
   return paths;
 }
 

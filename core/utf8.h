@@ -18,8 +18,7 @@ inline constexpr char32_t kReplacementCharacter = 0xFFFD;
 // Decodes the code point at `p` (p < end) into *cp and returns how many
 // bytes it took. For ill-formed input *cp is kIllFormed and the return value
 // is the length of the maximal subpart (at least 1).
-inline std::size_t DecodeUtf8(const unsigned char* p, const unsigned char* end,
-                              char32_t* cp) {
+inline std::size_t DecodeUtf8(const unsigned char* p, const unsigned char* end, char32_t* cp) {
   const unsigned char b0 = p[0];
   if (b0 < 0x80) {
     *cp = b0;

@@ -4,7 +4,6 @@
 // class around it.
 #include "normkit/date_finder.h"
 
-
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -116,8 +115,7 @@ Result<DateFinder> DateFinder::Create(const DateFinderOptions& options) {
   return Create(options, RuleFiles::Embedded());
 }
 
-Result<DateFinder> DateFinder::Create(const DateFinderOptions& options,
-                                      const RuleFiles& rules) {
+Result<DateFinder> DateFinder::Create(const DateFinderOptions& options, const RuleFiles& rules) {
   auto lexicon = DateLexicon::Build(rules, options.languages);
   if (!lexicon.ok()) return lexicon.status();
   auto impl = std::make_shared<Impl>();
@@ -138,8 +136,7 @@ Result<DateFinder> DateFinder::Create(const DateFinderOptions& options,
 // letter, first three letters and then the lexicon say it is a day.
 // Returns its start (n for none) and its end in *end.
 std::size_t DateFinder::Impl::NextDayWord(const Tokenizer& tokenizer, const unsigned char* s,
-                                          std::size_t from, std::size_t n,
-                                          std::size_t* end) const {
+                                          std::size_t from, std::size_t n, std::size_t* end) const {
   if (day_words->empty()) return n;
   // Whether the word at p is one.
   auto check = [&](std::size_t p) {
@@ -180,7 +177,7 @@ void DateFinder::Impl::Find(std::string_view text, std::vector<DateMatch>* out) 
   // would have given.
   std::size_t cache_from = 0, cache_to = 0;
   bool cached = false;
-  std::size_t first = 0;  // the first token at or after the stretch's start
+  std::size_t first = 0;                         // the first token at or after the stretch's start
   std::size_t next_word = 0, next_word_end = 0;  // the next day as words
   bool word_known = day_words->empty();
   if (word_known) next_word = n;
@@ -257,7 +254,7 @@ void DateFinder::Impl::Find(std::string_view text, std::vector<DateMatch>* out) 
     const Token* view = tokens.data() + first;
     const std::size_t count = last - first;
 
-    const internal::Stretch stretch{view, count, text, &allowed, &lexicon->languages(),
+    const internal::Stretch stretch{view,         count, text, &allowed, &lexicon->languages(),
                                     numeric_order};
     bool matched = false;
     std::size_t skip_to = 0;  // past an impossible date: none of it is a date
@@ -305,10 +302,9 @@ std::optional<DateMatch> DateFinder::Parse(std::string_view line) const {
   std::vector<DateMatch> matches;
   impl_->Find(line, &matches);
   if (matches.empty()) return std::nullopt;
-  return *std::max_element(matches.begin(), matches.end(),
-                           [](const DateMatch& a, const DateMatch& b) {
-                             return a.end - a.begin < b.end - b.begin;
-                           });
+  return *std::max_element(
+      matches.begin(), matches.end(),
+      [](const DateMatch& a, const DateMatch& b) { return a.end - a.begin < b.end - b.begin; });
 }
 
 std::vector<std::string> DateFinder::languages() const {

@@ -19,15 +19,19 @@ int DaysIn(int month, int year) {
 // A day as a number ("20", "20th", "20-го") or as words ("двадцатое").
 struct DayRead {
   int day = 0;
-  bool ordinal = false;   // with an ordinal ending or as a word
-  int language = -1;      // of a day written as words
+  bool ordinal = false;  // with an ordinal ending or as a word
+  int language = -1;     // of a day written as words
 };
 
 class Matcher {
  public:
   explicit Matcher(const Stretch& s)
-      : t_(s.tokens), n_(s.size), allowed_(*s.allowed), languages_(*s.languages),
-        default_order_(s.numeric_order), text_(s.text) {}
+      : t_(s.tokens),
+        n_(s.size),
+        allowed_(*s.allowed),
+        languages_(*s.languages),
+        default_order_(s.numeric_order),
+        text_(s.text) {}
 
   bool At(std::size_t i, Found* best, std::size_t* impossible) const {
     impossible_ = 0;
@@ -151,8 +155,8 @@ class Matcher {
     // Not a year inside a longer number ("1,700,000", "20-2022", "№ 2022"),
     // nor glued to letters ("Windows2000").
     if (i > 0 && t_[i].glued &&
-        (t_[i - 1].kind == Token::kNumber || t_[i - 1].kind == Token::kWord ||
-         Punct(i - 1, ',') || Punct(i - 1, '-'))) {
+        (t_[i - 1].kind == Token::kNumber || t_[i - 1].kind == Token::kWord || Punct(i - 1, ',') ||
+         Punct(i - 1, '-'))) {
       return false;
     }
     if (Is(i + 1, Token::kNumber) && t_[i + 1].glued) return false;
@@ -178,12 +182,17 @@ class Matcher {
 
   // a.m. / p.m. / am / pm after a time.
   int AmPm(std::size_t i, std::size_t* next) const {
-    if (Word(i, DateWord::kAm)) { *next = i + 1; return 1; }
-    if (Word(i, DateWord::kPm)) { *next = i + 1; return 2; }
+    if (Word(i, DateWord::kAm)) {
+      *next = i + 1;
+      return 1;
+    }
+    if (Word(i, DateWord::kPm)) {
+      *next = i + 1;
+      return 2;
+    }
     // "a.m." comes as a . m .
-    if (Is(i, Token::kWord) && Punct(i + 1, '.') && Is(i + 2, Token::kWord) &&
-        t_[i + 1].glued && t_[i + 2].glued && t_[i].end - t_[i].begin == 1 &&
-        t_[i + 2].end - t_[i + 2].begin == 1) {
+    if (Is(i, Token::kWord) && Punct(i + 1, '.') && Is(i + 2, Token::kWord) && t_[i + 1].glued &&
+        t_[i + 2].glued && t_[i].end - t_[i].begin == 1 && t_[i + 2].end - t_[i + 2].begin == 1) {
       std::size_t j = i + 3;
       if (Punct(j, '.') && t_[j].glued) ++j;
       *next = j;

@@ -20,15 +20,15 @@ namespace normkit::internal {
 struct Found {
   std::size_t end = 0;  // one past the last token
   DateValue value;
-  int language = -1;    // index in the lexicon, -1 for none
+  int language = -1;  // index in the lexicon, -1 for none
 };
 
 // The tokens of a stretch of one line, and what reading them depends on.
 struct Stretch {
   const Token* tokens = nullptr;
   std::size_t size = 0;
-  std::string_view text;  // what the tokens' offsets point into
-  const std::vector<char>* allowed = nullptr;  // per lexicon language: whether to read it
+  std::string_view text;                                 // what the tokens' offsets point into
+  const std::vector<char>* allowed = nullptr;            // per lexicon language: whether to read it
   const std::vector<DateLanguage>* languages = nullptr;  // the lexicon's
   // How dates in numbers alone are read (02.11.2021, 11/02/2021).
   NumericOrder numeric_order = NumericOrder::kDayMonthYear;

@@ -17,11 +17,10 @@ namespace {
 
 // Rule-file languages come first, in this order; then CLDR's, the languages
 // of much news first, then the rest by code.
-constexpr std::string_view kPreferred[] = {
-    "ru", "uk", "be", "kk", "en", "de", "fr", "es", "it", "pt", "pl",
-    "tr", "nl", "cs", "sv", "da", "nb", "fi", "hu", "ro", "bg", "sr",
-    "hr", "sk", "sl", "lt", "lv", "et", "el", "ka", "hy", "az", "uz",
-    "ky", "tg", "mn"};
+constexpr std::string_view kPreferred[] = {"ru", "uk", "be", "kk", "en", "de", "fr", "es", "it",
+                                           "pt", "pl", "tr", "nl", "cs", "sv", "da", "nb", "fi",
+                                           "hu", "ro", "bg", "sr", "hr", "sk", "sl", "lt", "lv",
+                                           "et", "el", "ka", "hy", "az", "uz", "ky", "tg", "mn"};
 
 }  // namespace
 

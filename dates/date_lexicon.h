@@ -8,6 +8,8 @@
 #ifndef NORMKIT_DATES_DATE_LEXICON_H_
 #define NORMKIT_DATES_DATE_LEXICON_H_
 
+#include <unicode/umachine.h>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -19,8 +21,6 @@
 #include <utility>
 #include <vector>
 
-#include <unicode/umachine.h>
-
 #include "core/string_table.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
@@ -28,11 +28,11 @@
 namespace normkit::internal {
 
 enum class DateWord : std::uint8_t {
-  kMonth,      // value 1..12
-  kWeekday,    // value 1..7, Monday first
-  kYear,       // "г.", "года", "жылғы": marks the number before as a year
-  kTime,       // "в", "at": a time follows
-  kOrdinal,    // "th", "го", "er": after a day number
+  kMonth,    // value 1..12
+  kWeekday,  // value 1..7, Monday first
+  kYear,     // "г.", "года", "жылғы": marks the number before as a year
+  kTime,     // "в", "at": a time follows
+  kOrdinal,  // "th", "го", "er": after a day number
   kAm,
   kPm,
   kConnector,  // "de", "of": between parts
@@ -75,9 +75,7 @@ struct DateLanguage {
 
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    return std::hash<std::string_view>()(s);
-  }
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 
 // The entries of one word: a span into the lexicon, empty for none.
@@ -106,8 +104,8 @@ class DateLexicon {
   // The rule-file languages from `rules` (dates/*.toml) and every other
   // language ICU has month names for. `only` (if not empty) limits both to
   // those codes; an unknown code is an error.
-  static Result<std::shared_ptr<const DateLexicon>> Build(
-      const RuleFiles& rules, const std::vector<std::string>& only);
+  static Result<std::shared_ptr<const DateLexicon>> Build(const RuleFiles& rules,
+                                                          const std::vector<std::string>& only);
 
   // Entries for a lower-cased word, best language first; empty if none.
   DateWordEntries Find(std::string_view folded) const {
@@ -120,9 +118,7 @@ class DateLexicon {
   std::size_t max_word_bytes() const { return table_.max_key_size(); }
   const std::vector<DateLanguage>& languages() const { return languages_; }
   // The days written as words (kDay, kDayTens), folded, by language.
-  const std::vector<std::pair<std::uint16_t, std::string>>& day_words() const {
-    return day_words_;
-  }
+  const std::vector<std::pair<std::uint16_t, std::string>>& day_words() const { return day_words_; }
 
  private:
   // Reads rules/dates/ (date_lexicon_rules.cc): common.toml, then each
@@ -142,8 +138,7 @@ class DateLexicon {
   std::vector<DateLanguage> languages_;
   std::vector<std::pair<std::uint16_t, std::string>> day_words_;
   // While building.
-  std::unordered_map<std::string, std::vector<DateWordEntry>, StringHash, std::equal_to<>>
-      words_;
+  std::unordered_map<std::string, std::vector<DateWordEntry>, StringHash, std::equal_to<>> words_;
   // Built: word -> its number w, whose entries are
   // entries_[first_entry_[w], first_entry_[w + 1]).
   StringTable table_;

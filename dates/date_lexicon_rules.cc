@@ -32,7 +32,8 @@ class DateRuleReader {
     const toml::node* node = table.get(key);
     if (node == nullptr) return out;
     const toml::array* array = node->as_array();
-    if (array == nullptr) return Error(node->source(), std::string(key) + ": expected a list of words");
+    if (array == nullptr)
+      return Error(node->source(), std::string(key) + ": expected a list of words");
     for (const toml::node& item : *array) {
       const auto* s = item.as_string();
       if (s == nullptr || s->get().empty()) {
@@ -52,7 +53,8 @@ class DateRuleReader {
     if (node == nullptr && optional) return Status();
     const toml::table* table = node ? node->as_table() : nullptr;
     if (table == nullptr) {
-      return Error(node ? node->source() : root.source(), "missing table [" + std::string(key) + "]");
+      return Error(node ? node->source() : root.source(),
+                   "missing table [" + std::string(key) + "]");
     }
     for (const auto& [name, value] : *table) {
       int n = 0;
@@ -78,8 +80,7 @@ class DateRuleReader {
 }  // namespace
 
 Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::string>& only,
-                                 std::set<std::string>* codes,
-                                 std::set<std::string>* capitalized) {
+                                 std::set<std::string>* codes, std::set<std::string>* capitalized) {
   std::string folded;
 
   // Words of every language.
@@ -93,8 +94,8 @@ Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::
     } catch (const toml::parse_error& e) {
       return reader.Error(e.source(), std::string(e.description()));
     }
-    for (auto [key, kind] : {std::pair{"connector", DateWord::kConnector},
-                             std::pair{"ordinal", DateWord::kOrdinal}}) {
+    for (auto [key, kind] :
+         {std::pair{"connector", DateWord::kConnector}, std::pair{"ordinal", DateWord::kOrdinal}}) {
       Result<std::vector<std::string>> words = reader.Strings(root, key);
       if (!words.ok()) return words.status();
       for (const std::string& w : *words) {
@@ -105,7 +106,8 @@ Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::
     if (const toml::table* zones = root.get_as<toml::table>("zones")) {
       for (const auto& [name, value] : *zones) {
         const auto* minutes = value.as_integer();
-        if (minutes == nullptr) return reader.Error(value.source(), "zones: expected minutes from UTC");
+        if (minutes == nullptr)
+          return reader.Error(value.source(), "zones: expected minutes from UTC");
         FoldWord(name.str(), &folded);
         DateWordEntry entry{kAnyLanguage, DateWord::kZone};
         entry.zone_minutes = static_cast<std::int16_t>(minutes->get());
@@ -140,8 +142,10 @@ Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::
     }
     DateLanguage language{code, NumericOrder::kDayMonthYear, true};
     const std::string order = root["order"].value_or(std::string("dmy"));
-    if (order == "mdy") language.order = NumericOrder::kMonthDayYear;
-    else if (order == "ymd") language.order = NumericOrder::kYearMonthDay;
+    if (order == "mdy")
+      language.order = NumericOrder::kMonthDayYear;
+    else if (order == "ymd")
+      language.order = NumericOrder::kYearMonthDay;
     else if (order != "dmy") {
       return reader.Error(root.get("order")->source(), "order: expected dmy, mdy or ymd");
     }
@@ -149,7 +153,8 @@ Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::
     // first, unless the file says otherwise.
     language.month_first = language.order == NumericOrder::kMonthDayYear;
     if (const toml::node* node = root.get("month_first")) {
-      if (!node->is_boolean()) return reader.Error(node->source(), "month_first: expected true or false");
+      if (!node->is_boolean())
+        return reader.Error(node->source(), "month_first: expected true or false");
       language.month_first = node->as_boolean()->get();
     }
     const auto index = static_cast<std::uint16_t>(languages_.size());
@@ -186,7 +191,8 @@ Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::
         }
         for (std::size_t f = 0; f < forms.size(); ++f) {
           DateWordEntry entry{index, kind, static_cast<std::uint8_t>(k + 1)};
-          entry.capitalized_only = kind == DateWord::kMonth && capitalized_only.count(forms[f]) != 0;
+          entry.capitalized_only =
+              kind == DateWord::kMonth && capitalized_only.count(forms[f]) != 0;
           entry.abbreviation = IsShortened(forms[f], names[k][f].ends_with('.'), forms);
           Add(forms[f], entry);
           if (kind == DateWord::kDay || kind == DateWord::kDayTens) {
@@ -199,14 +205,15 @@ Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::
     add_named(weekdays, DateWord::kWeekday);
     add_named(days, DateWord::kDay);
     add_named(tens, DateWord::kDayTens);
-    language.has_day_words = std::any_of(days.begin(), days.end(), [](const auto& d) { return !d.empty(); });
+    language.has_day_words =
+        std::any_of(days.begin(), days.end(), [](const auto& d) { return !d.empty(); });
     languages_.push_back(language);
     if (const toml::table* words = root.get_as<toml::table>("words")) {
-      for (auto [key, kind] : {std::pair{"year", DateWord::kYear}, std::pair{"time", DateWord::kTime},
-                               std::pair{"ordinal", DateWord::kOrdinal}, std::pair{"am", DateWord::kAm},
-                               std::pair{"pm", DateWord::kPm},
-                               std::pair{"connector", DateWord::kConnector},
-                               std::pair{"range", DateWord::kRange}}) {
+      for (auto [key, kind] :
+           {std::pair{"year", DateWord::kYear}, std::pair{"time", DateWord::kTime},
+            std::pair{"ordinal", DateWord::kOrdinal}, std::pair{"am", DateWord::kAm},
+            std::pair{"pm", DateWord::kPm}, std::pair{"connector", DateWord::kConnector},
+            std::pair{"range", DateWord::kRange}}) {
         Result<std::vector<std::string>> list = reader.Strings(*words, key);
         if (!list.ok()) return list.status();
         for (const std::string& w : *list) {

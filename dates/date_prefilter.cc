@@ -46,8 +46,7 @@ std::size_t NextDigit(const unsigned char* s, std::size_t i, std::size_t n) {
   const __m128i zero = _mm_set1_epi8('0');
   const __m128i nine = _mm_set1_epi8(9);
   for (; i + 16 <= n; i += 16) {
-    const __m128i x =
-        _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)), zero);
+    const __m128i x = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)), zero);
     const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x));
     if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
@@ -114,8 +113,8 @@ __attribute__((target("ssse3"))) inline __m128i NotIn(__m128i v, const ByteSet& 
 
 // NextDayCandidateScalar, 16 places at a time.
 __attribute__((target("ssse3"))) std::size_t NextDayCandidateSsse3(const unsigned char* s,
-                                                                    std::size_t i, std::size_t n,
-                                                                    const DayWordFilter& f) {
+                                                                   std::size_t i, std::size_t n,
+                                                                   const DayWordFilter& f) {
   for (; i + 20 <= n; i += 16) {
     auto at = [&](std::size_t k) {
       return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + k));
@@ -181,7 +180,8 @@ DayWordPrefilter::DayWordPrefilter(const DateLexicon& lexicon, const std::vector
           filterable = false;
           continue;
         }
-        for (int k = 0; k < 4; ++k) positions[k + 1].push_back(static_cast<unsigned char>(bytes[k]));
+        for (int k = 0; k < 4; ++k)
+          positions[k + 1].push_back(static_cast<unsigned char>(bytes[k]));
         std::uint32_t raw;
         std::memcpy(&raw, bytes.data(), 4);
         const std::uint32_t r = PairHash(raw);

@@ -105,8 +105,7 @@ std::size_t Tokenizer::Word(std::size_t i, std::size_t to, Token* t, std::size_t
     if (!(l.flags & kLetterOrMark)) {
       // An apostrophe between letters: п'ятниця, пʼятниця.
       Letter next;
-      if (j > i && IsApostrophe(l.c) && Decode(l.end, to, &next) &&
-          (next.flags & kLetterOrMark)) {
+      if (j > i && IsApostrophe(l.c) && Decode(l.end, to, &next) && (next.flags & kLetterOrMark)) {
         l.lower = kApostrophe;
       } else {
         if ((l.flags & kSpace) && j == i) *skip = l.end;

@@ -22,7 +22,7 @@ struct Token {
   bool glued = false;        // no space between this token and the one before
   bool capitalized = false;  // a word whose first letter is a capital
   std::uint8_t digits = 0;
-  char punct = 0;            // ASCII punctuation; 0 for any other symbol
+  char punct = 0;  // ASCII punctuation; 0 for any other symbol
   int value = 0;
   std::size_t begin = 0, end = 0;
   DateWordEntries entries;  // a word's meanings, if it has any

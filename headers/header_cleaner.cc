@@ -58,9 +58,9 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view t
     has_rest = lf != std::string_view::npos;
     rest.remove_prefix(has_rest ? lf + 1 : rest.size());
   }
-  out.lines = lines.size() +
-              (has_rest ? static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1
-                        : 0);
+  out.lines =
+      lines.size() +
+      (has_rest ? static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1 : 0);
   auto unchanged = [&] {
     out.body = std::string(article);
     return out;
@@ -161,7 +161,8 @@ CleanedArticle HeaderCleaner::Clean(std::string_view article, std::string_view t
   }
   // Blank lines between the zone and the first line that stays.
   std::size_t removed_to = zone_end;
-  while (removed_to + 1 < info.size() && info[removed_to + 1].kind == LineKind::kBlank) ++removed_to;
+  while (removed_to + 1 < info.size() && info[removed_to + 1].kind == LineKind::kBlank)
+    ++removed_to;
 
   std::vector<char> removed(lines.size(), 0);
   auto remove = [&](std::size_t i, const char* rule) {

@@ -58,7 +58,8 @@ std::vector<std::string_view> Tokens(std::string_view text, bool* strong_separat
     const std::size_t at = i;
     UChar32 c;
     U8_NEXT(text.data(), i, text.size(), c);
-    const bool digit_around = at > 0 && i < text.size() && u_isdigit(static_cast<unsigned char>(text[at - 1])) &&
+    const bool digit_around = at > 0 && i < text.size() &&
+                              u_isdigit(static_cast<unsigned char>(text[at - 1])) &&
                               u_isdigit(static_cast<unsigned char>(text[i]));
     const bool inner = (c == ':' || c == '.') && start != std::string_view::npos && digit_around;
     const bool sign = c == '+' && start == std::string_view::npos;
@@ -91,7 +92,8 @@ bool ParseTime(std::string_view token, int* hour, int* minute, int* second) {
     }
     s = std::atoi(std::string(rest.substr(3)).c_str());
   }
-  const int hh = std::atoi(std::string(h).c_str()), mm = std::atoi(std::string(rest.substr(0, 2)).c_str());
+  const int hh = std::atoi(std::string(h).c_str()),
+            mm = std::atoi(std::string(rest.substr(0, 2)).c_str());
   if (hh > 23 || mm > 59 || s > 59) return false;
   *hour = hh;
   *minute = mm;
@@ -122,7 +124,8 @@ bool IsFurniture(LineKind kind) { return kind >= LineKind::kDate && kind <= Line
 
 std::string_view TrimLine(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -152,8 +155,8 @@ std::size_t CountWords(std::string_view s) {
 }
 
 bool EndsSentence(std::string_view s) {
-  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' ||
-                        s.ends_with("…") || s.ends_with(".\"") || s.ends_with(".»"));
+  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.ends_with("…") ||
+                        s.ends_with(".\"") || s.ends_with(".»"));
 }
 
 bool IsPersonalName(std::string_view s) {
@@ -213,7 +216,7 @@ std::optional<std::string> HeaderLineReader::DateLine(std::string_view text, boo
   tokens.insert(tokens.end(), after.begin(), after.end());
   int rubric_words = 0;
   bool lowercase_word = false;  // a word of a sentence ("в 18:00"), not a rubric
-  bool pending_zone = false;  // "UTC" or "GMT" seen, its offset may follow
+  bool pending_zone = false;    // "UTC" or "GMT" seen, its offset may follow
   for (std::string_view token : tokens) {
     int hour, minute, second, offset;
     const std::string key = LookupKey(token);
@@ -385,7 +388,8 @@ std::optional<std::string> HeaderLineReader::NameWithRole(std::string_view line)
     const std::size_t at = line.find(dash);
     if (at == std::string_view::npos) continue;
     const std::string_view name = TrimLine(line.substr(0, at));
-    if (IsPersonalName(name) && rules_->sources.count(LookupKey(line.substr(at + dash.size()))) != 0) {
+    if (IsPersonalName(name) &&
+        rules_->sources.count(LookupKey(line.substr(at + dash.size()))) != 0) {
       return std::string(name);
     }
   }
@@ -405,9 +409,9 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
   // A labelled date line holds a date, so a digit (DateLine needs one).
   if (std::optional<HeaderLine> dates =
           HasDigit(line) ? LabelledDates(line, candidates.date_labels) : std::nullopt) {
-    dates->rule = dates->dates.front().first == "published" ? "published"
+    dates->rule = dates->dates.front().first == "published"  ? "published"
                   : dates->dates.front().first == "modified" ? "modified"
-                                                              : "updated";
+                                                             : "updated";
     return *dates;
   }
   if (std::optional<std::string> credit = Name(rules_->credits, candidates.credits, line)) {
@@ -438,13 +442,15 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
     out.rule = rule;
     return out;
   };
-  if (short_line && rules_->navigation.count(key) != 0) return is(LineKind::kNavigation, "navigation");
+  if (short_line && rules_->navigation.count(key) != 0)
+    return is(LineKind::kNavigation, "navigation");
   if (short_line && rules_->sources.count(key) != 0) return is(LineKind::kSource, "source");
   for (std::size_t end = std::min(key.size(), rules_->longest_teaser); listed && end > 0; --end) {
     // The teaser's words, then the end, a space or punctuation ("Читайте
     // также: ...").
     const bool word_ends = end == key.size() || key[end] == ' ' ||
-                           (static_cast<unsigned char>(key[end]) < 0x80 && std::ispunct(static_cast<unsigned char>(key[end])));
+                           (static_cast<unsigned char>(key[end]) < 0x80 &&
+                            std::ispunct(static_cast<unsigned char>(key[end])));
     if (word_ends && rules_->teasers.count(key.substr(0, end)) != 0) {
       return is(LineKind::kTeaser, "teaser");
     }
@@ -492,8 +498,8 @@ HeaderLine HeaderLineReader::Classify(std::string_view line, bool after_counter)
   }
   // A title-like line: short, no sentence end. One that ends in a dash or a
   // colon opens the text ("ALMATY. KAZINFORM –", "Главное за день:").
-  const bool opens_text = line.ends_with('-') || line.ends_with("–") || line.ends_with("—") ||
-                          line.ends_with(':');
+  const bool opens_text =
+      line.ends_with('-') || line.ends_with("–") || line.ends_with("—") || line.ends_with(':');
   if (CountChars(line) <= 200 && !EndsSentence(line) && !opens_text) {
     return is(LineKind::kTitleLike, "title");
   }

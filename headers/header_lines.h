@@ -26,15 +26,15 @@ namespace normkit::internal {
 enum class LineKind {
   kBlank,
   // Furniture: evidence of a header zone.
-  kDate,       // a date line, bare or labelled; `field` and `iso` say which
-  kCredit,     // `value` is the credit
-  kByline,     // `value` is the name
+  kDate,    // a date line, bare or labelled; `field` and `iso` say which
+  kCredit,  // `value` is the credit
+  kByline,  // `value` is the name
   kNavigation,
   kTeaser,
   kNotice,
-  kSwitch,     // a language switcher
-  kSource,     // an agency or site name alone
-  kCounter,    // views, a reading time, a bare number
+  kSwitch,   // a language switcher
+  kSource,   // an agency or site name alone
+  kCounter,  // views, a reading time, a bare number
   // Weak: furniture only inside a header zone.
   kName,       // a personal name alone
   kItem,       // an item of a list or ticker ("• ...")
@@ -82,7 +82,7 @@ class HeaderLineReader {
   // The group of the first of `candidates` in `rules` that matches all of
   // `line` and reads as a name or credit.
   std::optional<std::string> Name(const PatternSet& rules, const std::vector<int>& candidates,
-                                   std::string_view line) const;
+                                  std::string_view line) const;
   bool IsCounter(std::string_view key, std::string_view line, bool after_counter) const;
   std::optional<std::string> NameWithRole(std::string_view line) const;
 

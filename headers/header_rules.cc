@@ -107,14 +107,14 @@ void HeaderRules::Candidates(std::string_view line, LineCandidates* out) const {
   std::size_t kind = 0, first = 0;
   const auto kinds = Kinds(*this);
   for (int index : all) {
-    while (static_cast<std::size_t>(index) >= first + kinds[kind]->size()) first += kinds[kind++]->size();
+    while (static_cast<std::size_t>(index) >= first + kinds[kind]->size())
+      first += kinds[kind++]->size();
     lists[kind]->push_back(index - static_cast<int>(first));
   }
 }
 
 Result<std::shared_ptr<const HeaderRules>> HeaderRules::Load(
-    const RuleFiles& rules, const std::vector<std::string>& languages,
-    std::int64_t regex_memory) {
+    const RuleFiles& rules, const std::vector<std::string>& languages, std::int64_t regex_memory) {
   auto out = std::make_shared<HeaderRules>(regex_memory);
   for (const std::string& path : RuleFilesIn(rules, kFolder)) {
     const std::string_view code = RuleFileName(path, kFolder);
@@ -158,11 +158,13 @@ Result<std::shared_ptr<const HeaderRules>> HeaderRules::Load(
       }
       for (const toml::node& item : *list) {
         if (words != nullptr) {
-          const std::string key_text = item.is_string() ? LookupKey(*item.value<std::string>()) : "";
+          const std::string key_text =
+              item.is_string() ? LookupKey(*item.value<std::string>()) : "";
           if (key_text.empty()) {
             return error(item.source(), std::string(k) + ": expected words (strings with letters)");
           }
-          if (words == &out->teasers) out->longest_teaser = std::max(out->longest_teaser, key_text.size());
+          if (words == &out->teasers)
+            out->longest_teaser = std::max(out->longest_teaser, key_text.size());
           words->insert(key_text);
           out->first_words.insert(key_text.substr(0, key_text.find(' ')));
           continue;
@@ -173,9 +175,9 @@ Result<std::shared_ptr<const HeaderRules>> HeaderRules::Load(
           // key no rule has is that mistake, or a typo.
           for (const auto& [rule_key, value] : *rule) {
             if (rule_key.str() != "pattern" && !(k == "date" && rule_key.str() == "field")) {
-              return error(rule_key.source(),
-                           "unknown key '" + std::string(rule_key.str()) + "' in a [[" +
-                               std::string(k) + "]] rule (lists go before the first [[...]])");
+              return error(rule_key.source(), "unknown key '" + std::string(rule_key.str()) +
+                                                  "' in a [[" + std::string(k) +
+                                                  "]] rule (lists go before the first [[...]])");
             }
           }
         }
@@ -211,10 +213,9 @@ Result<std::shared_ptr<const HeaderRules>> HeaderRules::Load(
   for (const PatternSet* set : Kinds(*out)) {
     for (int i = 0; i < static_cast<int>(set->size()); ++i) {
       const std::string& pattern = set->pattern(i).pattern();
-      const std::string anchored =
-          set->anchor() == RE2::UNANCHORED   ? pattern
-          : set->anchor() == RE2::ANCHOR_BOTH ? "^(?:" + pattern + ")$"
-                                              : "^(?:" + pattern + ")";
+      const std::string anchored = set->anchor() == RE2::UNANCHORED    ? pattern
+                                   : set->anchor() == RE2::ANCHOR_BOTH ? "^(?:" + pattern + ")$"
+                                                                       : "^(?:" + pattern + ")";
       if (Status s = out->every_pattern.Add(anchored, set->where(i)); !s.ok()) return s;
     }
   }

@@ -57,8 +57,8 @@ struct HeaderRules {
   // own set matches it: a line is read once, not once per kind (credits and
   // notices must read the whole line).
   PatternSet every_pattern;
-  std::unordered_set<std::string> navigation, teasers, sources, job_titles, counters,
-      switches, zones;
+  std::unordered_set<std::string> navigation, teasers, sources, job_titles, counters, switches,
+      zones;
   std::size_t longest_teaser = 0;  // in bytes, of the keys
   // The first word of every entry of the lists above: a line whose first
   // word is not among them (nor a number) is in none of them, which most

@@ -10,8 +10,7 @@ PatternSet::PatternSet(RE2::Anchor anchor, std::int64_t max_memory)
 
 Status PatternSet::Error(const SourcePosition& where, std::string_view pattern,
                          const std::string& what) const {
-  return Status(ErrorCode::kRuleSyntax,
-                "pattern '" + std::string(pattern) + "': " + what, where);
+  return Status(ErrorCode::kRuleSyntax, "pattern '" + std::string(pattern) + "': " + what, where);
 }
 
 Status PatternSet::Add(std::string_view pattern, const SourcePosition& where, int groups) {

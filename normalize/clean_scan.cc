@@ -37,16 +37,17 @@ __attribute__((target("ssse3"))) const unsigned char* SkipSsse3(
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i low = _mm_and_si128(v, nibble);
     const __m128i high = _mm_and_si128(_mm_srli_epi16(v, 4), nibble);
-    const __m128i watched = _mm_and_si128(_mm_shuffle_epi8(ascii_table, low),
-                                          _mm_shuffle_epi8(bit_of_high, high));
-    unsigned bad = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(watched, zero))) ^ 0xFFFFu;
+    const __m128i watched =
+        _mm_and_si128(_mm_shuffle_epi8(ascii_table, low), _mm_shuffle_epi8(bit_of_high, high));
+    unsigned bad =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(watched, zero))) ^ 0xFFFFu;
 
     const __m128i hi4 = _mm_and_si128(v, top4);
-    const __m128i lead = _mm_or_si128(
-        _mm_and_si128(_mm_cmpeq_epi8(hi4, _mm_set1_epi8(static_cast<char>(0xC0))),
-                      _mm_shuffle_epi8(lead_c_table, low)),
-        _mm_and_si128(_mm_cmpeq_epi8(hi4, _mm_set1_epi8(static_cast<char>(0xD0))),
-                      _mm_shuffle_epi8(lead_d_table, low)));
+    const __m128i lead =
+        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(hi4, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                   _mm_shuffle_epi8(lead_c_table, low)),
+                     _mm_and_si128(_mm_cmpeq_epi8(hi4, _mm_set1_epi8(static_cast<char>(0xD0))),
+                                   _mm_shuffle_epi8(lead_d_table, low)));
     const __m128i cont =
         _mm_cmpeq_epi8(_mm_and_si128(v, top2), _mm_set1_epi8(static_cast<char>(0x80)));
     const unsigned non_ascii = static_cast<unsigned>(_mm_movemask_epi8(v));
@@ -58,8 +59,9 @@ __attribute__((target("ssse3"))) const unsigned char* SkipSsse3(
 
     if (check_spaces) {
       const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-      const __m128i ends_run = _mm_or_si128(
-          _mm_cmpeq_epi8(next, space), _mm_or_si128(_mm_cmpeq_epi8(next, lf), _mm_cmpeq_epi8(next, cr)));
+      const __m128i ends_run =
+          _mm_or_si128(_mm_cmpeq_epi8(next, space),
+                       _mm_or_si128(_mm_cmpeq_epi8(next, lf), _mm_cmpeq_epi8(next, cr)));
       bad |= static_cast<unsigned>(
           _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v, space), ends_run)));
     }
@@ -76,7 +78,8 @@ CleanScan::CleanScan(const std::array<bool, 128>& watched_ascii,
     : spaces_matter_(spaces_matter) {
   std::memset(ascii_by_low_, 0, sizeof ascii_by_low_);
   for (unsigned b = 0; b < 128; ++b) {
-    if (watched_ascii[b] && b != ' ') ascii_by_low_[b & 15] |= static_cast<std::uint8_t>(1u << (b >> 4));
+    if (watched_ascii[b] && b != ' ')
+      ascii_by_low_[b & 15] |= static_cast<std::uint8_t>(1u << (b >> 4));
   }
   for (unsigned i = 0; i < 16; ++i) {
     lead_c_[i] = clean_lead2[0xC0 + i] ? 0xFF : 0;

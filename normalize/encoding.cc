@@ -1,8 +1,7 @@
 #include "normkit/encoding.h"
 
-#include <boost/locale/encoding.hpp>
-
 #include <array>
+#include <boost/locale/encoding.hpp>
 
 namespace normkit {
 namespace {

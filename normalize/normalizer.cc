@@ -20,8 +20,8 @@ namespace normkit {
 namespace {
 
 using internal::AppendUtf8;
-using internal::IsJoinable;
 using internal::DecodeUtf8;
+using internal::IsJoinable;
 using internal::kIllFormed;
 using internal::kReplacementCharacter;
 
@@ -38,8 +38,7 @@ constexpr char32_t kByteOrderMark = 0xFEFF;
 // and NEL (which would otherwise add a line).
 bool IsUnicodeSpace(char32_t c) {
   return c == kNextLine || c == kLineSeparator || c == kParagraphSeparator ||
-         utf8proc_category(static_cast<utf8proc_int32_t>(c)) ==
-             UTF8PROC_CATEGORY_ZS;
+         utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ZS;
 }
 
 bool IsC1Control(char32_t c) { return c >= 0x80 && c <= 0x9F; }
@@ -48,8 +47,8 @@ bool IsC1Control(char32_t c) { return c >= 0x80 && c <= 0x9F; }
 // whether it is inside a fenced code block, and whether an indented line
 // here would be indented code. (normalizer.h, "Code and columns".)
 struct BlockState {
-  char fence = 0;                     // '`' or '~' inside a fenced block
-  std::size_t fence_length = 0;       // the opening fence's run
+  char fence = 0;                       // '`' or '~' inside a fenced block
+  std::size_t fence_length = 0;         // the opening fence's run
   bool indented_code_may_start = true;  // CommonMark: not inside a paragraph
 };
 
@@ -58,8 +57,7 @@ struct BlockState {
 // `ascii_only`, only ' ' and '\t' count: the quick check sends every line
 // with another space character to the slow path, which reads the line again
 // with them.
-std::size_t SpaceAt(const unsigned char* p, const unsigned char* end,
-                    bool ascii_only) {
+std::size_t SpaceAt(const unsigned char* p, const unsigned char* end, bool ascii_only) {
   const unsigned char b = *p;
   if (b == ' ' || b == '\t') return 1;
   if (ascii_only) return 0;
@@ -80,8 +78,7 @@ std::size_t RunOf(const unsigned char* p, const unsigned char* end, char c) {
 }
 
 // True when [p, end) holds a run of at least `length` backticks.
-bool HasBacktickRun(const unsigned char* p, const unsigned char* end,
-                    std::size_t length) {
+bool HasBacktickRun(const unsigned char* p, const unsigned char* end, std::size_t length) {
   while (p < end) {
     const void* tick = std::memchr(p, '`', static_cast<std::size_t>(end - p));
     if (tick == nullptr) return false;
@@ -117,8 +114,8 @@ struct LineClass {
 // Spaces here are what the whitespace rule keeps or maps to a space one for
 // one, so the answer is the same on a line and on its normalized form: a
 // second pass sees the same blocks.
-LineClass ClassifyLine(const unsigned char* p, const unsigned char* end,
-                       bool ascii_only, BlockState* state) {
+LineClass ClassifyLine(const unsigned char* p, const unsigned char* end, bool ascii_only,
+                       BlockState* state) {
   LineClass result;
   const unsigned char* q = p;
   std::size_t columns = 0;
@@ -194,9 +191,9 @@ LineClass ClassifyLine(const unsigned char* p, const unsigned char* end,
 
 bool ParseUnicodeForm(std::string_view name, UnicodeForm* form) {
   static constexpr std::pair<std::string_view, UnicodeForm> kNames[] = {
-      {"none", UnicodeForm::kNone},   {"nfc", UnicodeForm::kNFC},
-      {"nfd", UnicodeForm::kNFD},     {"nfkc", UnicodeForm::kNFKC},
-      {"nfkd", UnicodeForm::kNFKD},   {"nfkc_casefold", UnicodeForm::kNFKCCasefold},
+      {"none", UnicodeForm::kNone}, {"nfc", UnicodeForm::kNFC},
+      {"nfd", UnicodeForm::kNFD},   {"nfkc", UnicodeForm::kNFKC},
+      {"nfkd", UnicodeForm::kNFKD}, {"nfkc_casefold", UnicodeForm::kNFKCCasefold},
   };
   for (const auto& [n, f] : kNames) {
     if (n == name) {
@@ -209,12 +206,18 @@ bool ParseUnicodeForm(std::string_view name, UnicodeForm* form) {
 
 std::string_view UnicodeFormName(UnicodeForm form) {
   switch (form) {
-    case UnicodeForm::kNone: return "none";
-    case UnicodeForm::kNFC: return "nfc";
-    case UnicodeForm::kNFD: return "nfd";
-    case UnicodeForm::kNFKC: return "nfkc";
-    case UnicodeForm::kNFKD: return "nfkd";
-    case UnicodeForm::kNFKCCasefold: return "nfkc_casefold";
+    case UnicodeForm::kNone:
+      return "none";
+    case UnicodeForm::kNFC:
+      return "nfc";
+    case UnicodeForm::kNFD:
+      return "nfd";
+    case UnicodeForm::kNFKC:
+      return "nfkc";
+    case UnicodeForm::kNFKD:
+      return "nfkd";
+    case UnicodeForm::kNFKCCasefold:
+      return "nfkc_casefold";
   }
   return "?";
 }
@@ -271,18 +274,15 @@ struct Normalizer::Impl {
     bool odd_spaces = false;   // a space the whitespace rule maps (NBSP, VT)
   };
 
-  Status Run(std::string_view text, std::string* out, NormalizeStats* stats,
-             bool strict) const;
+  Status Run(std::string_view text, std::string* out, NormalizeStats* stats, bool strict) const;
   // Steps 1 and 2; on ill-formed input under `strict`, the error's offset is
   // set and its line and column are left for Run() to fill in.
-  Status NormalizeLine(std::string_view line, bool ends_with_newline,
-                       std::size_t line_offset, bool strict, Scratch* scratch,
-                       BlockState* blocks, std::string* out,
+  Status NormalizeLine(std::string_view line, bool ends_with_newline, std::size_t line_offset,
+                       bool strict, Scratch* scratch, BlockState* blocks, std::string* out,
                        NormalizeStats* stats) const;
   // Steps 3 to 5, on one cleaned line (valid UTF-8, no line break).
-  void FinishLine(std::string_view cleaned, LineFlags flags, Scratch* scratch,
-                  BlockState* blocks, std::string* out,
-                  NormalizeStats* stats) const;
+  void FinishLine(std::string_view cleaned, LineFlags flags, Scratch* scratch, BlockState* blocks,
+                  std::string* out, NormalizeStats* stats) const;
   // Code blocks matter to the whitespace rule and to the typography profile;
   // with neither on, lines are not classified at all.
   bool TracksBlocks() const { return options.normalize_whitespace || punct; }
@@ -320,11 +320,10 @@ void Normalizer::Impl::BuildTables() {
   if (form != nullptr) {
     for (char32_t c = 0; c < 0x10000; ++c) {
       const UChar32 u = static_cast<UChar32>(c);
-      may_change[c] =
-          u_getIntPropertyValue(u, quick_check_property) != UNORM_YES ||
-          u_getCombiningClass(u) != 0 ||
-          (options.form == UnicodeForm::kNFKCCasefold &&
-           u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED));
+      may_change[c] = u_getIntPropertyValue(u, quick_check_property) != UNORM_YES ||
+                      u_getCombiningClass(u) != 0 ||
+                      (options.form == UnicodeForm::kNFKCCasefold &&
+                       u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED));
     }
   }
   bmp_form_may_change = may_change;
@@ -335,9 +334,8 @@ void Normalizer::Impl::BuildTables() {
   for (char32_t c = 0x80; c < 0x10000; ++c) {
     bool attention = may_change[c];
     if (invisibles) {
-      attention = attention || IsC1Control(c) || c == kByteOrderMark ||
-                  c == kSoftHyphen || c == kZeroWidthSpace ||
-                  c == kZeroWidthJoiner || c == kZeroWidthNonJoiner;
+      attention = attention || IsC1Control(c) || c == kByteOrderMark || c == kSoftHyphen ||
+                  c == kZeroWidthSpace || c == kZeroWidthJoiner || c == kZeroWidthNonJoiner;
     }
     if (whitespace) attention = attention || IsUnicodeSpace(c);
     // Surrogates never decode from valid UTF-8; U+FFFD itself needs nothing.
@@ -433,17 +431,15 @@ std::size_t FilterJoiners(std::string_view text, std::string* out) {
 
 }  // namespace
 
-void Normalizer::Impl::FinishLine(std::string_view cleaned, LineFlags flags,
-                                  Scratch* scratch, BlockState* blocks,
-                                  std::string* out,
+void Normalizer::Impl::FinishLine(std::string_view cleaned, LineFlags flags, Scratch* scratch,
+                                  BlockState* blocks, std::string* out,
                                   NormalizeStats* stats) const {
   const bool whitespace = options.normalize_whitespace;
   const bool joiners = flags.has_joiners && options.remove_invisibles;
   // The common case: only spaces to tidy, straight into the output.
   if (!flags.form_needed && !joiners && !flags.odd_spaces && !punct) {
     const auto* b = reinterpret_cast<const unsigned char*>(cleaned.data());
-    if (!whitespace ||
-        ClassifyLine(b, b + cleaned.size(), /*ascii_only=*/false, blocks).code) {
+    if (!whitespace || ClassifyLine(b, b + cleaned.size(), /*ascii_only=*/false, blocks).code) {
       out->append(cleaned);
     } else {
       TidyProse(cleaned, out);
@@ -469,8 +465,7 @@ void Normalizer::Impl::FinishLine(std::string_view cleaned, LineFlags flags,
     std::string* formed = spare();
     icu::StringByteSink<std::string> sink(formed, text.size());
     UErrorCode ec = U_ZERO_ERROR;
-    form->normalizeUTF8(0, icu::StringPiece(text.data(), text.size()), sink,
-                        nullptr, ec);
+    form->normalizeUTF8(0, icu::StringPiece(text.data(), text.size()), sink, nullptr, ec);
     // ICU fails only on allocation; the text is valid UTF-8 here.
     if (U_SUCCESS(ec)) take(formed);
   };
@@ -542,11 +537,9 @@ void Normalizer::Impl::FinishLine(std::string_view cleaned, LineFlags flags,
 // Steps 1 and 2 on one line (without its LF), then FinishLine. A lone CR
 // inside the line is a line break too: what stands before it is finished as
 // a line of its own.
-Status Normalizer::Impl::NormalizeLine(std::string_view line,
-                                       bool ends_with_newline,
-                                       std::size_t line_offset, bool strict,
-                                       Scratch* scratch, BlockState* blocks,
-                                       std::string* out,
+Status Normalizer::Impl::NormalizeLine(std::string_view line, bool ends_with_newline,
+                                       std::size_t line_offset, bool strict, Scratch* scratch,
+                                       BlockState* blocks, std::string* out,
                                        NormalizeStats* stats) const {
   const bool invisibles = options.remove_invisibles;
   const bool whitespace = options.normalize_whitespace;
@@ -560,8 +553,7 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
   // current run starts.
   const unsigned char* run = begin;
   auto flush = [&](const unsigned char* upto) {
-    cleaned.append(reinterpret_cast<const char*>(run),
-                   static_cast<std::size_t>(upto - run));
+    cleaned.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(upto - run));
   };
   // The last code point kept on this output line, for the joiner rule.
   auto previous = [&]() -> char32_t {
@@ -625,8 +617,7 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
       if (strict) {
         // Run() turns the offset into a line and a column.
         return Status(ErrorCode::kInvalidInput, "invalid UTF-8",
-                      {"", 0, 0,
-                       line_offset + static_cast<std::size_t>(p - begin)});
+                      {"", 0, 0, line_offset + static_cast<std::size_t>(p - begin)});
       }
       ++stats->invalid_sequences;
       AppendUtf8(kReplacementCharacter, &cleaned);
@@ -639,14 +630,12 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
       // is a space here, not a C1 control to remove.)
       flags.odd_spaces = true;
     } else if (invisibles) {
-      if (IsC1Control(c) || c == kByteOrderMark || c == kSoftHyphen ||
-          c == kZeroWidthSpace) {
+      if (IsC1Control(c) || c == kByteOrderMark || c == kSoftHyphen || c == kZeroWidthSpace) {
         keep = false;
       } else if (c == kZeroWidthJoiner || c == kZeroWidthNonJoiner) {
         char32_t following = 0;
         if (next < end) DecodeUtf8(next, end, &following);
-        keep = following != kIllFormed && IsJoinable(previous()) &&
-               IsJoinable(following);
+        keep = following != kIllFormed && IsJoinable(previous()) && IsJoinable(following);
         flags.has_joiners = flags.has_joiners || keep;
       }
     }
@@ -663,12 +652,11 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line,
   // Without the whitespace rule a lone CR stays a CR. If what stood between
   // it and the LF is gone ("a\r\0\n"), CR and LF would now read as one
   // CRLF break, and a line would be lost: that CR is written as a LF.
-  if (!whitespace && ends_with_newline && !line.ends_with('\r') &&
-      out->size() > out_start && out->back() == '\r') {
+  if (!whitespace && ends_with_newline && !line.ends_with('\r') && out->size() > out_start &&
+      out->back() == '\r') {
     out->back() = '\n';
   }
-  const std::string_view produced(out->data() + out_start,
-                                  out->size() - out_start);
+  const std::string_view produced(out->data() + out_start, out->size() - out_start);
   if (produced != line) ++stats->lines_changed;
   return Status();
 }
@@ -682,8 +670,7 @@ SourcePosition PositionOf(std::string_view text, std::size_t offset) {
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
     const char c = text[i];
-    const bool lone_cr =
-        c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+    const bool lone_cr = c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
     if (c == '\n' || lone_cr) {
       ++line;
       line_start = i + 1;
@@ -694,8 +681,8 @@ SourcePosition PositionOf(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-Status Normalizer::Impl::Run(std::string_view text, std::string* out,
-                             NormalizeStats* stats, bool strict) const {
+Status Normalizer::Impl::Run(std::string_view text, std::string* out, NormalizeStats* stats,
+                             bool strict) const {
   const auto* base = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = base + text.size();
   const unsigned char* p = base;
@@ -720,8 +707,7 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
     bool code = false;
     BlockState after = blocks;
     if (!dirty && tracks_blocks) {
-      const LineClass line_class =
-          ClassifyLine(p, end, /*ascii_only=*/true, &after);
+      const LineClass line_class = ClassifyLine(p, end, /*ascii_only=*/true, &after);
       code = line_class.code;
       q = line_class.indentation_end;
       // Indentation is kept; its last space is looked at below only for
@@ -781,12 +767,10 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
                   static_cast<std::size_t>(line_start - pending));
       const std::string_view line(reinterpret_cast<const char*>(line_start),
                                   static_cast<std::size_t>(q - line_start));
-      Status s = NormalizeLine(line, has_newline,
-                               static_cast<std::size_t>(line_start - base),
+      Status s = NormalizeLine(line, has_newline, static_cast<std::size_t>(line_start - base),
                                strict, &scratch, &blocks, out, stats);
       if (!s.ok()) {
-        return Status(s.code(), s.message(),
-                      PositionOf(text, s.where().offset));
+        return Status(s.code(), s.message(), PositionOf(text, s.where().offset));
       }
       if (has_newline) out->push_back('\n');
       pending = next;
@@ -795,20 +779,17 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out,
     }
     p = next;
   }
-  out->append(reinterpret_cast<const char*>(pending),
-              static_cast<std::size_t>(end - pending));
+  out->append(reinterpret_cast<const char*>(pending), static_cast<std::size_t>(end - pending));
   return Status();
 }
 
-Normalizer::Normalizer(std::shared_ptr<const Impl> impl)
-    : impl_(std::move(impl)) {}
+Normalizer::Normalizer(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 
 Result<Normalizer> Normalizer::Create(const NormalizerOptions& options) {
   return Create(options, RuleFiles::Embedded());
 }
 
-Result<Normalizer> Normalizer::Create(const NormalizerOptions& options,
-                                      const RuleFiles& rules) {
+Result<Normalizer> Normalizer::Create(const NormalizerOptions& options, const RuleFiles& rules) {
   auto impl = std::make_shared<Impl>();
   impl->options = options;
   UErrorCode ec = U_ZERO_ERROR;
@@ -844,12 +825,10 @@ Result<Normalizer> Normalizer::Create(const NormalizerOptions& options,
     constexpr std::string_view kPath = "normalize/punct.toml";
     const std::string* text = rules.Find(kPath);
     if (text == nullptr) {
-      return Status(ErrorCode::kNotFound,
-                    "rule file " + std::string(kPath) + " not found");
+      return Status(ErrorCode::kNotFound, "rule file " + std::string(kPath) + " not found");
     }
     Result<internal::PunctuationProfile> profile =
-        internal::PunctuationProfile::Parse(*text, rules.Origin(kPath),
-                                            options.quote_style);
+        internal::PunctuationProfile::Parse(*text, rules.Origin(kPath), options.quote_style);
     if (!profile.ok()) return profile.status();
     impl->punct = std::move(*profile);
   }
@@ -857,11 +836,9 @@ Result<Normalizer> Normalizer::Create(const NormalizerOptions& options,
   return Normalizer(std::move(impl));
 }
 
-Status Normalizer::Normalize(std::string_view text, std::string* out,
-                             NormalizeStats* stats) const {
+Status Normalizer::Normalize(std::string_view text, std::string* out, NormalizeStats* stats) const {
   NormalizeStats local;
-  return impl_->Run(text, out, stats ? stats : &local,
-                    impl_->options.strict_utf8);
+  return impl_->Run(text, out, stats ? stats : &local, impl_->options.strict_utf8);
 }
 
 std::string Normalizer::Normalize(std::string_view text) const {

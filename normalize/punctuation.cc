@@ -27,16 +27,14 @@ class ProfileReader {
     Result<std::u32string> s = CodePoints(node, key);
     if (!s.ok()) return s.status();
     if (s->size() != 1) {
-      return Error(node.source(), std::string(key) +
-                                      ": expected one character, got " +
-                                      std::to_string(s->size()));
+      return Error(node.source(),
+                   std::string(key) + ": expected one character, got " + std::to_string(s->size()));
     }
     return (*s)[0];
   }
 
   // A string value as code points.
-  Result<std::u32string> CodePoints(const toml::node& node,
-                                    std::string_view key) {
+  Result<std::u32string> CodePoints(const toml::node& node, std::string_view key) {
     const auto* str = node.as_string();
     if (str == nullptr) {
       return Error(node.source(), std::string(key) + ": expected a string");
@@ -58,16 +56,14 @@ class ProfileReader {
 
   // An array of one-character strings, given to `add` one by one.
   template <typename Add>
-  Status EachCodePoint(const toml::table& table, std::string_view key,
-                       Add add) {
+  Status EachCodePoint(const toml::table& table, std::string_view key, Add add) {
     const toml::node* node = table.get(key);
     if (node == nullptr) {
       return Error(table.source(), "missing key '" + std::string(key) + "'");
     }
     const toml::array* array = node->as_array();
     if (array == nullptr) {
-      return Error(node->source(),
-                   std::string(key) + ": expected an array of characters");
+      return Error(node->source(), std::string(key) + ": expected an array of characters");
     }
     for (const toml::node& item : *array) {
       Result<char32_t> c = CodePoint(item, key);
@@ -78,8 +74,7 @@ class ProfileReader {
   }
 
   // A two-element array: the opening and the closing mark of a style.
-  Status Pair(const toml::table& table, std::string_view key, char32_t* open,
-              char32_t* close) {
+  Status Pair(const toml::table& table, std::string_view key, char32_t* open, char32_t* close) {
     const toml::node* node = table.get(key);
     const toml::array* array = node ? node->as_array() : nullptr;
     if (array == nullptr || array->size() != 2) {
@@ -95,8 +90,7 @@ class ProfileReader {
     return Status();
   }
 
-  const toml::table* Table(const toml::table& parent, std::string_view key,
-                           Status* status) {
+  const toml::table* Table(const toml::table& parent, std::string_view key, Status* status) {
     const toml::node* node = parent.get(key);
     const toml::table* table = node ? node->as_table() : nullptr;
     if (table == nullptr) {
@@ -114,16 +108,14 @@ class ProfileReader {
 // other Zs (they are still there when the whitespace rule is off).
 bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' ||
-         (c >= 0x80 && utf8proc_category(static_cast<utf8proc_int32_t>(c)) ==
-                           UTF8PROC_CATEGORY_ZS);
+         (c >= 0x80 && utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ZS);
 }
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // What indentation is made of: spaces, tabs, and what the whitespace rule
 // maps to a space (it has not, when that rule is off).
 bool IsIndentation(char32_t c) {
-  return IsSpace(c) || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 ||
-         c == 0x2029;
+  return IsSpace(c) || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
 }  // namespace
@@ -134,8 +126,7 @@ PunctuationProfile::Role PunctuationProfile::RoleOf(char32_t c) const {
   return it == roles_.end() ? Role::kNone : it->second;
 }
 
-Result<PunctuationProfile> PunctuationProfile::Parse(std::string_view text,
-                                                     std::string_view path,
+Result<PunctuationProfile> PunctuationProfile::Parse(std::string_view text, std::string_view path,
                                                      std::string_view style) {
   ProfileReader reader(path);
   toml::table root;
@@ -160,12 +151,9 @@ Result<PunctuationProfile> PunctuationProfile::Parse(std::string_view text,
     };
   };
   const std::pair<std::string_view, Role> kQuoteRoles[] = {
-      {"double_opening", Role::kDoubleOpening},
-      {"double_closing", Role::kDoubleClosing},
-      {"double_either", Role::kDoubleEither},
-      {"single_opening", Role::kSingleOpening},
-      {"single_closing", Role::kSingleClosing},
-      {"single_either", Role::kSingleEither},
+      {"double_opening", Role::kDoubleOpening}, {"double_closing", Role::kDoubleClosing},
+      {"double_either", Role::kDoubleEither},   {"single_opening", Role::kSingleOpening},
+      {"single_closing", Role::kSingleClosing}, {"single_either", Role::kSingleEither},
   };
   for (const auto& [key, role] : kQuoteRoles) {
     if (Status s = reader.EachCodePoint(*quotes, key, assign(role)); !s.ok()) {
@@ -184,17 +172,12 @@ Result<PunctuationProfile> PunctuationProfile::Parse(std::string_view text,
       names += std::string(name.str());
     }
     return Status(ErrorCode::kInvalidArgument,
-                  "unknown quote style '" + std::string(style) +
-                      "' (known: " + names + ")");
+                  "unknown quote style '" + std::string(style) + "' (known: " + names + ")");
   }
-  if (Status s = reader.Pair(*chosen, "double", &p.double_open_,
-                             &p.double_close_);
-      !s.ok()) {
+  if (Status s = reader.Pair(*chosen, "double", &p.double_open_, &p.double_close_); !s.ok()) {
     return s;
   }
-  if (Status s = reader.Pair(*chosen, "single", &p.single_open_,
-                             &p.single_close_);
-      !s.ok()) {
+  if (Status s = reader.Pair(*chosen, "single", &p.single_open_, &p.single_close_); !s.ok()) {
     return s;
   }
   const toml::node* apostrophe = chosen->get("apostrophe");
@@ -210,39 +193,31 @@ Result<PunctuationProfile> PunctuationProfile::Parse(std::string_view text,
     for (Role r : allowed) {
       if (p.RoleOf(c) == r) return Status();
     }
-    return reader.Error(chosen->source(),
-                        std::string("style '") + std::string(style) + "': " +
-                            what + " mark is not listed with that role");
+    return reader.Error(chosen->source(), std::string("style '") + std::string(style) +
+                                              "': " + what + " mark is not listed with that role");
   };
   for (const Status& s :
-       {check_role(p.double_open_,
-                   {Role::kDoubleOpening, Role::kDoubleEither}, "opening double"),
-        check_role(p.double_close_,
-                   {Role::kDoubleClosing, Role::kDoubleEither}, "closing double"),
-        check_role(p.single_open_,
-                   {Role::kSingleOpening, Role::kSingleEither}, "opening single"),
-        check_role(p.single_close_,
-                   {Role::kSingleClosing, Role::kSingleEither}, "closing single"),
+       {check_role(p.double_open_, {Role::kDoubleOpening, Role::kDoubleEither}, "opening double"),
+        check_role(p.double_close_, {Role::kDoubleClosing, Role::kDoubleEither}, "closing double"),
+        check_role(p.single_open_, {Role::kSingleOpening, Role::kSingleEither}, "opening single"),
+        check_role(p.single_close_, {Role::kSingleClosing, Role::kSingleEither}, "closing single"),
         check_role(p.apostrophe_, {Role::kSingleEither}, "apostrophe")}) {
     if (!s.ok()) return s;
   }
 
   const toml::table* dashes = reader.Table(root, "dashes", &status);
   if (dashes == nullptr) return status;
-  if (Status s = reader.EachCodePoint(*dashes, "hyphens", assign(Role::kHyphen));
-      !s.ok()) {
+  if (Status s = reader.EachCodePoint(*dashes, "hyphens", assign(Role::kHyphen)); !s.ok()) {
     return s;
   }
-  if (Status s = reader.EachCodePoint(*dashes, "dashes", assign(Role::kDash));
-      !s.ok()) {
+  if (Status s = reader.EachCodePoint(*dashes, "dashes", assign(Role::kDash)); !s.ok()) {
     return s;
   }
-  for (auto [key, target] : {std::pair{"dash", &p.dash_},
-                             std::pair{"range_dash", &p.range_dash_}}) {
+  for (auto [key, target] :
+       {std::pair{"dash", &p.dash_}, std::pair{"range_dash", &p.range_dash_}}) {
     const toml::node* node = dashes->get(key);
     if (node == nullptr) {
-      return reader.Error(dashes->source(),
-                          "missing key '" + std::string(key) + "'");
+      return reader.Error(dashes->source(), "missing key '" + std::string(key) + "'");
     }
     Result<char32_t> c = reader.CodePoint(*node, key);
     if (!c.ok()) return c.status();
@@ -264,8 +239,7 @@ Result<PunctuationProfile> PunctuationProfile::Parse(std::string_view text,
   Result<std::u32string> e = reader.CodePoints(*form, "ellipsis");
   if (!e.ok()) return e.status();
   if (*e != U"..." && *e != U"\u2026") {
-    return reader.Error(form->source(),
-                        "ellipsis: expected \"...\" or \"\\u2026\"");
+    return reader.Error(form->source(), "ellipsis: expected \"...\" or \"\\u2026\"");
   }
   p.ellipsis_ = *e;
 
@@ -277,17 +251,14 @@ Result<PunctuationProfile> PunctuationProfile::Parse(std::string_view text,
       return Status();
     };
   };
-  for (auto [key, set] :
-       {std::pair{"collapse_repeats", &p.collapse_repeats_},
-        std::pair{"no_space_before", &p.no_space_before_},
-        std::pair{"no_space_after", &p.no_space_after_}}) {
-    if (Status s = reader.EachCodePoint(*spacing, key, insert_into(set));
-        !s.ok()) {
+  for (auto [key, set] : {std::pair{"collapse_repeats", &p.collapse_repeats_},
+                          std::pair{"no_space_before", &p.no_space_before_},
+                          std::pair{"no_space_after", &p.no_space_after_}}) {
+    if (Status s = reader.EachCodePoint(*spacing, key, insert_into(set)); !s.ok()) {
       return s;
     }
   }
-  for (const auto* set :
-       {&p.collapse_repeats_, &p.no_space_before_, &p.no_space_after_}) {
+  for (const auto* set : {&p.collapse_repeats_, &p.no_space_before_, &p.no_space_after_}) {
     for (char32_t c : *set) {
       if (c < 0x10000) p.listed_.set(c);
     }
@@ -323,8 +294,7 @@ bool PunctuationProfile::IsQuote(char32_t c) const {
 //   2. Hyphens, dashes and ellipses.
 //   3. Repeated marks (",," -> ",").
 //   4. Quotation marks, by role and by context.
-void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
-                               std::string* out) const {
+void PunctuationProfile::Apply(std::string_view line, Scratch* scratch, std::string* out) const {
   // Decode once; the line is valid UTF-8 (the normalizer repaired it).
   std::u32string& s = scratch->decoded;
   std::u32string& u = scratch->spaced;
@@ -365,13 +335,11 @@ void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
       std::size_t j = i;
       while (j < s.size() && s[j] == ' ') ++j;
       const bool before_closer =
-          j < s.size() &&
-          (In(no_space_before_, s[j]) || fixed_direction(s[j]) < 0);
+          j < s.size() && (In(no_space_before_, s[j]) || fixed_direction(s[j]) < 0);
       const bool after_opener =
-          i > 0 && (In(no_space_after_, s[i - 1]) ||
-                    fixed_direction(s[i - 1]) > 0);
-      const bool drop = !indentation && ((before_closer && i > 0) ||
-                                         (after_opener && j < s.size()));
+          i > 0 && (In(no_space_after_, s[i - 1]) || fixed_direction(s[i - 1]) > 0);
+      const bool drop =
+          !indentation && ((before_closer && i > 0) || (after_opener && j < s.size()));
       if (!drop) u.append(s, i, j - i);
       i = j - 1;
       continue;
@@ -384,9 +352,7 @@ void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
   t.clear();
   const std::size_t n = u.size();
   auto at = [&](std::size_t i) -> char32_t { return i < n ? u[i] : 0; };
-  auto is_hyphen = [&](char32_t c) {
-    return c == '-' || RoleOf(c) == Role::kHyphen;
-  };
+  auto is_hyphen = [&](char32_t c) { return c == '-' || RoleOf(c) == Role::kHyphen; };
   // True while `t` holds only the indentation: a hyphen there is a list
   // marker ("  - nested item"), not a dash.
   indentation = true;
@@ -408,9 +374,8 @@ void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
       }
     } else if (role == Role::kDash) {
       t.push_back(IsDigit(prev) && IsDigit(at(i + 1)) ? range_dash_ : dash_);
-    } else if (c == U'\u2026' ||
-               (c == '.' && at(i + 1) == '.' && at(i + 2) == '.' &&
-                at(i + 3) != '.' && prev != '.')) {
+    } else if (c == U'\u2026' || (c == '.' && at(i + 1) == '.' && at(i + 2) == '.' &&
+                                  at(i + 3) != '.' && prev != '.')) {
       t += ellipsis_;
       if (c == '.') i += 2;
     } else {
@@ -445,9 +410,8 @@ void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
   auto is_opening_context = [&](std::size_t i) {
     if (i == 0) return true;
     const char32_t c = u[i - 1];
-    return IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '-' ||
-           RoleOf(c) == Role::kDash || c == dash_ ||
-           direction[i - 1] == kOpening;
+    return IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '-' || RoleOf(c) == Role::kDash ||
+           c == dash_ || direction[i - 1] == kOpening;
   };
   auto is_closing_context = [&](std::size_t i) {
     if (i + 1 >= m) return true;
@@ -463,13 +427,26 @@ void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
     bool is_double;
     Direction fixed;
     switch (role) {
-      case Role::kDoubleOpening: is_double = true, fixed = kOpening; break;
-      case Role::kDoubleClosing: is_double = true, fixed = kClosing; break;
-      case Role::kDoubleEither: is_double = true, fixed = kFree; break;
-      case Role::kSingleOpening: is_double = false, fixed = kOpening; break;
-      case Role::kSingleClosing: is_double = false, fixed = kClosing; break;
-      case Role::kSingleEither: is_double = false, fixed = kFree; break;
-      default: continue;
+      case Role::kDoubleOpening:
+        is_double = true, fixed = kOpening;
+        break;
+      case Role::kDoubleClosing:
+        is_double = true, fixed = kClosing;
+        break;
+      case Role::kDoubleEither:
+        is_double = true, fixed = kFree;
+        break;
+      case Role::kSingleOpening:
+        is_double = false, fixed = kOpening;
+        break;
+      case Role::kSingleClosing:
+        is_double = false, fixed = kClosing;
+        break;
+      case Role::kSingleEither:
+        is_double = false, fixed = kFree;
+        break;
+      default:
+        continue;
     }
     const char32_t open = is_double ? double_open_ : single_open_;
     const char32_t close = is_double ? double_close_ : single_close_;
@@ -484,8 +461,7 @@ void PunctuationProfile::Apply(std::string_view line, Scratch* scratch,
       // as that reading (below), or as itself where it stands free.
       u[i] = mark;
     }
-    if (!is_double && i > 0 && i + 1 < m && is_letter(u[i - 1]) &&
-        is_letter(u[i + 1])) {
+    if (!is_double && i > 0 && i + 1 < m && is_letter(u[i - 1]) && is_letter(u[i + 1])) {
       u[i] = apostrophe_;
       continue;
     }

@@ -17,8 +17,7 @@ class PunctuationProfile {
  public:
   // Parses the profile and picks `style` among its quote styles. Errors name
   // `path` and the position in `text`.
-  static Result<PunctuationProfile> Parse(std::string_view text,
-                                          std::string_view path,
+  static Result<PunctuationProfile> Parse(std::string_view text, std::string_view path,
                                           std::string_view style);
 
   // Working memory for Apply(), kept by the caller between lines to save

@@ -200,11 +200,21 @@ void DecodeString(std::string_view raw, std::string* out) {
     const char e = raw[i + 1];
     i += 2;
     switch (e) {
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'n': out->push_back('\n'); break;
-      case 'r': out->push_back('\r'); break;
-      case 't': out->push_back('\t'); break;
+      case 'b':
+        out->push_back('\b');
+        break;
+      case 'f':
+        out->push_back('\f');
+        break;
+      case 'n':
+        out->push_back('\n');
+        break;
+      case 'r':
+        out->push_back('\r');
+        break;
+      case 't':
+        out->push_back('\t');
+        break;
       case 'u': {
         char32_t cp = static_cast<char32_t>(Hex4(raw, i));
         i += 4;
@@ -220,7 +230,9 @@ void DecodeString(std::string_view raw, std::string* out) {
         internal::AppendUtf8(cp, out);
         break;
       }
-      default: out->push_back(e); break;  // " \ /
+      default:
+        out->push_back(e);
+        break;  // " \ /
     }
     run = i;
   }
@@ -262,11 +274,21 @@ void AppendJsonString(std::string_view s, std::string* out) {
     }
     out->append(s.data() + run, i - run);
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
       default:
         out->append("\\u00");
         out->push_back(kHex[c >> 4]);

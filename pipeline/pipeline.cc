@@ -5,9 +5,9 @@
 #include <chrono>
 #include <functional>
 
-#include "normkit/date_finder.h"
 #include "core/line_breaks.h"
 #include "core/rule_paths.h"
+#include "normkit/date_finder.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
 #include "normkit/transliterator.h"
@@ -152,7 +152,8 @@ void PipelineStats::Add(const PipelineStats& other) {
   documents += other.documents;
   not_json += other.not_json;
   kept_whole += other.kept_whole;
-  if (steps.empty()) steps = other.steps;
+  if (steps.empty())
+    steps = other.steps;
   else {
     for (std::size_t i = 0; i < steps.size() && i < other.steps.size(); ++i) {
       steps[i].count += other.steps[i].count;
@@ -176,9 +177,8 @@ Result<Pipeline> Pipeline::Create(std::string_view name, const RuleFiles& rules)
     for (const std::string& p : internal::RuleFilesIn(rules, kRecipes)) {
       known.append(known.empty() ? "" : ", ").append(internal::RuleFileName(p, kRecipes));
     }
-    return Status(ErrorCode::kNotFound,
-                  "unknown recipe '" + std::string(name) + "' (known: " + known +
-                      "; or give the path of a recipe file)");
+    return Status(ErrorCode::kNotFound, "unknown recipe '" + std::string(name) + "' (known: " +
+                                            known + "; or give the path of a recipe file)");
   }
   return FromRecipe(*text, rules.Origin(path), rules);
 }
@@ -216,8 +216,8 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
         bool ok = key.str() == "use";
         for (std::string_view k : known) ok = ok || key.str() == k;
         if (!ok) {
-          return error(key.source(), "step '" + use + "': unknown option '" +
-                                         std::string(key.str()) + "'");
+          return error(key.source(),
+                       "step '" + use + "': unknown option '" + std::string(key.str()) + "'");
         }
       }
       return Status();
@@ -235,7 +235,8 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       options.punct = (*step)["punct"].value_or(false);
       options.quote_style = (*step)["quotes"].value_or(std::string("ascii"));
       Result<Normalizer> n = Normalizer::Create(options, rules);
-      if (!n.ok()) return n.status().code() == ErrorCode::kRuleSyntax ? n.status() : at_step(node, n.status());
+      if (!n.ok())
+        return n.status().code() == ErrorCode::kRuleSyntax ? n.status() : at_step(node, n.status());
       impl->steps.push_back(std::make_unique<NormalizeStep>(std::move(*n)));
     } else if (use == "clean") {
       if (Status s = check_keys({"languages", "regex_memory_mb", "title_field"}); !s.ok()) return s;
@@ -252,7 +253,8 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
         for (const toml::node& l : *langs) options.languages.push_back(l.value_or(std::string()));
       }
       Result<HeaderCleaner> c = HeaderCleaner::Create(options, rules);
-      if (!c.ok()) return c.status().code() == ErrorCode::kRuleSyntax ? c.status() : at_step(node, c.status());
+      if (!c.ok())
+        return c.status().code() == ErrorCode::kRuleSyntax ? c.status() : at_step(node, c.status());
       impl->steps.push_back(std::make_unique<CleanStep>(std::move(*c)));
     } else if (use == "dates") {
       if (Status s = check_keys({"rewrite", "languages"}); !s.ok()) return s;
@@ -261,19 +263,23 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
         for (const toml::node& l : *langs) options.languages.push_back(l.value_or(std::string()));
       }
       Result<DateFinder> f = DateFinder::Create(options, rules);
-      if (!f.ok()) return f.status().code() == ErrorCode::kRuleSyntax ? f.status() : at_step(node, f.status());
-      impl->steps.push_back(std::make_unique<DatesStep>(std::move(*f), (*step)["rewrite"].value_or(false)));
+      if (!f.ok())
+        return f.status().code() == ErrorCode::kRuleSyntax ? f.status() : at_step(node, f.status());
+      impl->steps.push_back(
+          std::make_unique<DatesStep>(std::move(*f), (*step)["rewrite"].value_or(false)));
     } else if (use == "variants") {
       // The lexicon is rules/variants/ of `rules` (a caller adds names there).
       if (Status s = check_keys({}); !s.ok()) return s;
       Result<VariantIndex> v = VariantIndex::Create({}, rules);
-      if (!v.ok()) return v.status().code() == ErrorCode::kRuleSyntax ? v.status() : at_step(node, v.status());
+      if (!v.ok())
+        return v.status().code() == ErrorCode::kRuleSyntax ? v.status() : at_step(node, v.status());
       impl->steps.push_back(std::make_unique<VariantsStep>(std::move(*v)));
     } else if (use == "translit") {
       if (Status s = check_keys({"scheme"}); !s.ok()) return s;
       const std::string scheme = (*step)["scheme"].value_or(std::string());
       Result<Transliterator> t = Transliterator::Create(scheme, Direction::kForward, rules);
-      if (!t.ok()) return t.status().code() == ErrorCode::kRuleSyntax ? t.status() : at_step(node, t.status());
+      if (!t.ok())
+        return t.status().code() == ErrorCode::kRuleSyntax ? t.status() : at_step(node, t.status());
       impl->steps.push_back(std::make_unique<TranslitStep>(std::move(*t)));
     } else {
       const toml::node* use_node = step->get("use");
@@ -313,8 +319,8 @@ Document Pipeline::Process(std::string_view text, PipelineStats* stats,
                            std::string_view title) const {
   Document doc;
   doc.text = std::string(text);
-  RunSteps(impl_->steps, /*one_line=*/false, [this] { return stats_template(); }, title, &doc,
-           stats);
+  RunSteps(
+      impl_->steps, /*one_line=*/false, [this] { return stats_template(); }, title, &doc, stats);
   if (stats != nullptr && doc.metadata.header && doc.metadata.header->kept_whole) {
     ++stats->kept_whole;
   }
@@ -324,7 +330,8 @@ Document Pipeline::Process(std::string_view text, PipelineStats* stats,
 Document Pipeline::ProcessLine(std::string_view line, PipelineStats* stats) const {
   Document doc;
   doc.text = std::string(line);
-  RunSteps(impl_->steps, /*one_line=*/true, [this] { return stats_template(); }, {}, &doc, stats);
+  RunSteps(
+      impl_->steps, /*one_line=*/true, [this] { return stats_template(); }, {}, &doc, stats);
   for (char& c : doc.text) {
     if (c == '\n') c = ' ';
   }

@@ -94,9 +94,8 @@ struct CleanJob : Job {
       std::string unchanged;
       if (Status s = checker->Normalize(chunk.text, &unchanged); !s.ok()) {
         result.status = kExitDataError;
-        result.message = std::to_string(s.where().line) + ":" +
-                         std::to_string(s.where().column) + ": invalid UTF-8 at byte offset " +
-                         std::to_string(s.where().offset);
+        result.message = std::to_string(s.where().line) + ":" + std::to_string(s.where().column) +
+                         ": invalid UTF-8 at byte offset " + std::to_string(s.where().offset);
         return;
       }
     }
@@ -186,9 +185,8 @@ void AddCleanCommand(CLI::App* app, const GlobalOptions* global, CommandBody* ru
                   "The field of JSON Lines records that holds their own title: a first "
                   "line equal to it is the title ('' for none)")
       ->capture_default_str();
-  cmd->callback([run, args, global] {
-    *run = [args, global] { return RunClean(*args, *global); };
-  });
+  cmd->callback(
+      [run, args, global] { *run = [args, global] { return RunClean(*args, *global); }; });
 }
 
 }  // namespace normkit::tools

@@ -18,12 +18,16 @@ int Fail(int exit_code, std::string_view message) {
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case ErrorCode::kOk: return kExitOk;
+    case ErrorCode::kOk:
+      return kExitOk;
     case ErrorCode::kInvalidArgument:
-    case ErrorCode::kNotFound: return kExitUsage;
+    case ErrorCode::kNotFound:
+      return kExitUsage;
     case ErrorCode::kRuleSyntax:
-    case ErrorCode::kInvalidInput: return kExitDataError;
-    case ErrorCode::kInternal: return kExitSoftware;
+    case ErrorCode::kInvalidInput:
+      return kExitDataError;
+    case ErrorCode::kInternal:
+      return kExitSoftware;
   }
   return kExitSoftware;
 }
@@ -70,7 +74,8 @@ int LoadRules(const GlobalOptions& global, RuleFiles* rules) {
   if (dir.empty()) return kExitOk;
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return Fail(kExitNoInput, "--rules: '" + dir + "' is not a folder");
+  if (!fs::is_directory(dir, ec))
+    return Fail(kExitNoInput, "--rules: '" + dir + "' is not a folder");
   std::string content, error;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     if (!it->is_regular_file()) continue;
@@ -87,7 +92,8 @@ CLI::Validator NonNegative() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
         const std::size_t digits = value.find_first_not_of(" ");
-        if (digits == std::string::npos || value.find_first_not_of("0123456789", digits) != std::string::npos) {
+        if (digits == std::string::npos ||
+            value.find_first_not_of("0123456789", digits) != std::string::npos) {
           return "expected a whole number, 0 or more, not '" + value + "'";
         }
         return "";

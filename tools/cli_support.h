@@ -4,7 +4,6 @@
 #define NORMKIT_TOOLS_CLI_SUPPORT_H_
 
 #include <CLI/CLI.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

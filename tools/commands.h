@@ -4,7 +4,6 @@
 #define NORMKIT_TOOLS_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <string>
 
@@ -18,20 +17,13 @@ struct GlobalOptions {
 
 using CommandBody = std::function<int()>;
 
-void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global,
-                         CommandBody* run);
-void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
-                        CommandBody* run);
-void AddDatesCommand(CLI::App* app, const GlobalOptions* global,
-                     CommandBody* run);
-void AddCleanCommand(CLI::App* app, const GlobalOptions* global,
-                     CommandBody* run);
-void AddRunCommand(CLI::App* app, const GlobalOptions* global,
-                   CommandBody* run);
-void AddVariantsCommand(CLI::App* app, const GlobalOptions* global,
-                        CommandBody* run);
-void AddDemoCommand(CLI::App* app, const GlobalOptions* global,
-                    CommandBody* run);
+void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run);
+void AddTranslitCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run);
+void AddDatesCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run);
+void AddCleanCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run);
+void AddRunCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run);
+void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run);
+void AddDemoCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run);
 
 }  // namespace normkit::tools
 

@@ -23,7 +23,6 @@ extern const EmbeddedFile kEmbeddedDemo[];
 namespace normkit::tools {
 namespace {
 
-
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
   while (!text.empty()) {
@@ -74,12 +73,10 @@ std::string Reveal(std::string_view line) {
         ++i;
         continue;
       }
-      const bool hidden = c == 0xA0 || c == 0xAD || c == 0xFEFF ||
-                          (c >= 0x2000 && c <= 0x200F) || c == 0x2028 ||
-                          c == 0x2029 || c == 0x202F || (c >= 0x300 && c < 0x370);
+      const bool hidden = c == 0xA0 || c == 0xAD || c == 0xFEFF || (c >= 0x2000 && c <= 0x200F) ||
+                          c == 0x2028 || c == 0x2029 || c == 0x202F || (c >= 0x300 && c < 0x370);
       if (hidden) {
-        std::snprintf(buffer, sizeof buffer, "⟨U+%04X⟩",
-                      static_cast<unsigned>(c));
+        std::snprintf(buffer, sizeof buffer, "⟨U+%04X⟩", static_cast<unsigned>(c));
         out += buffer;
       } else {
         out.append(line.substr(i, length));
@@ -98,8 +95,7 @@ void PrintNumbered(std::string_view title, const std::vector<std::string_view>& 
     char number[24];
     std::snprintf(number, sizeof number, "%3zu", i + 1);
     const bool mark = changed != nullptr && (*changed)[i];
-    std::cout << (mark ? "*" : " ") << number << " | " << Reveal(lines[i])
-              << "\n";
+    std::cout << (mark ? "*" : " ") << number << " | " << Reveal(lines[i]) << "\n";
   }
   std::cout << "\n";
 }
@@ -133,16 +129,14 @@ int RunDemo(const GlobalOptions& global) {
       "Before: invisible characters shown as ⟨U+00AD⟩, bytes that are not "
       "UTF-8 as ⟨0xA0⟩, trailing spaces as ␣",
       before_lines, nullptr);
-  PrintNumbered("After: normkit normalize --punct (* marks a changed line)",
-                after_lines, &changed);
-  std::cout << "What changed: " << stats.lines_changed << " of " << stats.lines
-            << " lines; " << stats.invalid_sequences
-            << " invalid UTF-8 sequence(s) became U+FFFD; " << stats.removed
+  PrintNumbered("After: normkit normalize --punct (* marks a changed line)", after_lines, &changed);
+  std::cout << "What changed: " << stats.lines_changed << " of " << stats.lines << " lines; "
+            << stats.invalid_sequences << " invalid UTF-8 sequence(s) became U+FFFD; "
+            << stats.removed
             << " invisible character(s) removed; Unicode NFC; spaces, line "
                "endings, quotes, dashes, ellipses and doubled commas made "
                "consistent. The line count is the same: "
-            << before_lines.size() << " in, " << after_lines.size()
-            << " out.\n\n";
+            << before_lines.size() << " in, " << after_lines.size() << " out.\n\n";
 
   // Transliteration of the lines that hold Cyrillic, under two standards.
   std::cout << "== Transliteration of the Cyrillic lines: ru/bgn_pcgn | "
@@ -169,10 +163,9 @@ int RunDemo(const GlobalOptions& global) {
     for (const DateMatch& d : dates) {
       char number[24];
       std::snprintf(number, sizeof number, "%3zu", i + 1);
-      std::cout << " " << number << " | "
-                << after_lines[i].substr(d.begin, d.end - d.begin) << "  ->  "
-                << d.value.ToIso() << (d.language.empty() ? "" : "  (" + d.language + ")")
-                << "\n";
+      std::cout << " " << number << " | " << after_lines[i].substr(d.begin, d.end - d.begin)
+                << "  ->  " << d.value.ToIso()
+                << (d.language.empty() ? "" : "  (" + d.language + ")") << "\n";
     }
   }
 
@@ -225,15 +218,12 @@ int RunDemo(const GlobalOptions& global) {
 
 }  // namespace
 
-void AddDemoCommand(CLI::App* app, const GlobalOptions* global,
-                    CommandBody* run) {
-  CLI::App* cmd = app->add_subcommand(
-      "demo",
-      "Shows an embedded sample article before and after everything normkit "
-      "can do");
-  cmd->callback([run, global] {
-    *run = [global] { return RunDemo(*global); };
-  });
+void AddDemoCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run) {
+  CLI::App* cmd =
+      app->add_subcommand("demo",
+                          "Shows an embedded sample article before and after everything normkit "
+                          "can do");
+  cmd->callback([run, global] { *run = [global] { return RunDemo(*global); }; });
 }
 
 }  // namespace normkit::tools

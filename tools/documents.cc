@@ -10,10 +10,10 @@ namespace normkit::tools {
 void AddDocumentOptions(CLI::App* cmd, DocumentArgs* args, std::string_view default_field,
                         std::string_view strict_too, std::string_view otherwise) {
   args->field = std::string(default_field);
-  CLI::Option* field = cmd->add_option(
-      "--field", args->field,
-      "JSON Lines input: the string field of each record that holds the document "
-      "(an input is JSON Lines when it starts with '{'; other inputs are text)");
+  CLI::Option* field =
+      cmd->add_option("--field", args->field,
+                      "JSON Lines input: the string field of each record that holds the document "
+                      "(an input is JSON Lines when it starts with '{'; other inputs are text)");
   field->type_name("NAME");
   if (!default_field.empty()) field->capture_default_str();
   cmd->add_option("--format", args->format,
@@ -121,8 +121,7 @@ bool ForEachRecord(const DocumentArgs& args, const Chunk& chunk,
   return true;
 }
 
-void WarnNotJson(const JsonLinesCounts& counts, std::string_view what_became_of_them,
-                 bool quiet) {
+void WarnNotJson(const JsonLinesCounts& counts, std::string_view what_became_of_them, bool quiet) {
   if (counts.not_json == 0 || quiet) return;
   std::cerr << "normkit: " << counts.not_json << " record(s) were not JSON objects and "
             << what_became_of_them << " (--strict stops at the first)\n";

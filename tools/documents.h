@@ -22,7 +22,6 @@
 #define NORMKIT_TOOLS_DOCUMENTS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -85,8 +84,8 @@ void EditDocuments(const DocumentArgs& args, const Chunk& chunk, const TextEdit&
 struct RecordLine {
   enum Kind { kBlank, kNotJson, kNoField, kNotString, kDocument };
   Kind kind = kBlank;
-  std::size_t number = 0;        // in the input, from 1
-  std::string_view ending;       // the line's ending ("" for a last line without one)
+  std::size_t number = 0;                 // in the input, from 1
+  std::string_view ending;                // the line's ending ("" for a last line without one)
   const std::string* document = nullptr;  // kDocument: the field's value, decoded
 };
 // Calls `visit` on every line of a JSON Lines chunk, counting records and
@@ -98,8 +97,7 @@ bool ForEachRecord(const DocumentArgs& args, const Chunk& chunk,
 
 // The warning after a run without --strict: how many lines were not JSON
 // objects and what became of them ("went through unchanged").
-void WarnNotJson(const JsonLinesCounts& counts, std::string_view what_became_of_them,
-                 bool quiet);
+void WarnNotJson(const JsonLinesCounts& counts, std::string_view what_became_of_them, bool quiet);
 
 }  // namespace normkit::tools
 

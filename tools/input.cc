@@ -21,7 +21,8 @@ constexpr std::size_t kReadBlock = 1 << 18;
 // ending. A CR at the very end is not one yet (a LF may follow).
 std::size_t CutAfterLastLine(std::string_view text) {
   const void* lf = ::memrchr(text.data(), '\n', text.size());
-  if (lf != nullptr) return static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) + 1;
+  if (lf != nullptr)
+    return static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) + 1;
   if (text.size() < 2) return 0;
   const void* cr = ::memrchr(text.data(), '\r', text.size() - 1);
   return cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - text.data()) + 1 : 0;
@@ -91,8 +92,7 @@ std::unique_ptr<Input> Input::Open(const std::string& path, std::string* error) 
       return nullptr;
     }
     in->decoder_->gzip_open = true;
-  } else if (in->raw_.size() >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f &&
-             b[3] == 0xfd) {
+  } else if (in->raw_.size() >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f && b[3] == 0xfd) {
     in->compression_ = Compression::kZstd;
     in->decoder_->zstd = ZSTD_createDStream();
     if (in->decoder_->zstd == nullptr || ZSTD_isError(ZSTD_initDStream(in->decoder_->zstd))) {
@@ -154,8 +154,8 @@ bool Input::Decode(std::string* error) {
     // consumed.
     auto corrupt = [&](const char* format, const char* why) {
       const std::uint64_t at = consumed_ - (raw_.size() - raw_at_);
-      *error = "'" + name_ + "': corrupt " + format + " data at byte offset " +
-               std::to_string(at) + " (" + why + ")";
+      *error = "'" + name_ + "': corrupt " + format + " data at byte offset " + std::to_string(at) +
+               " (" + why + ")";
       return false;
     };
     switch (compression_) {
@@ -259,8 +259,8 @@ bool Input::ReadAll(std::string* out, std::string* error) {
   return true;
 }
 
-bool OpenInputs(const std::vector<std::string>& paths,
-                std::vector<std::unique_ptr<Input>>* inputs, std::string* error) {
+bool OpenInputs(const std::vector<std::string>& paths, std::vector<std::unique_ptr<Input>>* inputs,
+                std::string* error) {
   const std::vector<std::string> stdin_only = {"-"};
   for (const std::string& path : paths.empty() ? stdin_only : paths) {
     std::unique_ptr<Input> in = Input::Open(path, error);

@@ -65,8 +65,8 @@ class Input {
 
  private:
   Input();
-  bool ReadRaw(std::string* error);    // more bytes from the file into raw_
-  bool Decode(std::string* error);     // more decompressed bytes into text_
+  bool ReadRaw(std::string* error);  // more bytes from the file into raw_
+  bool Decode(std::string* error);   // more decompressed bytes into text_
   void NoteFirstByte(std::string_view text);
 
   int fd_ = -1;
@@ -89,8 +89,8 @@ class Input {
 
 // Opens every path up front, so that a missing file stops the run before any
 // output is written. No paths means standard input.
-bool OpenInputs(const std::vector<std::string>& paths,
-                std::vector<std::unique_ptr<Input>>* inputs, std::string* error);
+bool OpenInputs(const std::vector<std::string>& paths, std::vector<std::unique_ptr<Input>>* inputs,
+                std::string* error);
 
 }  // namespace normkit::tools
 

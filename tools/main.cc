@@ -4,7 +4,6 @@
 // broken rule file, 66 an input that cannot be opened, 70 internal error,
 // 73 an output that cannot be written.
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <iostream>
 
@@ -51,8 +50,7 @@ int main(int argc, char** argv) {
                  "Folder of rule files that add to or override the embedded "
                  "ones (same layout as rules/)")
       ->type_name("DIR");
-  app.add_flag("-q,--quiet", global.quiet,
-               "No warnings or summaries on standard error");
+  app.add_flag("-q,--quiet", global.quiet, "No warnings or summaries on standard error");
 
   CommandBody run;
   AddNormalizeCommand(&app, &global, &run);

@@ -85,9 +85,8 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
         result->status = kExitDataError;
         result->message = std::to_string(chunk.first_line + internal::CountLineBreaks(before)) +
                           ":" + std::to_string(first - before.size() + 1) + ": byte 0x" +
-                          kHex[b >> 4] + kHex[b & 0xF] + " is not defined in " +
-                          args.encoding + ", at byte offset " +
-                          std::to_string(chunk.offset + first) +
+                          kHex[b >> 4] + kHex[b & 0xF] + " is not defined in " + args.encoding +
+                          ", at byte offset " + std::to_string(chunk.offset + first) +
                           " (without --strict it becomes U+FFFD)";
         return;
       }
@@ -114,8 +113,8 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
     if (s.ok()) return;
     result->status = kExitDataError;
     result->message = std::to_string(chunk.first_line + s.where().line - 1) + ":" +
-                      std::to_string(s.where().column) + ": " + s.message() +
-                      " at byte offset " + std::to_string(chunk.offset + s.where().offset) +
+                      std::to_string(s.where().column) + ": " + s.message() + " at byte offset " +
+                      std::to_string(chunk.offset + s.where().offset) +
                       " (without --strict it becomes U+FFFD)";
   };
 
@@ -123,8 +122,7 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
   auto tally = [&](const Input&, const Counts& chunk) { file.Add(chunk); };
   auto input_done = [&](const Input& input) {
     if (!global.quiet && file.normalize.invalid_sequences > 0) {
-      std::cerr << "normkit: " << input.name() << ": replaced "
-                << file.normalize.invalid_sequences
+      std::cerr << "normkit: " << input.name() << ": replaced " << file.normalize.invalid_sequences
                 << " invalid UTF-8 sequence(s) with U+FFFD (--strict stops instead)\n";
     }
     if (!global.quiet && file.undefined_bytes > 0) {
@@ -156,11 +154,11 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
 
 void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run) {
   auto args = std::make_shared<NormalizeArgs>();
-  CLI::App* cmd = app->add_subcommand(
-      "normalize",
-      "Unicode form, invalid UTF-8, invisible characters, whitespace and "
-      "(with --punct) typography. N lines in, N lines out; running it twice "
-      "changes nothing more.");
+  CLI::App* cmd =
+      app->add_subcommand("normalize",
+                          "Unicode form, invalid UTF-8, invisible characters, whitespace and "
+                          "(with --punct) typography. N lines in, N lines out; running it twice "
+                          "changes nothing more.");
   AddFileOptions(cmd, &args->files);
   cmd->add_option("--form", args->form,
                   "Unicode normalization form: nfc, nfd, nfkc, nfkd, nfkc_casefold, none")
@@ -186,9 +184,8 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody
                   "such as windows-1251, koi8-r, koi8-u, cp866, iso-8859-5 (default: "
                   "UTF-8); a byte it leaves undefined becomes U+FFFD")
       ->type_name("CHARSET");
-  cmd->callback([run, args, global] {
-    *run = [args, global] { return RunNormalize(*args, *global); };
-  });
+  cmd->callback(
+      [run, args, global] { *run = [args, global] { return RunNormalize(*args, *global); }; });
 }
 
 }  // namespace normkit::tools

@@ -152,9 +152,9 @@ bool Output::WriteRaw(std::string_view bytes, std::string* error) {
     const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      return Fail(StandardOutputClosed() && fd_ == 1 ? "standard output is closed"
-                                                      : std::strerror(errno),
-                  error);
+      return Fail(
+          StandardOutputClosed() && fd_ == 1 ? "standard output is closed" : std::strerror(errno),
+          error);
     }
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
@@ -233,7 +233,8 @@ bool Output::Commit(std::string* error) {
   own_fd_ = false;
   if (::close(fd_) != 0) return Fail(std::strerror(errno), error);
   if (!temporary_.empty()) {
-    if (::rename(temporary_.c_str(), target_.c_str()) != 0) return Fail(std::strerror(errno), error);
+    if (::rename(temporary_.c_str(), target_.c_str()) != 0)
+      return Fail(std::strerror(errno), error);
     committed_ = true;
   }
   return true;

@@ -48,7 +48,7 @@ class Output {
   bool Fail(const std::string& what, std::string* error);
 
   int fd_ = 1;
-  bool own_fd_ = false;    // fd_ is ours to close
+  bool own_fd_ = false;  // fd_ is ours to close
   std::string name_ = "<stdout>";
   std::string target_;     // the path a temporary file is renamed to
   std::string temporary_;  // the temporary file, while it is being written

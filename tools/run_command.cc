@@ -42,8 +42,8 @@ int LoadPipeline(const RunArgs& args, const RuleFiles& rules, std::optional<Pipe
   if (is_path && !ReadWholeFile(recipe, &text, &error)) {
     return Fail(kExitNoInput, "--recipe: " + error);
   }
-  Result<Pipeline> pipeline = is_path ? Pipeline::FromRecipe(text, recipe, rules)
-                                      : Pipeline::Create(recipe, rules);
+  Result<Pipeline> pipeline =
+      is_path ? Pipeline::FromRecipe(text, recipe, rules) : Pipeline::Create(recipe, rules);
   if (!pipeline.ok()) return Fail(pipeline.status());
   *out = std::move(*pipeline);
   return kExitOk;
@@ -130,11 +130,11 @@ int RunCorpus(RunArgs args, const GlobalOptions& global) {
 
 void AddRunCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run) {
   auto args = std::make_shared<RunArgs>();
-  CLI::App* cmd = app->add_subcommand(
-      "run",
-      "Runs a recipe (normalize, clean headers, dates, ...) over corpora: JSON "
-      "Lines or text (one document a line), plain, .gz or .zst, on every core, "
-      "output in input order");
+  CLI::App* cmd =
+      app->add_subcommand("run",
+                          "Runs a recipe (normalize, clean headers, dates, ...) over corpora: JSON "
+                          "Lines or text (one document a line), plain, .gz or .zst, on every core, "
+                          "output in input order");
   AddFileOptions(cmd, &args->files);
   cmd->add_option("--recipe", args->recipe,
                   "A recipe from rules/recipes (news) or the path of your own (a name "
@@ -142,9 +142,8 @@ void AddRunCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run)
       ->type_name("R")
       ->capture_default_str();
   AddDocumentOptions(cmd, &args->documents, "text", "");
-  cmd->callback([run, args, global] {
-    *run = [args, global] { return RunCorpus(*args, *global); };
-  });
+  cmd->callback(
+      [run, args, global] { *run = [args, global] { return RunCorpus(*args, *global); }; });
 }
 
 }  // namespace normkit::tools

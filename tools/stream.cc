@@ -178,7 +178,8 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamH
     }
     if (hooks.finished) hooks.finished(*inputs[job->chunk.input], *job);
     if (job->result.status != kExitOk) {
-      status = Fail(job->result.status, inputs[job->chunk.input]->name() + ":" + job->result.message);
+      status =
+          Fail(job->result.status, inputs[job->chunk.input]->name() + ":" + job->result.message);
       return false;
     }
     return true;

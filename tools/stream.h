@@ -11,7 +11,6 @@
 #define NORMKIT_TOOLS_STREAM_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <memory>
 #include <string>
@@ -91,8 +90,7 @@ template <typename T>
 int StreamFiles(const FileArgs& args, const GlobalOptions& global,
                 std::function<void(const Chunk&, ChunkResult*, T*)> work,
                 std::function<void(const Input&, const T&)> tally = {},
-                std::function<void(const Input&)> input_done = {},
-                StreamTotals* totals = nullptr) {
+                std::function<void(const Input&)> input_done = {}, StreamTotals* totals = nullptr) {
   struct TallyJob : Job {
     const std::function<void(const Chunk&, ChunkResult*, T*)>* work = nullptr;
     T counts{};

@@ -29,22 +29,26 @@ struct TranslitArgs {
 // does not go backwards.
 std::string_view SchemeHint(const Status& status) {
   switch (status.code()) {
-    case ErrorCode::kNotFound: return "'normkit schemes' lists them all";
+    case ErrorCode::kNotFound:
+      return "'normkit schemes' lists them all";
     case ErrorCode::kInvalidArgument:
       return "--reverse needs one that 'normkit schemes' marks reversible";
-    default: return {};
+    default:
+      return {};
   }
 }
 
 int RunTranslit(TranslitArgs args, const GlobalOptions& global) {
   if (const int status = ResolveDocumentArgs(&args.documents); status != kExitOk) return status;
   if (args.scheme.empty() == args.icu.empty()) {
-    return Fail(kExitUsage, "translit: give exactly one of -s SCHEME or --icu ID "
-                            "('normkit schemes' lists the schemes)");
+    return Fail(kExitUsage,
+                "translit: give exactly one of -s SCHEME or --icu ID "
+                "('normkit schemes' lists the schemes)");
   }
   if (!args.icu.empty() && args.reverse) {
-    return Fail(kExitUsage, "translit: --reverse is for schemes; for ICU, name the "
-                            "reverse transform (e.g. Latin-Cyrillic)");
+    return Fail(kExitUsage,
+                "translit: --reverse is for schemes; for ICU, name the "
+                "reverse transform (e.g. Latin-Cyrillic)");
   }
   RuleFiles rules;
   if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
@@ -120,8 +124,8 @@ int CheckSchemes(const RuleFiles& rules, const std::vector<SchemeInfo>& schemes)
           ++passed;
         } else {
           ++failed;
-          std::cout << info.id << (forward ? "" : " --reverse") << ": " << from
-                    << " -> " << got << ", expected " << want << "\n";
+          std::cout << info.id << (forward ? "" : " --reverse") << ": " << from << " -> " << got
+                    << ", expected " << want << "\n";
         }
       }
     }
@@ -141,22 +145,20 @@ int RunSchemes(bool check, const GlobalOptions& global) {
     return errors.empty() ? status : kExitDataError;
   }
   for (const SchemeInfo& info : schemes) {
-    std::cout << info.id << "\t" << info.title
-              << (info.reversible ? " (reversible)" : "") << "\n";
+    std::cout << info.id << "\t" << info.title << (info.reversible ? " (reversible)" : "") << "\n";
   }
   return errors.empty() ? kExitOk : kExitDataError;
 }
 
 }  // namespace
 
-void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
-                        CommandBody* run) {
+void AddTranslitCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run) {
   auto args = std::make_shared<TranslitArgs>();
-  CLI::App* cmd = app->add_subcommand(
-      "translit",
-      "Transliterates Cyrillic to Latin under a named standard (-s SCHEME), "
-      "or runs any ICU transform (--icu ID). Everything that is not Cyrillic "
-      "passes through untouched.");
+  CLI::App* cmd =
+      app->add_subcommand("translit",
+                          "Transliterates Cyrillic to Latin under a named standard (-s SCHEME), "
+                          "or runs any ICU transform (--icu ID). Everything that is not Cyrillic "
+                          "passes through untouched.");
   AddFileOptions(cmd, &args->files);
   cmd->add_option("-s,--scheme", args->scheme,
                   "Scheme id, e.g. ru/bgn_pcgn, uk/national_2010, cyrl/iso_9 "
@@ -170,9 +172,8 @@ void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
                 "Latin back to Cyrillic, for one-to-one schemes (cyrl/iso_9, "
                 "ru/gost_779, sr/latin)");
   AddDocumentOptions(cmd, &args->documents, "", "");
-  cmd->callback([run, args, global] {
-    *run = [args, global] { return RunTranslit(*args, *global); };
-  });
+  cmd->callback(
+      [run, args, global] { *run = [args, global] { return RunTranslit(*args, *global); }; });
 
   CLI::App* schemes = app->add_subcommand(
       "schemes", "Lists every transliteration scheme id with its title, one a line");
@@ -181,9 +182,8 @@ void AddTranslitCommand(CLI::App* app, const GlobalOptions* global,
                     "Instead, run every scheme's own test pairs (both "
                     "directions where reversible); exit 65 if one fails. "
                     "Useful with --rules DIR for a scheme of your own.");
-  schemes->callback([run, global, check] {
-    *run = [global, check] { return RunSchemes(*check, *global); };
-  });
+  schemes->callback(
+      [run, global, check] { *run = [global, check] { return RunSchemes(*check, *global); }; });
 }
 
 }  // namespace normkit::tools

@@ -154,9 +154,8 @@ int RunDiscover(DiscoverArgs args, const GlobalOptions& global) {
   }
   if (!output.Write(out, &error) || !output.Commit(&error)) return Fail(kExitCantCreate, error);
   if (!global.quiet) {
-    std::cerr << "normkit: variants: " << counts.total() << " names, "
-              << counts.spellings().size() << " spellings, " << clusters.size()
-              << " clusters\n";
+    std::cerr << "normkit: variants: " << counts.total() << " names, " << counts.spellings().size()
+              << " spellings, " << clusters.size() << " clusters\n";
   }
   totals.bytes_out = output.written();
   Summary summary;
@@ -218,8 +217,7 @@ int RunKey(const std::vector<std::string>& words, const LexiconArgs& lexicon,
   if (const int status = MakeIndex(lexicon, global, &index); status != kExitOk) return status;
   for (const std::string& word : words) {
     const std::optional<std::string> canonical = index->Canonical(word);
-    std::cout << word << "\t" << index->Key(word) << "\t" << canonical.value_or("")
-              << "\n";
+    std::cout << word << "\t" << index->Key(word) << "\t" << canonical.value_or("") << "\n";
   }
   return kExitOk;
 }
@@ -242,16 +240,17 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
       "else the most frequent spelling");
   AddFileOptions(discover, &discover_args->files);
   AddLexiconOptions(discover, &discover_args->lexicon);
-  discover->add_option("--min-count", discover_args->min_count,
-                       "Leave out clusters seen fewer than N times (default 1)")
+  discover
+      ->add_option("--min-count", discover_args->min_count,
+                   "Leave out clusters seen fewer than N times (default 1)")
       ->type_name("N")
       ->check(NonNegative());
-  discover->add_option("--min-length", discover_args->min_length,
-                       "Leave out spellings of fewer letters (default 3)")
+  discover
+      ->add_option("--min-length", discover_args->min_length,
+                   "Leave out spellings of fewer letters (default 3)")
       ->type_name("N")
       ->check(NonNegative());
-  discover->add_flag("--all", discover_args->all,
-                     "Also list names seen with one spelling only");
+  discover->add_flag("--all", discover_args->all, "Also list names seen with one spelling only");
   discover->add_flag("--sentence-starts", discover_args->sentence_starts,
                      "Also count words never seen but as the first word of a sentence "
                      "(left out by default: there every word has a capital)");
@@ -276,14 +275,13 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
   auto key_words = std::make_shared<std::vector<std::string>>();
   auto key_lexicon = std::make_shared<LexiconArgs>();
   CLI::App* key = variants->add_subcommand(
-      "key", "Prints each WORD, its matching key and its canonical form (if the lexicon "
-             "knows it), tab-separated");
+      "key",
+      "Prints each WORD, its matching key and its canonical form (if the lexicon "
+      "knows it), tab-separated");
   key->add_option("WORD", *key_words, "Words to look up")->required()->type_name("");
   AddLexiconOptions(key, key_lexicon.get());
   key->callback([run, key_words, key_lexicon, global] {
-    *run = [key_words, key_lexicon, global] {
-      return RunKey(*key_words, *key_lexicon, *global);
-    };
+    *run = [key_words, key_lexicon, global] { return RunKey(*key_words, *key_lexicon, *global); };
   });
 }
 

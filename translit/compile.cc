@@ -25,17 +25,14 @@ std::string Utf8(const icu::UnicodeString& s) {
   return out;
 }
 
-std::string Utf8(char32_t c) {
-  return Utf8(icu::UnicodeString(static_cast<UChar32>(c)));
-}
+std::string Utf8(char32_t c) { return Utf8(icu::UnicodeString(static_cast<UChar32>(c))); }
 
 std::uint8_t FlagsOf(char32_t cp) {
   const UChar32 c = static_cast<UChar32>(cp);
   std::uint8_t flags = 0;
   if (IsLetterOrMark(cp)) flags |= Tables::kLetter;
   if (IsMark(cp)) flags |= Tables::kMark;
-  if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
-      u_getCombiningClass(c) != 0) {
+  if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0) {
     flags |= Tables::kNotNfcSafe;
   }
   if (u_isUUppercase(c)) flags |= Tables::kUpper;
@@ -46,8 +43,7 @@ std::uint8_t FlagsOf(char32_t cp) {
 // Builds the case forms of outputs, in the scheme's locale, composed (NFC).
 class FormMaker {
  public:
-  FormMaker(Tables* tables, const std::string& locale)
-      : tables_(tables), locale_(locale.c_str()) {
+  FormMaker(Tables* tables, const std::string& locale) : tables_(tables), locale_(locale.c_str()) {
     UErrorCode ec = U_ZERO_ERROR;
     nfc_ = icu::Normalizer2::getNFCInstance(ec);
   }
@@ -144,9 +140,7 @@ void MapLetter(Tables* t, char32_t lower, const Tables::Forms& forms,
   }
 }
 
-std::size_t Utf8Length(char32_t c) {
-  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-}
+std::size_t Utf8Length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 
 void ComputeExpansion(Tables* t) {
   std::size_t factor = 3;  // one invalid byte becomes U+FFFD
@@ -172,10 +166,9 @@ void ComputeExpansion(Tables* t) {
 // Attaches rules to the entries of their first letters, keeping file order
 // among the rules of one letter.
 void IndexRules(Tables* t) {
-  std::stable_sort(t->rules.begin(), t->rules.end(),
-                   [](const Tables::Rule& a, const Tables::Rule& b) {
-                     return a.match[0] < b.match[0];
-                   });
+  std::stable_sort(
+      t->rules.begin(), t->rules.end(),
+      [](const Tables::Rule& a, const Tables::Rule& b) { return a.match[0] < b.match[0]; });
   for (std::size_t i = 0; i < t->rules.size();) {
     const char32_t first = t->rules[i].match[0];
     std::size_t j = i;
@@ -205,8 +198,7 @@ Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
   FormMaker maker(t, scheme.case_locale);
   // Letters: the scheme's own, then its fallback's for the rest.
   std::map<char32_t, std::string> letters(scheme.letters.begin(), scheme.letters.end());
-  std::map<char32_t, std::string> upper(scheme.upper_letters.begin(),
-                                        scheme.upper_letters.end());
+  std::map<char32_t, std::string> upper(scheme.upper_letters.begin(), scheme.upper_letters.end());
   if (!scheme.fallback.empty()) {
     const std::string path = SchemePath(scheme.fallback);
     const std::string* text = rules.Find(path);
@@ -240,9 +232,9 @@ Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
   for (const ContextRule& r : scheme.rules) {
     std::vector<Tables::Forms> pieces;
     for (const std::string& piece : r.pieces) pieces.push_back(maker.Make(piece));
-    t->rules.push_back(Tables::Rule{r.match, r.word_start, r.word_end, r.after,
-                                    r.not_after, r.before, r.not_before,
-                                    maker.Make(r.output), std::move(pieces)});
+    t->rules.push_back(Tables::Rule{r.match, r.word_start, r.word_end, r.after, r.not_after,
+                                    r.before, r.not_before, maker.Make(r.output),
+                                    std::move(pieces)});
   }
   return Status();
 }
@@ -260,7 +252,8 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
   for (const auto& [cyrillic, latin] : scheme.letters) {
     UErrorCode ec = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(ec);
-    const std::u32string key = CodePoints(Utf8(nfc->normalize(icu::UnicodeString::fromUTF8(latin), ec)));
+    const std::u32string key =
+        CodePoints(Utf8(nfc->normalize(icu::UnicodeString::fromUTF8(latin), ec)));
     if (key.empty()) {
       return Status(ErrorCode::kRuleSyntax,
                     "not reversible: '" + Utf8(cyrillic) + "' maps to nothing",
@@ -269,8 +262,8 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
     auto [it, inserted] = seen.emplace(key, cyrillic);
     if (!inserted) {
       return Status(ErrorCode::kRuleSyntax,
-                    "not reversible: '" + Utf8(cyrillic) + "' and '" +
-                        Utf8(it->second) + "' both map to '" + latin + "'",
+                    "not reversible: '" + Utf8(cyrillic) + "' and '" + Utf8(it->second) +
+                        "' both map to '" + latin + "'",
                     {scheme.origin, 0, 0, 0});
     }
     const Tables::Forms forms = maker.Make(Utf8(cyrillic));
@@ -298,7 +291,8 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
     } else {
       Tables::Rule rule;
       std::u32string lower_key;
-      for (char32_t c : key) lower_key.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+      for (char32_t c : key)
+        lower_key.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
       rule.match = lower_key;
       rule.forms = forms;
       t->rules.push_back(std::move(rule));
@@ -319,8 +313,8 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
     const UChar32 base = parts.char32At(0);
     const Tables::Entry& base_entry = EntryFor(t, static_cast<char32_t>(base));
     if (!(base_entry.flags & Tables::kMapped)) continue;
-    const std::string_view cyrillic =
-        std::string_view(t->pool).substr(base_entry.forms.lower.offset, base_entry.forms.lower.length);
+    const std::string_view cyrillic = std::string_view(t->pool).substr(
+        base_entry.forms.lower.offset, base_entry.forms.lower.length);
     std::string marks;
     icu::UnicodeString(parts, U16_LENGTH(base)).toUTF8String(marks);
     MapLetter(t, static_cast<char32_t>(c), maker.Make(std::string(cyrillic) + marks), nullptr);
@@ -330,8 +324,9 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
 
 }  // namespace
 
-Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(
-    const Scheme& scheme, const RuleFiles& rules, Direction direction) {
+Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(const Scheme& scheme,
+                                                                    const RuleFiles& rules,
+                                                                    Direction direction) {
   auto t = std::make_shared<Tables>();
   t->info = scheme.info;
   t->direction = direction;
@@ -361,8 +356,8 @@ Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(
     if (e.rule_begin == e.rule_end || e.rule_end - e.rule_begin >= Tables::kAskRules) return;
     for (std::uint32_t r = e.rule_begin; r < e.rule_end; ++r) {
       const Tables::Rule& rule = t->rules[r];
-      if (rule.match.size() != 1 || rule.word_end || !rule.before.empty ||
-          !rule.not_before.empty || !rule.pieces.empty()) {
+      if (rule.match.size() != 1 || rule.word_end || !rule.before.empty || !rule.not_before.empty ||
+          !rule.pieces.empty()) {
         return;
       }
     }

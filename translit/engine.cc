@@ -130,16 +130,13 @@ class Walker {
     return IsWordChar(At(q, &r));
   }
 
-  static bool In(const Tables::LetterSet& set, char32_t c) {
-    return c != kNone && set.Contains(c);
-  }
+  static bool In(const Tables::LetterSet& set, char32_t c) { return c != kNone && set.Contains(c); }
 
   // Whether `rule` matches at p, whose first letter (ending at `first_end`)
   // is known to be the rule's first; on success *end is where it ends.
   // `previous` is the code point before p (kNone at the start).
-  bool Matches(const Tables::Rule& rule, const unsigned char* p,
-               const unsigned char* first_end, char32_t previous,
-               const unsigned char** end) const {
+  bool Matches(const Tables::Rule& rule, const unsigned char* p, const unsigned char* first_end,
+               char32_t previous, const unsigned char** end) const {
     const unsigned char* q = first_end;
     for (std::size_t k = 1; k < rule.match.size(); ++k) {
       const unsigned char* next;
@@ -166,8 +163,7 @@ class Walker {
   // The case form for a source letter that starts at `start` (flags
   // `flags`) and ends at `end`.
   const Tables::Text& Choose(const Tables::Forms& forms, std::uint8_t flags,
-                             const unsigned char* start,
-                             const unsigned char* end) const {
+                             const unsigned char* start, const unsigned char* end) const {
     if (!(flags & Tables::kCased)) {
       // A caseless source (ʹ read back to Cyrillic) takes the case of the
       // letters around it: a capital inside a word of capitals. Standing
@@ -309,11 +305,10 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
         const std::size_t consumed =
             lf ? static_cast<std::size_t>(static_cast<const unsigned char*>(lf) + 1 - begin) : 0;
         const char* const out_begin = out->data() + start;
-        const void* out_lf =
-            memrchr(out_begin, '\n', out->size() - start);
-        out->resize(out_lf ? static_cast<std::size_t>(static_cast<const char*>(out_lf) + 1 -
-                                                      out->data())
-                           : start);
+        const void* out_lf = memrchr(out_begin, '\n', out->size() - start);
+        out->resize(
+            out_lf ? static_cast<std::size_t>(static_cast<const char*>(out_lf) + 1 - out->data())
+                   : start);
         return consumed;
       }
       if (c == 0xFFFD && !(next - p == 3 && p[0] == 0xEF)) {
@@ -338,7 +333,7 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
     const Tables::Rule* rule = nullptr;
     std::uint8_t tabulated = Tables::kAskRules;
     if (!e->by_previous.empty()) {
-      tabulated = previous == kNone ? e->by_previous[Tables::kDirect]
+      tabulated = previous == kNone            ? e->by_previous[Tables::kDirect]
                   : previous < Tables::kDirect ? e->by_previous[previous]
                                                : Tables::kAskRules;
     }
@@ -356,8 +351,7 @@ std::size_t RunTables(const Tables& t, std::string_view text, std::string* out,
       }
       for (std::uint32_t r = e->rule_begin; r < e->rule_end; ++r) {
         const Tables::Rule& candidate = t.rules[r];
-        if (following != kNone && candidate.match.size() >= 2 &&
-            candidate.match[1] != following) {
+        if (following != kNone && candidate.match.size() >= 2 && candidate.match[1] != following) {
           continue;
         }
         const unsigned char* rule_end;

@@ -195,8 +195,7 @@ Result<IcuTransform> IcuTransform::Create(std::string_view id, std::string_view 
     // ICU counts UTF-16 units: from the start of the line it names (lines
     // from 1), or from the start of the text where it names none.
     std::size_t line_start = 0;
-    for (std::string_view rest = rules; parse_error.line > 1 && !rest.empty();
-         --parse_error.line) {
+    for (std::string_view rest = rules; parse_error.line > 1 && !rest.empty(); --parse_error.line) {
       internal::NextLine(&rest);
       line_start = rules.size() - rest.size();
     }
@@ -214,8 +213,7 @@ Result<IcuTransform> IcuTransform::Create(std::string_view id, std::string_view 
 }
 
 std::string IcuTransform::Apply(std::string_view text) const {
-  icu::UnicodeString s =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
   std::unique_ptr<icu::Transliterator> t = impl_->Acquire();
   t->transliterate(s);
   impl_->Release(std::move(t));

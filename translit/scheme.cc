@@ -54,12 +54,10 @@ class SchemeReader {
   }
 
   // A list of letters: single letters and "@class" names.
-  Result<std::u32string> LetterList(const toml::node& node,
-                                    std::string_view what) {
+  Result<std::u32string> LetterList(const toml::node& node, std::string_view what) {
     const toml::array* array = node.as_array();
     if (array == nullptr) {
-      return Error(node.source(), std::string(what) +
-                                      ": expected a list of letters and @classes");
+      return Error(node.source(), std::string(what) + ": expected a list of letters and @classes");
     }
     std::u32string letters;
     for (const toml::node& item : *array) {
@@ -75,9 +73,8 @@ class SchemeReader {
       }
       std::u32string cps = CodePoints(*s);
       if (cps.size() != 1) {
-        return Error(item.source(), std::string(what) +
-                                        ": expected one letter or @class, got '" +
-                                        *s + "'");
+        return Error(item.source(),
+                     std::string(what) + ": expected one letter or @class, got '" + *s + "'");
       }
       letters += Lower(cps);
     }
@@ -87,8 +84,7 @@ class SchemeReader {
   Status CheckOutput(const toml::node& node, const std::string& output) {
     for (char32_t c : CodePoints(output)) {
       if (IsCyrillic(c)) {
-        return Error(node.source(), "output '" + output +
-                                        "' contains a Cyrillic letter");
+        return Error(node.source(), "output '" + output + "' contains a Cyrillic letter");
       }
     }
     return Status();
@@ -162,8 +158,7 @@ class SchemeReader {
         const auto* b = value.as_boolean();
         if (b == nullptr) return Error(value.source(), std::string(k) + ": expected true or false");
         (k == "word_start" ? rule.word_start : rule.word_end) = b->get();
-      } else if (k == "after" || k == "not_after" || k == "before" ||
-                 k == "not_before") {
+      } else if (k == "after" || k == "not_after" || k == "before" || k == "not_before") {
         Result<std::u32string> letters = LetterList(value, k);
         if (!letters.ok()) return letters.status();
         (k == "after"       ? rule.after
@@ -171,10 +166,9 @@ class SchemeReader {
          : k == "before"    ? rule.before
                             : rule.not_before) = *letters;
       } else {
-        return Error(key.source(),
-                     "unknown key '" + std::string(k) +
-                         "' in a rule (match, output, word_start, word_end, "
-                         "after, not_after, before, not_before)");
+        return Error(key.source(), "unknown key '" + std::string(k) +
+                                       "' in a rule (match, output, word_start, word_end, "
+                                       "after, not_after, before, not_before)");
       }
     }
     if (!has_match || !has_output) {
@@ -192,8 +186,8 @@ class SchemeReader {
   Status ReadTests(const toml::table& table, Scheme* scheme) {
     for (const auto& [key, value] : table) {
       if (key.str() != "pairs") {
-        return Error(key.source(), "unknown key '" + std::string(key.str()) +
-                                       "' in [tests] (pairs)");
+        return Error(key.source(),
+                     "unknown key '" + std::string(key.str()) + "' in [tests] (pairs)");
       }
       const toml::array* pairs = value.as_array();
       if (pairs == nullptr) return Error(value.source(), "pairs: expected a list");
@@ -239,8 +233,8 @@ Result<Scheme> ParseScheme(std::string_view text, std::string_view origin,
   Scheme scheme;
   scheme.origin = std::string(origin);
   static const std::set<std::string_view> kKnown = {
-      "id",          "title",    "standard", "year",  "reversible", "case_locale",
-      "fallback",    "classes",  "letters",  "rules", "tests"};
+      "id",       "title",   "standard", "year",  "reversible", "case_locale",
+      "fallback", "classes", "letters",  "rules", "tests"};
   for (const auto& [key, node] : root) {
     if (kKnown.count(key.str()) == 0) {
       return reader.Error(key.source(), "unknown key '" + std::string(key.str()) + "'");
@@ -249,9 +243,9 @@ Result<Scheme> ParseScheme(std::string_view text, std::string_view origin,
   Result<std::string> id = reader.Required<std::string>(root, "id");
   if (!id.ok()) return id.status();
   if (!expected_id.empty() && *id != expected_id) {
-    return reader.Error(root.get("id")->source(),
-                        "id '" + *id + "' does not match the file's path (" +
-                            std::string(expected_id) + ")");
+    return reader.Error(
+        root.get("id")->source(),
+        "id '" + *id + "' does not match the file's path (" + std::string(expected_id) + ")");
   }
   scheme.info.id = *id;
   Result<std::string> title = reader.Required<std::string>(root, "title");
@@ -288,8 +282,7 @@ Result<Scheme> ParseScheme(std::string_view text, std::string_view origin,
   }
   const toml::node* letters = root.get("letters");
   if (letters == nullptr || !letters->is_table()) {
-    return reader.Error(letters ? letters->source() : root.source(),
-                        "missing table [letters]");
+    return reader.Error(letters ? letters->source() : root.source(), "missing table [letters]");
   }
   if (Status s = reader.ReadLetters(*letters->as_table(), &scheme); !s.ok()) return s;
   if (const toml::node* rules = root.get("rules")) {

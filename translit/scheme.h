@@ -21,22 +21,22 @@ namespace normkit::internal {
 // "зг"), each piece takes the case of its own letter ("ЗГу" -> "ZGhu").
 struct ContextRule {
   std::u32string match;
-  std::string output;           // lower-case Latin, UTF-8 (all pieces joined)
+  std::string output;               // lower-case Latin, UTF-8 (all pieces joined)
   std::vector<std::string> pieces;  // one per letter of `match`, or empty
-  bool word_start = false;      // no letter before the match in its word
-  bool word_end = false;        // no letter after the match in its word
-  std::u32string after;         // the letter before is one of these
-  std::u32string not_after;     // ... is none of these (or there is none)
-  std::u32string before;        // the letter after is one of these
-  std::u32string not_before;    // ... is none of these (or there is none)
-  std::size_t line = 0;         // where the rule is, for messages
+  bool word_start = false;          // no letter before the match in its word
+  bool word_end = false;            // no letter after the match in its word
+  std::u32string after;             // the letter before is one of these
+  std::u32string not_after;         // ... is none of these (or there is none)
+  std::u32string before;            // the letter after is one of these
+  std::u32string not_before;        // ... is none of these (or there is none)
+  std::size_t line = 0;             // where the rule is, for messages
 };
 
 struct Scheme {
   SchemeInfo info;
-  std::string origin;       // the file, for messages
-  std::string case_locale;  // ICU locale for upper-casing outputs ("tr")
-  std::string fallback;     // scheme for letters not mapped here, or ""
+  std::string origin;                                  // the file, for messages
+  std::string case_locale;                             // ICU locale for upper-casing outputs ("tr")
+  std::string fallback;                                // scheme for letters not mapped here, or ""
   std::size_t fallback_line = 0, fallback_column = 0;  // where the file names it
   // Source letter (lower case) to output (lower case), in file order.
   std::vector<std::pair<char32_t, std::string>> letters;

@@ -29,18 +29,18 @@ struct internal::SchemeTables {
   };
 
   enum Flag : std::uint8_t {
-    kMapped = 1,   // the engine replaces this code point
-    kLetter = 2,   // a letter or mark: part of a word
-    kUpper = 4,    // an upper-case letter
-    kCased = 8,    // has case (upper or lower)
-    kMark = 16,    // a combining mark: looked through for a letter's case
+    kMapped = 1,       // the engine replaces this code point
+    kLetter = 2,       // a letter or mark: part of a word
+    kUpper = 4,        // an upper-case letter
+    kCased = 8,        // has case (upper or lower)
+    kMark = 16,        // a combining mark: looked through for a letter's case
     kNotNfcSafe = 32,  // NFC might change text around it (quick check not
                        // Yes, or a non-zero combining class)
-    kPlain = 64,   // mapped, lower case, no rules: the output is forms.lower
+    kPlain = 64,       // mapped, lower case, no rules: the output is forms.lower
   };
 
   struct Entry {
-    Forms forms;                 // when no rule matches
+    Forms forms;                                 // when no rule matches
     std::uint32_t rule_begin = 0, rule_end = 0;  // rules whose match starts here
     // When every rule of this letter is one letter long and looks only at
     // the letter before it (word_start, after, not_after), the rule that
@@ -49,7 +49,7 @@ struct internal::SchemeTables {
     // kAskRules where an apostrophe makes the word start unclear. Index
     // kDirect stands for "no previous character". Empty otherwise.
     std::vector<std::uint8_t> by_previous;
-    char32_t lower = 0;          // lower-case form, for rule matching
+    char32_t lower = 0;  // lower-case form, for rule matching
     std::uint8_t flags = 0;
   };
 
@@ -63,7 +63,10 @@ struct internal::SchemeTables {
     LetterSet() = default;
     LetterSet(const std::u32string& letters) {  // NOLINT: from the rule file
       for (char32_t c : letters) {
-        if (c < 0x800) direct.set(c); else others.push_back(c);
+        if (c < 0x800)
+          direct.set(c);
+        else
+          others.push_back(c);
         empty = false;
       }
     }
@@ -98,7 +101,7 @@ struct internal::SchemeTables {
   std::vector<std::uint32_t> plain;
   std::unordered_map<char32_t, Entry> others;
   std::vector<Rule> rules;
-  bool ascii_mapped = false;   // reverse schemes map ASCII letters
+  bool ascii_mapped = false;      // reverse schemes map ASCII letters
   std::size_t max_expansion = 3;  // output bytes per input byte, at most
   // Output pieces are copied 8 bytes at a time: the pool and the output
   // buffer keep this much slack.
@@ -117,8 +120,9 @@ struct internal::SchemeTables {
 namespace internal {
 
 // Compiles `scheme` (with its fallback scheme from `rules`) for `direction`.
-Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(
-    const Scheme& scheme, const RuleFiles& rules, Direction direction);
+Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(const Scheme& scheme,
+                                                                    const RuleFiles& rules,
+                                                                    Direction direction);
 
 // Runs the compiled tables over `text`, appending to *out, and returns how
 // many bytes of `text` it consumed. With `stop_before_unsafe`, it stops at
@@ -128,8 +132,8 @@ Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(
 // and runs it again. With composed input the output is composed too,
 // because every output piece is NFC and starts with a character that
 // nothing before it composes with (checked when compiling).
-std::size_t RunTables(const internal::SchemeTables& tables, std::string_view text,
-                      std::string* out, bool stop_before_unsafe);
+std::size_t RunTables(const internal::SchemeTables& tables, std::string_view text, std::string* out,
+                      bool stop_before_unsafe);
 
 }  // namespace internal
 }  // namespace normkit

@@ -14,8 +14,7 @@ namespace normkit {
 Transliterator::Transliterator(std::shared_ptr<const internal::SchemeTables> tables)
     : tables_(std::move(tables)) {}
 
-Result<Transliterator> Transliterator::Create(std::string_view id,
-                                              Direction direction) {
+Result<Transliterator> Transliterator::Create(std::string_view id, Direction direction) {
   return Create(id, direction, RuleFiles::Embedded());
 }
 
@@ -110,13 +109,11 @@ std::string Transliterator::Transliterate(std::string_view text) const {
 
 const SchemeInfo& Transliterator::info() const { return tables_->info; }
 Direction Transliterator::direction() const { return tables_->direction; }
-const std::vector<std::pair<std::string, std::string>>& Transliterator::test_pairs()
-    const {
+const std::vector<std::pair<std::string, std::string>>& Transliterator::test_pairs() const {
   return tables_->tests;
 }
 
-std::vector<SchemeInfo> ListSchemes(const RuleFiles& rules,
-                                    std::vector<Status>* errors) {
+std::vector<SchemeInfo> ListSchemes(const RuleFiles& rules, std::vector<Status>* errors) {
   std::vector<SchemeInfo> schemes;
   for (const std::string& path : internal::RuleFilesIn(rules, internal::kSchemeFolder)) {
     const std::string_view id = internal::RuleFileName(path, internal::kSchemeFolder);
@@ -143,8 +140,7 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diagonal = up;
     }
   }
@@ -153,8 +149,7 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::vector<std::string> NearestSchemeIds(std::string_view id,
-                                          const RuleFiles& rules,
+std::vector<std::string> NearestSchemeIds(std::string_view id, const RuleFiles& rules,
                                           std::size_t count) {
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const std::string& path : internal::RuleFilesIn(rules, internal::kSchemeFolder)) {

@@ -1,12 +1,11 @@
 // Clustering counted spellings (VariantIndex::Cluster): by lexicon name,
 // else by key; within one key, Cyrillic spellings with other letters split
 // apart and each Latin spelling given to the one it spells in English.
-#include "normkit/variant_index.h"
-
 #include <algorithm>
 #include <map>
 #include <unordered_map>
 
+#include "normkit/variant_index.h"
 #include "variant_index_data.h"
 #include "variant_key.h"
 #include "variant_words.h"
@@ -118,20 +117,19 @@ std::vector<VariantCluster> VariantIndex::Cluster(const NameCounts& counts,
     };
     const std::string largest = largest_of([](const std::string&) { return true; });
     std::map<std::string, std::string> strict_of_part;
-    for (const auto& [fold, part] : parts) strict_of_part[fold] = d.StrictKey(*part.front().spelling);
+    for (const auto& [fold, part] : parts)
+      strict_of_part[fold] = d.StrictKey(*part.front().spelling);
     for (const Member& m : latin) {
       const std::string strict = d.StrictKey(*m.spelling);
-      std::string target = largest_of([&](const std::string& fold) {
-        return strict_of_part[fold] == strict;
-      });
+      std::string target =
+          largest_of([&](const std::string& fold) { return strict_of_part[fold] == strict; });
       parts[target.empty() ? largest : target].push_back(m);
     }
     for (auto& [fold, part] : parts) emit(std::move(part), nullptr);
   }
-  std::sort(clusters.begin(), clusters.end(),
-            [](const VariantCluster& a, const VariantCluster& b) {
-              return a.count != b.count ? a.count > b.count : a.canonical < b.canonical;
-            });
+  std::sort(clusters.begin(), clusters.end(), [](const VariantCluster& a, const VariantCluster& b) {
+    return a.count != b.count ? a.count > b.count : a.canonical < b.canonical;
+  });
   return clusters;
 }
 

@@ -39,8 +39,8 @@ std::string SchemeFolder(std::string_view lang) {
 }
 
 std::string Upper(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.toUpper(icu::Locale::getRoot());
   std::string out;
   u.toUTF8String(out);
@@ -49,8 +49,7 @@ std::string Upper(std::string_view s) {
 
 // Adds `value` for `key` unless another value holds it; a key two values
 // claim maps to -1.
-void Claim(std::unordered_map<std::string, int32_t>* map, const std::string& key,
-           int32_t value) {
+void Claim(std::unordered_map<std::string, int32_t>* map, const std::string& key, int32_t value) {
   auto [it, inserted] = map->emplace(key, value);
   if (!inserted && it->second != value) it->second = -1;
 }
@@ -84,8 +83,7 @@ class LexiconMerger {
         if (!inserted && it->second.first != index) {
           return Status(ErrorCode::kRuleSyntax,
                         "'" + s->text + "' is already a spelling of '" +
-                            names_[it->second.first].canonical + "' (" +
-                            it->second.second + ")",
+                            names_[it->second.first].canonical + "' (" + it->second.second + ")",
                         {e.origin, s->line, s->column, 0});
         }
         auto earlier = owner_.find(s->text);
@@ -142,8 +140,8 @@ void GenerateVariants(const RuleFiles& rules, std::vector<Name>* names) {
     auto it = schemes.find(id);
     if (it == schemes.end()) {
       Result<Transliterator> t = Transliterator::Create(id, Direction::kForward, rules);
-      it = schemes.emplace(id, t.ok() ? std::optional<Transliterator>(std::move(*t))
-                                      : std::nullopt).first;
+      it = schemes.emplace(id, t.ok() ? std::optional<Transliterator>(std::move(*t)) : std::nullopt)
+               .first;
     }
     return it->second ? &*it->second : nullptr;
   };
@@ -161,8 +159,8 @@ void GenerateVariants(const RuleFiles& rules, std::vector<Name>* names) {
         const Transliterator* t = scheme(id);
         if (t == nullptr) continue;
         const std::string latin = t->Transliterate(form);
-        if (latin == n.canonical || listed.count(latin) != 0 ||
-            !internal::IsSingleWord(latin) || internal::HasCyrillic(latin)) {
+        if (latin == n.canonical || listed.count(latin) != 0 || !internal::IsSingleWord(latin) ||
+            internal::HasCyrillic(latin)) {
           continue;
         }
         auto [it, inserted] = generated.emplace(latin, static_cast<int32_t>(i));
@@ -204,8 +202,7 @@ Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options,
     if (Status s = merger.AddLayer(builtin); !s.ok()) return s;
   }
   for (const LexiconText& extra : options.extra_lexicons) {
-    Result<std::vector<LexiconEntry>> entries =
-        internal::ParseLexicon(extra.text, extra.origin);
+    Result<std::vector<LexiconEntry>> entries = internal::ParseLexicon(extra.text, extra.origin);
     if (!entries.ok()) return entries.status();
     if (Status s = merger.AddLayer(*entries); !s.ok()) return s;
   }
@@ -269,8 +266,8 @@ std::optional<std::string> VariantIndex::Canonical(std::string_view word) const 
 }
 
 std::size_t VariantIndex::lexicon_names() const {
-  return static_cast<std::size_t>(std::count_if(
-      data_->names.begin(), data_->names.end(), [](const Name& n) { return n.live; }));
+  return static_cast<std::size_t>(std::count_if(data_->names.begin(), data_->names.end(),
+                                                [](const Name& n) { return n.live; }));
 }
 
 std::size_t VariantIndex::known_variants() const { return data_->known_variants; }

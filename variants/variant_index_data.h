@@ -29,8 +29,8 @@ struct Name {
   std::string canonical;
   std::string about;
   std::vector<std::pair<std::string, std::string>> cyrillic;  // lang, form
-  std::vector<std::string> variants;   // listed in a file
-  std::vector<std::string> generated;  // from the schemes
+  std::vector<std::string> variants;                          // listed in a file
+  std::vector<std::string> generated;                         // from the schemes
   bool live = true;
 };
 
@@ -57,9 +57,7 @@ struct VariantIndex::Data {
     const Transliterator& t = key_schemes.find(internal::KeySchemeFor(word))->second;
     return internal::FoldKey(t.Transliterate(word), mode, /*from_cyrillic=*/true);
   }
-  std::string Key(std::string_view word) const {
-    return Fold(word, internal::KeyMode::kCoarse);
-  }
+  std::string Key(std::string_view word) const { return Fold(word, internal::KeyMode::kCoarse); }
   std::string StrictKey(std::string_view word) const {
     return Fold(word, internal::KeyMode::kStrict);
   }

@@ -21,26 +21,46 @@ constexpr char kZhe = 'Z', kSha = 'W', kChe = 'C', kShcha = 'Q';
 // The base letter of a lower-case Latin letter with diacritics, or 0.
 char LatinBase(char32_t c) {
   switch (c) {
-    case U'ž': case U'ż': return kZhe;
-    case U'š': case U'ş': case U'ș': return kSha;
-    case U'č': case U'ć': case U'ç': case U'ĉ': return kChe;
-    case U'ŝ': return kShcha;  // ISO 9 щ
-    case U'ł': case U'ŀ': return 'l';
-    case U'đ': return 'd';
-    case U'ħ': return 'h';
-    case U'ı': return 'i';
-    case U'ø': return 'o';
-    case U'ə': case U'ǝ': return 'a';  // Azerbaijani and Kazakh ә
-    case U'œ': case U'æ': return 'e';
-    default: break;
+    case U'ž':
+    case U'ż':
+      return kZhe;
+    case U'š':
+    case U'ş':
+    case U'ș':
+      return kSha;
+    case U'č':
+    case U'ć':
+    case U'ç':
+    case U'ĉ':
+      return kChe;
+    case U'ŝ':
+      return kShcha;  // ISO 9 щ
+    case U'ł':
+    case U'ŀ':
+      return 'l';
+    case U'đ':
+      return 'd';
+    case U'ħ':
+      return 'h';
+    case U'ı':
+      return 'i';
+    case U'ø':
+      return 'o';
+    case U'ə':
+    case U'ǝ':
+      return 'a';  // Azerbaijani and Kazakh ә
+    case U'œ':
+    case U'æ':
+      return 'e';
+    default:
+      break;
   }
   // Everything else by its canonical decomposition: é -> e + U+0301.
   UErrorCode ec = U_ZERO_ERROR;
   static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(ec);
   if (U_FAILURE(ec) || nfd == nullptr) return 0;
   icu::UnicodeString decomposition;
-  if (!nfd->getDecomposition(static_cast<UChar32>(c), decomposition) ||
-      decomposition.isEmpty()) {
+  if (!nfd->getDecomposition(static_cast<UChar32>(c), decomposition) || decomposition.isEmpty()) {
     return 0;
   }
   const UChar32 base = decomposition.char32At(0);
@@ -52,9 +72,18 @@ char LatinBase(char32_t c) {
 // out of the key (Naval'nyy, Navalʹnyj, Navalny meet).
 bool IsSilentSign(UChar32 c) {
   switch (c) {
-    case U'\'': case U'`': case U'\u2019': case U'\u2018': case U'\u02BC':
-    case U'\u02B9': case U'\u02BA': case U'\u02BB': case U'\u00B7':
-    case U'\u00B4': case U'"': case U'\u201D':
+    case U'\'':
+    case U'`':
+    case U'\u2019':
+    case U'\u2018':
+    case U'\u02BC':
+    case U'\u02B9':
+    case U'\u02BA':
+    case U'\u02BB':
+    case U'\u00B7':
+    case U'\u00B4':
+    case U'"':
+    case U'\u201D':
       return true;
     default:
       return false;
@@ -125,8 +154,16 @@ void Sounds(std::string_view s, std::vector<char>* out) {
     const char next = at(i + 1);
     switch (c) {
       case 't':
-        if (starts(i, "tsch")) { out->push_back(kSoundCh); i += 4; continue; }
-        if (starts(i, "tch")) { out->push_back(kSoundCh); i += 3; continue; }
+        if (starts(i, "tsch")) {
+          out->push_back(kSoundCh);
+          i += 4;
+          continue;
+        }
+        if (starts(i, "tch")) {
+          out->push_back(kSoundCh);
+          i += 3;
+          continue;
+        }
         if (next == 's' || next == 'z' || next == 'c') {
           out->push_back(kSoundTs);
           i += 2;
@@ -135,39 +172,75 @@ void Sounds(std::string_view s, std::vector<char>* out) {
         out->push_back('t');
         break;
       case 's':
-        if (starts(i, "sch")) { out->push_back(kSoundSh); i += 3; continue; }
-        if (next == 'h' || next == 'z') { out->push_back(kSoundSh); i += 2; continue; }
+        if (starts(i, "sch")) {
+          out->push_back(kSoundSh);
+          i += 3;
+          continue;
+        }
+        if (next == 'h' || next == 'z') {
+          out->push_back(kSoundSh);
+          i += 2;
+          continue;
+        }
         out->push_back(kSoundS);
         break;
       case 'z':
-        if (next == 'h') { out->push_back(kSoundZh); i += 2; continue; }
+        if (next == 'h') {
+          out->push_back(kSoundZh);
+          i += 2;
+          continue;
+        }
         out->push_back(kSoundZ);
         break;
       case 'c':
-        if (next == 'h' || next == 'z') { out->push_back(kSoundCh); i += 2; continue; }
+        if (next == 'h' || next == 'z') {
+          out->push_back(kSoundCh);
+          i += 2;
+          continue;
+        }
         out->push_back(kSoundTs);  // also before k: Polish Donieck, ISO 9 Donecʹk
         break;
       case 'k':
-        if (next == 'h') { out->push_back(kSoundKh); i += 2; continue; }
+        if (next == 'h') {
+          out->push_back(kSoundKh);
+          i += 2;
+          continue;
+        }
         out->push_back('k');
         break;
       case 'g':
         out->push_back('g');
         // gh (BGN/PCGN for Turkic ғ); French gu before e and i (Sergueï).
-        if (next == 'h') { i += 2; continue; }
+        if (next == 'h') {
+          i += 2;
+          continue;
+        }
         if (next == 'u' && (at(i + 2) == 'e' || at(i + 2) == 'i' || at(i + 2) == 'y')) {
           i += 2;
           continue;
         }
         break;
       case 'p':
-        if (next == 'h') { out->push_back('f'); i += 2; continue; }
+        if (next == 'h') {
+          out->push_back('f');
+          i += 2;
+          continue;
+        }
         out->push_back('p');
         break;
-      case 'q': out->push_back('k'); break;
-      case 'x': out->push_back('k'); out->push_back(kSoundS); break;
-      case 'w': out->push_back('v'); break;
-      case 'h': out->push_back(kSoundKh); break;
+      case 'q':
+        out->push_back('k');
+        break;
+      case 'x':
+        out->push_back('k');
+        out->push_back(kSoundS);
+        break;
+      case 'w':
+        out->push_back('v');
+        break;
+      case 'h':
+        out->push_back(kSoundKh);
+        break;
       case 'j': {
         // German, Polish and Czech j is й (Tokajew, Jelzin, Juschtschenko);
         // French j is ж (Joukov, Prigojine, Jirinovski). French writes й as
@@ -183,23 +256,37 @@ void Sounds(std::string_view s, std::vector<char>* out) {
         break;
       }
       case 'o':
-        if (next == 'u') { out->push_back('u'); i += 2; continue; }
+        if (next == 'u') {
+          out->push_back('u');
+          i += 2;
+          continue;
+        }
         out->push_back('o');
         break;
-      case 'y': out->push_back('i'); break;
-      case kZhe: out->push_back(kSoundZh); break;
-      case kSha: out->push_back(kSoundSh); break;
-      case kChe: out->push_back(kSoundCh); break;
-      case kShcha: out->push_back(kSoundShch); break;
-      default: out->push_back(c); break;
+      case 'y':
+        out->push_back('i');
+        break;
+      case kZhe:
+        out->push_back(kSoundZh);
+        break;
+      case kSha:
+        out->push_back(kSoundSh);
+        break;
+      case kChe:
+        out->push_back(kSoundCh);
+        break;
+      case kShcha:
+        out->push_back(kSoundShch);
+        break;
+      default:
+        out->push_back(c);
+        break;
     }
     ++i;
   }
 }
 
-bool IsVowelSound(char c) {
-  return c == 'a' || c == 'e' || c == 'o' || c == 'u';
-}
+bool IsVowelSound(char c) { return c == 'a' || c == 'e' || c == 'o' || c == 'u'; }
 
 bool IsHushing(char c) {
   return c == kSoundZh || c == kSoundSh || c == kSoundCh || c == kSoundShch;
@@ -235,8 +322,7 @@ void FoldPart(std::string_view part, KeyMode mode, bool from_cyrillic, std::stri
     // ё after a hushing letter (and х in the coarse key) is e in English and
     // French, o in German, Polish and Czech: Gorbachev, Gorbatschow.
     if (c == 'o' && !folded.empty() &&
-        (IsHushing(folded.back()) ||
-         (mode == KeyMode::kCoarse && folded.back() == kSoundKh))) {
+        (IsHushing(folded.back()) || (mode == KeyMode::kCoarse && folded.back() == kSoundKh))) {
       c = 'e';
     }
     // о+у is ou in English and oou in French (Belousov, Belooussov), where
@@ -249,11 +335,16 @@ void FoldPart(std::string_view part, KeyMode mode, bool from_cyrillic, std::stri
   for (char c : folded) {
     if (mode == KeyMode::kCoarse) {
       switch (c) {
-        case kSoundZh: case kSoundSh: case kSoundCh: case kSoundShch:
+        case kSoundZh:
+        case kSoundSh:
+        case kSoundCh:
+        case kSoundShch:
         case kSoundKh:
           symbols.push_back('x');
           break;
-        case kSoundTs: case kSoundZ: case kSoundS:
+        case kSoundTs:
+        case kSoundZ:
+        case kSoundS:
           symbols.push_back('s');
           break;
         default:
@@ -261,15 +352,32 @@ void FoldPart(std::string_view part, KeyMode mode, bool from_cyrillic, std::stri
       }
     } else {
       switch (c) {
-        case kSoundZh: symbols.push_back('Z'); break;
-        case kSoundSh: symbols.push_back('W'); break;
-        case kSoundCh: symbols.push_back('C'); break;
-        case kSoundShch: symbols += "WC"; break;
-        case kSoundKh: symbols.push_back('H'); break;
-        case kSoundTs: symbols.push_back('Q'); break;
-        case kSoundZ: symbols.push_back('z'); break;
-        case kSoundS: symbols.push_back('s'); break;
-        default: symbols.push_back(c);
+        case kSoundZh:
+          symbols.push_back('Z');
+          break;
+        case kSoundSh:
+          symbols.push_back('W');
+          break;
+        case kSoundCh:
+          symbols.push_back('C');
+          break;
+        case kSoundShch:
+          symbols += "WC";
+          break;
+        case kSoundKh:
+          symbols.push_back('H');
+          break;
+        case kSoundTs:
+          symbols.push_back('Q');
+          break;
+        case kSoundZ:
+          symbols.push_back('z');
+          break;
+        case kSoundS:
+          symbols.push_back('s');
+          break;
+        default:
+          symbols.push_back(c);
       }
     }
   }
@@ -297,10 +405,8 @@ std::string FoldKey(std::string_view latin, KeyMode mode, bool from_cyrillic) {
   std::size_t start = 0;
   for (;;) {
     const std::size_t hyphen = plain.find('-', start);
-    const std::string_view part =
-        std::string_view(plain).substr(start, hyphen == std::string::npos
-                                                  ? std::string::npos
-                                                  : hyphen - start);
+    const std::string_view part = std::string_view(plain).substr(
+        start, hyphen == std::string::npos ? std::string::npos : hyphen - start);
     FoldPart(part, mode, from_cyrillic, &key);
     if (hyphen == std::string::npos) break;
     key.push_back('-');
@@ -318,13 +424,26 @@ std::string FoldCyrillic(std::string_view word) {
     if (c < 0 || IsSilentSign(c) || IsMark(c)) continue;
     c = u_tolower(c);
     switch (c) {
-      case U'ё': c = U'е'; break;
-      case U'ь': case U'ъ': continue;
-      case U'і': c = U'и'; break;
-      case U'є': c = U'е'; break;
-      case U'ґ': c = U'г'; break;
-      case U'ў': c = U'в'; break;
-      default: break;
+      case U'ё':
+        c = U'е';
+        break;
+      case U'ь':
+      case U'ъ':
+        continue;
+      case U'і':
+        c = U'и';
+        break;
+      case U'є':
+        c = U'е';
+        break;
+      case U'ґ':
+        c = U'г';
+        break;
+      case U'ў':
+        c = U'в';
+        break;
+      default:
+        break;
     }
     if (IsHyphen(c)) c = '-';
     if (c == last) continue;
@@ -338,23 +457,45 @@ std::string FoldCyrillic(std::string_view word) {
 }
 
 const char* KeySchemeFor(std::string_view word) {
-  bool kazakh = false, belarusian = false, ukrainian = false, serbian = false,
-       macedonian = false;
+  bool kazakh = false, belarusian = false, ukrainian = false, serbian = false, macedonian = false;
   for (std::size_t i = 0; i < word.size();) {
     UChar32 c;
     U8_NEXT(word.data(), i, word.size(), c);
     switch (u_tolower(c)) {
-      case U'ә': case U'ғ': case U'қ': case U'ң': case U'ө': case U'ұ':
-      case U'ү': case U'һ':
+      case U'ә':
+      case U'ғ':
+      case U'қ':
+      case U'ң':
+      case U'ө':
+      case U'ұ':
+      case U'ү':
+      case U'һ':
         kazakh = true;
         break;
-      case U'ў': belarusian = true; break;
-      case U'і': case U'ї': case U'є': case U'ґ': ukrainian = true; break;
-      case U'ђ': case U'ј': case U'љ': case U'њ': case U'ћ': case U'џ':
+      case U'ў':
+        belarusian = true;
+        break;
+      case U'і':
+      case U'ї':
+      case U'є':
+      case U'ґ':
+        ukrainian = true;
+        break;
+      case U'ђ':
+      case U'ј':
+      case U'љ':
+      case U'њ':
+      case U'ћ':
+      case U'џ':
         serbian = true;
         break;
-      case U'ѓ': case U'ќ': case U'ѕ': macedonian = true; break;
-      default: break;
+      case U'ѓ':
+      case U'ќ':
+      case U'ѕ':
+        macedonian = true;
+        break;
+      default:
+        break;
     }
   }
   if (kazakh) return "kk/bgn_pcgn";

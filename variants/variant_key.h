@@ -44,9 +44,8 @@ std::string FoldCyrillic(std::string_view word);
 // Belarusian (ў) be/national, Ukrainian (і ї є ґ) uk/national_2010, Serbian
 // (ђ ј љ њ ћ џ) sr/latin, Macedonian (ѓ ќ ѕ) mk/national, else ru/bgn_pcgn.
 const char* KeySchemeFor(std::string_view cyrillic_word);
-inline constexpr const char* kKeySchemes[] = {
-    "ru/bgn_pcgn", "uk/national_2010", "be/national", "kk/bgn_pcgn",
-    "sr/latin",    "mk/national"};
+inline constexpr const char* kKeySchemes[] = {"ru/bgn_pcgn", "uk/national_2010", "be/national",
+                                              "kk/bgn_pcgn", "sr/latin",         "mk/national"};
 
 // True when `word` holds a Cyrillic letter.
 bool HasCyrillic(std::string_view word);

@@ -26,10 +26,9 @@ class LexiconReader {
     if (s == nullptr) return Error(node.source(), std::string(what) + ": expected a string");
     const std::string& text = s->get();
     if (!IsSingleWord(text)) {
-      return Error(node.source(),
-                   std::string(what) + ": '" + text +
-                       "' is not one word (letters, joined by hyphens or "
-                       "apostrophes; one [[name]] per word of a full name)");
+      return Error(node.source(), std::string(what) + ": '" + text +
+                                      "' is not one word (letters, joined by hyphens or "
+                                      "apostrophes; one [[name]] per word of a full name)");
     }
     if (cyrillic != HasCyrillic(text)) {
       return Error(node.source(), std::string(what) + ": '" + text + "' " +
@@ -71,8 +70,7 @@ class LexiconReader {
             entry.cyrillic.emplace_back(std::string(code), *s);
           }
         } else {
-          return Error(value.source(),
-                       "cyrillic: expected a string or a table of language = form");
+          return Error(value.source(), "cyrillic: expected a string or a table of language = form");
         }
       } else if (k == "variants") {
         const toml::array* array = value.as_array();
@@ -121,8 +119,7 @@ bool IsSingleWord(std::string_view word) {
   return w.end == word.size();
 }
 
-Result<std::vector<LexiconEntry>> ParseLexicon(std::string_view text,
-                                               std::string_view origin) {
+Result<std::vector<LexiconEntry>> ParseLexicon(std::string_view text, std::string_view origin) {
   LexiconReader reader(origin);
   toml::table root;
   try {

@@ -36,8 +36,7 @@ struct LexiconEntry {
 // Parses one lexicon file. Every entry is checked on its own (one word, the
 // right script, no spelling twice within the entry); spellings shared
 // between entries are the caller's to check.
-Result<std::vector<LexiconEntry>> ParseLexicon(std::string_view text,
-                                               std::string_view origin);
+Result<std::vector<LexiconEntry>> ParseLexicon(std::string_view text, std::string_view origin);
 
 // True when `word` is one word as the VariantIndex reads text: letters,
 // marks and digits, joined by apostrophes or hyphens between letters.

@@ -2,13 +2,12 @@
 // spellings in place (one StringTable lookup a capitalized Latin word, no
 // allocation), CountNames() counts the capitalized words that look like
 // names into a NameCounts.
-#include "normkit/variant_index.h"
-
 #include <unicode/uchar.h>
 
 #include <cstdint>
 #include <optional>
 
+#include "normkit/variant_index.h"
 #include "variant_index_data.h"
 #include "variant_words.h"
 
@@ -81,13 +80,35 @@ bool IsSentenceStart(std::string_view text, std::size_t begin) {
     std::size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     if (c < 0) len = 1;
     switch (c) {
-      case ' ': case '\t': case 0xA0: case 0x202F: case 0x2009:
-      case '"': case '\'': case '(': case '[': case '*': case '>': case '-':
-      case 0xAB: case 0x201C: case 0x201E: case 0x2018: case 0x2039:
-      case 0x2013: case 0x2014: case 0x2022:
+      case ' ':
+      case '\t':
+      case 0xA0:
+      case 0x202F:
+      case 0x2009:
+      case '"':
+      case '\'':
+      case '(':
+      case '[':
+      case '*':
+      case '>':
+      case '-':
+      case 0xAB:
+      case 0x201C:
+      case 0x201E:
+      case 0x2018:
+      case 0x2039:
+      case 0x2013:
+      case 0x2014:
+      case 0x2022:
         i -= len;
         continue;
-      case '\n': case '\r': case '.': case '!': case '?': case ':': case 0x2026:
+      case '\n':
+      case '\r':
+      case '.':
+      case '!':
+      case '?':
+      case ':':
+      case 0x2026:
         return true;
       default:
         return false;
@@ -185,7 +206,8 @@ void VariantIndex::CountNames(std::string_view text, NameCounts* counts) const {
     bool all_names = true;
     for (std::size_t k = 0; k < w.parts; ++k) {
       const std::size_t part_end = k + 1 == w.parts ? end : w.part_end[k];
-      all_names = all_names && LooksLikeName(text.substr(w.part_begin[k], part_end - w.part_begin[k]));
+      all_names =
+          all_names && LooksLikeName(text.substr(w.part_begin[k], part_end - w.part_begin[k]));
     }
     if (all_names) {
       counts->Add(text.substr(w.begin, end - w.begin), 1, first);

@@ -40,17 +40,12 @@ inline bool IsWordChar(UChar32 c) {
   return IsLetter(c) || u_isdigit(c);
 }
 
-inline bool IsWordApostrophe(UChar32 c) {
-  return c == '\'' || c == 0x2019 || c == 0x02BC;
-}
+inline bool IsWordApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 
-inline bool IsWordHyphen(UChar32 c) {
-  return c == '-' || c == 0x2010 || c == 0x2011;
-}
+inline bool IsWordHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
 // The code point at byte i (negative when ill-formed) and its length.
-inline UChar32 CodePointAt(std::string_view text, std::size_t i,
-                           std::size_t* length) {
+inline UChar32 CodePointAt(std::string_view text, std::size_t i, std::size_t* length) {
   std::size_t j = i;
   UChar32 c;
   U8_NEXT(text.data(), j, text.size(), c);
@@ -129,8 +124,7 @@ inline void ScanWord(std::string_view text, std::size_t begin, ScannedWord* w) {
 // or another word: '/', '@', '#', '_' or a word character before it; '/',
 // '@' after it; a '.' with a word character on its far side, before or
 // after (example.Tokaev, Tokaev.kz).
-inline bool IsEmbedded(std::string_view text, std::size_t begin,
-                       std::size_t end) {
+inline bool IsEmbedded(std::string_view text, std::size_t begin, std::size_t end) {
   if (begin > 0) {
     const UChar32 before = CodePointBefore(text, begin);
     if (before == '/' || before == '@' || before == '#' || before == '\\') return true;
@@ -154,8 +148,7 @@ inline bool IsEmbedded(std::string_view text, std::size_t begin,
 
 // The length of a possessive ending ('s, ’s, 'S, ’S) at the end of
 // [begin, end) with at least one letter before it, else 0.
-inline std::size_t PossessiveLength(std::string_view text, std::size_t begin,
-                                    std::size_t end) {
+inline std::size_t PossessiveLength(std::string_view text, std::size_t begin, std::size_t end) {
   if (end - begin < 3) return 0;
   const char last = text[end - 1];
   if (last != 's' && last != 'S') return 0;

@@ -78,7 +78,7 @@ struct NORMKIT_EXPORT DateMatch {
   std::size_t begin = 0;  // byte offsets of the matched text
   std::size_t end = 0;
   DateValue value;
-  std::string language;   // of the words that made it a date ("ru", "de")
+  std::string language;  // of the words that made it a date ("ru", "de")
 };
 
 struct NORMKIT_EXPORT DateFinderOptions {
@@ -89,8 +89,7 @@ struct NORMKIT_EXPORT DateFinderOptions {
 
 class NORMKIT_EXPORT DateFinder {
  public:
-  static Result<DateFinder> Create(const DateFinderOptions& options,
-                                   const RuleFiles& rules);
+  static Result<DateFinder> Create(const DateFinderOptions& options, const RuleFiles& rules);
   static Result<DateFinder> Create(const DateFinderOptions& options = {});
 
   // Every date in `text`, in order, appended to *out.

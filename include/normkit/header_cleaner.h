@@ -94,8 +94,7 @@ struct NORMKIT_EXPORT HeaderCleanerOptions {
 
 class NORMKIT_EXPORT HeaderCleaner {
  public:
-  static Result<HeaderCleaner> Create(const HeaderCleanerOptions& options,
-                                      const RuleFiles& rules);
+  static Result<HeaderCleaner> Create(const HeaderCleanerOptions& options, const RuleFiles& rules);
   static Result<HeaderCleaner> Create(const HeaderCleanerOptions& options = {});
 
   // `title`: the document's own title where it has one (a JSON Lines

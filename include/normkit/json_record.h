@@ -104,8 +104,8 @@ using RecordEditor = std::function<void(const JsonRecord& record, std::string_vi
 // stops the edit: the Status (kInvalidInput) gives its line (from 1) and
 // byte offset in `lines`, and *out holds the records before it.
 NORMKIT_EXPORT Status EditJsonLines(std::string_view lines, const JsonLinesOptions& options,
-                     std::string_view added, const RecordEditor& edit, std::string* out,
-                     JsonLinesCounts* counts);
+                                    std::string_view added, const RecordEditor& edit,
+                                    std::string* out, JsonLinesCounts* counts);
 
 }  // namespace normkit
 

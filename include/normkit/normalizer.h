@@ -139,8 +139,7 @@ class NORMKIT_EXPORT Normalizer {
  public:
   // Builds a normalizer. `rules` supplies normalize/punct.toml when
   // options.punct is set; an error in it comes back with its position.
-  static Result<Normalizer> Create(const NormalizerOptions& options,
-                                   const RuleFiles& rules);
+  static Result<Normalizer> Create(const NormalizerOptions& options, const RuleFiles& rules);
   static Result<Normalizer> Create(const NormalizerOptions& options = {});
 
   // Appends the normalized `text` to `*out`. Fails only with strict_utf8 on
@@ -148,8 +147,7 @@ class NORMKIT_EXPORT Normalizer {
   // a lone CR each end one), the column (a byte in that line, from 1) and
   // the byte offset in `text` (from 0), and `*out` holds the lines before
   // it.
-  Status Normalize(std::string_view text, std::string* out,
-                   NormalizeStats* stats = nullptr) const;
+  Status Normalize(std::string_view text, std::string* out, NormalizeStats* stats = nullptr) const;
 
   // The normalized text; invalid UTF-8 is always repaired here, whatever
   // strict_utf8 says.

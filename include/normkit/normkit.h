@@ -10,9 +10,9 @@
 #include "normkit/normalizer.h"
 #include "normkit/pipeline.h"
 #include "normkit/rule_files.h"
+#include "normkit/status.h"
 #include "normkit/transliterator.h"
 #include "normkit/variant_index.h"
-#include "normkit/status.h"
 #include "normkit/version.h"
 
 #endif  // NORMKIT_NORMKIT_H_

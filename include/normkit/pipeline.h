@@ -65,9 +65,9 @@ struct NORMKIT_EXPORT StepStats {
 
 struct NORMKIT_EXPORT PipelineStats {
   std::vector<StepStats> steps;
-  std::uint64_t documents = 0;  // documents processed (records in JSON Lines)
-  std::uint64_t not_json = 0;   // JSON Lines records that were not JSON objects
-  std::uint64_t kept_whole = 0; // documents the cleaner refused to empty
+  std::uint64_t documents = 0;   // documents processed (records in JSON Lines)
+  std::uint64_t not_json = 0;    // JSON Lines records that were not JSON objects
+  std::uint64_t kept_whole = 0;  // documents the cleaner refused to empty
   void Add(const PipelineStats& other);
 };
 
@@ -114,8 +114,8 @@ class NORMKIT_EXPORT Pipeline {
   // not JSON and the strict mode. A record's own title (the field the
   // recipe's clean step names with title_field, "title" by default) goes
   // to the cleaner.
-  Status ProcessJsonLines(std::string_view lines, const JsonLinesOptions& options,
-                          std::string* out, PipelineStats* stats = nullptr) const;
+  Status ProcessJsonLines(std::string_view lines, const JsonLinesOptions& options, std::string* out,
+                          PipelineStats* stats = nullptr) const;
 
   // Whole lines of text in, one document a line (ProcessLine), each ending
   // in LF.

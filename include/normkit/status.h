@@ -66,14 +66,12 @@ class [[nodiscard]] NORMKIT_EXPORT Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {}  // NOLINT
 
   bool ok() const { return std::holds_alternative<T>(state_); }
   // The error; an OK Status when there is a value.
-  Status status() const {
-    return ok() ? Status() : std::get<Status>(state_);
-  }
+  Status status() const { return ok() ? Status() : std::get<Status>(state_); }
 
   // Precondition for all of these: ok().
   const T& value() const& { return std::get<T>(state_); }

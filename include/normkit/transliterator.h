@@ -89,13 +89,13 @@ class NORMKIT_EXPORT Transliterator {
 // Every scheme in `rules` (files under translit/), sorted by id. A file that
 // cannot be read is left out and its error added to *errors (if given).
 NORMKIT_EXPORT std::vector<SchemeInfo> ListSchemes(const RuleFiles& rules,
-                                    std::vector<Status>* errors = nullptr);
+                                                   std::vector<Status>* errors = nullptr);
 
 // The ids of `rules` closest to `id` (edit distance), best first, for
 // "did you mean" messages.
 NORMKIT_EXPORT std::vector<std::string> NearestSchemeIds(std::string_view id,
-                                          const RuleFiles& rules,
-                                          std::size_t count = 3);
+                                                         const RuleFiles& rules,
+                                                         std::size_t count = 3);
 
 }  // namespace normkit
 

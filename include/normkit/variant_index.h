@@ -89,9 +89,7 @@ class NORMKIT_EXPORT NameCounts {
  public:
   void Add(std::string_view spelling, std::uint64_t n = 1, bool sentence_start = false);
   void Merge(const NameCounts& other);
-  const std::unordered_map<std::string, SpellingCount>& spellings() const {
-    return spellings_;
-  }
+  const std::unordered_map<std::string, SpellingCount>& spellings() const { return spellings_; }
   std::uint64_t total() const { return total_; }
 
  private:
@@ -124,8 +122,7 @@ class NORMKIT_EXPORT VariantIndex {
   // options.extra_lexicons). A broken file gives kRuleSyntax with
   // file:line:column; one spelling claimed by two names within one file
   // gives kRuleSyntax at the second claim.
-  static Result<VariantIndex> Create(const VariantIndexOptions& options,
-                                     const RuleFiles& rules);
+  static Result<VariantIndex> Create(const VariantIndexOptions& options, const RuleFiles& rules);
   static Result<VariantIndex> Create(const VariantIndexOptions& options = {});
 
   // The matching key of one word (Latin or Cyrillic; a hyphenated name keeps

@@ -150,12 +150,20 @@ void FindOverCorpus(benchmark::State& state) {
 }
 
 void BM_DatesFind(benchmark::State& state) { FindOverCorpus(state); }
-BENCHMARK(BM_DatesFind)->Name("dates_find/ru_news")
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_DatesFind)
+    ->Name("dates_find/ru_news")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime();
 
 void BM_DatesFindThreads(benchmark::State& state) { FindOverCorpus(state); }
-BENCHMARK(BM_DatesFindThreads)->Name("dates_find_threads/ru_news")
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime()->Threads(1)->Threads(2);
+BENCHMARK(BM_DatesFindThreads)
+    ->Name("dates_find_threads/ru_news")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime()
+    ->Threads(1)
+    ->Threads(2);
 
 }  // namespace
 }  // namespace normkit

@@ -40,8 +40,11 @@ void BM_HeaderCleaner(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(total));
   state.counters["MB"] = benchmark::Counter(total / 1e6, benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_HeaderCleaner)->Name("header_cleaner/ru_news")->Unit(benchmark::kMillisecond)
-    ->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_HeaderCleaner)
+    ->Name("header_cleaner/ru_news")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace normkit

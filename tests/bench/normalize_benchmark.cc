@@ -51,9 +51,12 @@ struct Corpus {
 
   const std::string& Get(Input input) const {
     switch (input) {
-      case Input::kAlreadyNfc: return nfc;
-      case Input::kNfd: return nfd;
-      case Input::kRaw: return raw;
+      case Input::kAlreadyNfc:
+        return nfc;
+      case Input::kNfd:
+        return nfd;
+      case Input::kRaw:
+        return raw;
     }
     return nfc;
   }
@@ -68,8 +71,7 @@ const icu::Normalizer2& IcuNfc() {
 
 Corpus LoadCorpus() {
   Corpus corpus;
-  std::optional<std::vector<std::string>> texts =
-      testing::RussianNewsTexts();
+  std::optional<std::vector<std::string>> texts = testing::RussianNewsTexts();
   if (!texts) {
     corpus.skip_message = testing::MissingSharedMessage("ru-news.jsonl.zst");
     return corpus;
@@ -96,10 +98,10 @@ Corpus LoadCorpus() {
     return corpus;
   }
   ec = U_ZERO_ERROR;
-  if (!IcuNfc().isNormalizedUTF8(corpus.nfc, ec) ||
-      !normalizer->IsNormalized(corpus.nfc)) {
-    corpus.skip_message = "normkit's output is not normal by its own or "
-                          "ICU's check; the benchmark's premise fails";
+  if (!IcuNfc().isNormalizedUTF8(corpus.nfc, ec) || !normalizer->IsNormalized(corpus.nfc)) {
+    corpus.skip_message =
+        "normkit's output is not normal by its own or "
+        "ICU's check; the benchmark's premise fails";
   }
   return corpus;
 }
@@ -119,16 +121,15 @@ const std::string* TextOrSkip(benchmark::State& state, Input input) {
   return &corpus.Get(input);
 }
 
-void Report(benchmark::State& state, const std::string& text,
-            const std::string& output, const char* engine) {
+void Report(benchmark::State& state, const std::string& text, const std::string& output,
+            const char* engine) {
   const auto bytes = static_cast<std::int64_t>(text.size());
   state.SetBytesProcessed(state.iterations() * bytes);
   // Like bytes_per_second: this thread's bytes, summed over the threads and
   // divided by the time.
-  state.counters["MB"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) * static_cast<double>(bytes) /
-          1e6,
-      benchmark::Counter::kIsRate);
+  state.counters["MB"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) * static_cast<double>(bytes) / 1e6,
+                         benchmark::Counter::kIsRate);
   // Every engine must produce the clean NFC text from every input.
   if (output != TheCorpus().nfc) {
     static thread_local std::string message;
@@ -167,8 +168,7 @@ void RunNormkit(benchmark::State& state, Input input, bool form_only) {
     benchmark::DoNotOptimize(out.data());
     benchmark::ClobberMemory();
   }
-  Report(state, *text, out,
-         form_only ? "normkit_form_only" : "normkit_default");
+  Report(state, *text, out, form_only ? "normkit_form_only" : "normkit_default");
 }
 
 void BM_NormkitDefault(benchmark::State& state, Input input) {
@@ -234,9 +234,8 @@ void BM_Utf8proc(benchmark::State& state, Input input) {
 }
 
 // Benchmark names read engine/input, e.g. BM_IcuUtf8/already_nfc.
-#define NORMKIT_BENCH_INPUTS(fn)                                      \
-  BENCHMARK_CAPTURE(fn, already_nfc, Input::kAlreadyNfc)              \
-      ->Unit(benchmark::kMillisecond);                                \
+#define NORMKIT_BENCH_INPUTS(fn)                                                         \
+  BENCHMARK_CAPTURE(fn, already_nfc, Input::kAlreadyNfc)->Unit(benchmark::kMillisecond); \
   BENCHMARK_CAPTURE(fn, nfd, Input::kNfd)->Unit(benchmark::kMillisecond)
 
 NORMKIT_BENCH_INPUTS(BM_NormkitDefault);
@@ -246,8 +245,7 @@ NORMKIT_BENCH_INPUTS(BM_IcuUtf8);
 NORMKIT_BENCH_INPUTS(BM_Utf8proc);
 
 // The corpus as scraped: what `normkit normalize` meets in practice.
-BENCHMARK_CAPTURE(BM_NormkitDefault, raw, Input::kRaw)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_NormkitDefault, raw, Input::kRaw)->Unit(benchmark::kMillisecond);
 
 // One shared Normalizer, each thread normalizing the whole text: with real
 // time, bytes_per_second is the total over the threads, so 2 threads on two
@@ -277,8 +275,7 @@ int main(int argc, char** argv) {
   const normkit::Corpus& corpus = normkit::TheCorpus();
   if (corpus.skip_message.empty()) {
     benchmark::AddCustomContext("corpus", "ru-news.jsonl.zst, texts joined");
-    benchmark::AddCustomContext("already_nfc_bytes",
-                                std::to_string(corpus.nfc.size()));
+    benchmark::AddCustomContext("already_nfc_bytes", std::to_string(corpus.nfc.size()));
     benchmark::AddCustomContext("nfd_bytes", std::to_string(corpus.nfd.size()));
     benchmark::AddCustomContext("raw_bytes", std::to_string(corpus.raw.size()));
   } else {

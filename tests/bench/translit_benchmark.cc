@@ -69,8 +69,11 @@ void BM_NormkitTranslit(benchmark::State& state) {
   }
   SetThroughput(state, corpus.text.size());
 }
-BENCHMARK(BM_NormkitTranslit)->Name("normkit_translit/ru_bgn_pcgn")
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_NormkitTranslit)
+    ->Name("normkit_translit/ru_bgn_pcgn")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime();
 
 void BM_NormkitTranslitThreads(benchmark::State& state) {
   const TranslitCorpus corpus = Text();
@@ -87,8 +90,13 @@ void BM_NormkitTranslitThreads(benchmark::State& state) {
   }
   SetThroughput(state, corpus.text.size());
 }
-BENCHMARK(BM_NormkitTranslitThreads)->Name("normkit_translit_threads/ru_bgn_pcgn")
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime()->Threads(1)->Threads(2);
+BENCHMARK(BM_NormkitTranslitThreads)
+    ->Name("normkit_translit_threads/ru_bgn_pcgn")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime()
+    ->Threads(1)
+    ->Threads(2);
 
 void BM_IcuTranslit(benchmark::State& state) {
   const TranslitCorpus corpus = Text();
@@ -100,8 +108,8 @@ void BM_IcuTranslit(benchmark::State& state) {
   std::string slice(corpus.text.substr(0, corpus.text.rfind('\n', 1000000) + 1));
   UErrorCode ec = U_ZERO_ERROR;
   UParseError parse_error{};
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      "Russian-Latin/BGN", UTRANS_FORWARD, parse_error, ec));
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance("Russian-Latin/BGN", UTRANS_FORWARD, parse_error, ec));
   if (U_FAILURE(ec)) {
     state.SkipWithError("ICU has no Russian-Latin/BGN");
     return;
@@ -116,8 +124,11 @@ void BM_IcuTranslit(benchmark::State& state) {
   }
   SetThroughput(state, slice.size());
 }
-BENCHMARK(BM_IcuTranslit)->Name("icu_translit/Russian-Latin/BGN")
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_IcuTranslit)
+    ->Name("icu_translit/Russian-Latin/BGN")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace normkit

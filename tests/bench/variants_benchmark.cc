@@ -100,8 +100,11 @@ void BM_ApplyRussian(benchmark::State& state) {
   }
   ApplyOver(state, t.russian);
 }
-BENCHMARK(BM_ApplyRussian)->Name("variants_apply/ru_news")
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_ApplyRussian)
+    ->Name("variants_apply/ru_news")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime();
 
 void BM_ApplyEnglish(benchmark::State& state) {
   const Texts& t = Corpus();
@@ -111,8 +114,11 @@ void BM_ApplyEnglish(benchmark::State& state) {
   }
   ApplyOver(state, t.english);
 }
-BENCHMARK(BM_ApplyEnglish)->Name("variants_apply/en_article")
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_ApplyEnglish)
+    ->Name("variants_apply/en_article")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime();
 
 void BM_ApplyThreads(benchmark::State& state) {
   const Texts& t = Corpus();
@@ -122,8 +128,13 @@ void BM_ApplyThreads(benchmark::State& state) {
   }
   ApplyOver(state, t.russian);  // one index, no locks
 }
-BENCHMARK(BM_ApplyThreads)->Name("variants_apply_threads/ru_news")
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime()->Threads(1)->Threads(2);
+BENCHMARK(BM_ApplyThreads)
+    ->Name("variants_apply_threads/ru_news")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime()
+    ->Threads(1)
+    ->Threads(2);
 
 void BM_Discover(benchmark::State& state) {
   const Texts& t = Corpus();
@@ -143,8 +154,11 @@ void BM_Discover(benchmark::State& state) {
   state.counters["clusters"] = static_cast<double>(clusters);
   SetThroughput(state, t.russian.size() + t.kazakh.size());
 }
-BENCHMARK(BM_Discover)->Name("variants_discover/corpora")
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_Discover)
+    ->Name("variants_discover/corpora")
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace normkit

@@ -11,7 +11,9 @@ int main() {
     return 1;
   }
   // A decomposed й (и + U+0306), a no-break space, CRLF and a soft hyphen.
-  const std::string input = "Нови\xCC\x86 \xC2\xA0 при\xC2\xAD" "чал\r\n";
+  const std::string input =
+      "Нови\xCC\x86 \xC2\xA0 при\xC2\xAD"
+      "чал\r\n";
   const std::string got = normalizer->Normalize(input);
   if (got != "Нов\xD0\xB9 причал\n") {
     std::cerr << "unexpected output: [" << got << "]\n";

@@ -3,11 +3,11 @@
 // ask it. ICU 72 and utf8proc 2.8 both read Unicode 15.0; here every code
 // point gets the same answer from both, so moving a module from one to the
 // other changes nothing it reads as a letter.
+#include "core/char_class.h"
+
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
 #include <utf8proc.h>
-
-#include "core/char_class.h"
 
 namespace normkit::internal {
 namespace {
@@ -57,7 +57,7 @@ TEST(CharClass, Examples) {
   EXPECT_TRUE(IsMark(0x0301));
   EXPECT_FALSE(IsMark(U'a'));
   EXPECT_TRUE(IsLetterMarkOrDigit(U'7'));
-  EXPECT_TRUE(IsLetterMarkOrDigit(0x0667));  // Arabic-Indic seven
+  EXPECT_TRUE(IsLetterMarkOrDigit(0x0667));   // Arabic-Indic seven
   EXPECT_FALSE(IsLetterMarkOrDigit(0x00B2));  // superscript two: No, not Nd
   EXPECT_FALSE(IsLetterMarkOrDigit(U'-'));
 }

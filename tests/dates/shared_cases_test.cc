@@ -22,8 +22,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <regex>
@@ -32,8 +32,8 @@
 #include <vector>
 
 #include "corpus.h"
-#include "skip.h"
 #include "normkit/date_finder.h"
+#include "skip.h"
 
 namespace normkit {
 namespace {
@@ -104,8 +104,8 @@ std::vector<std::string> Words(std::string_view phrase) {
   std::string word;
   for (std::size_t i = 0; i < phrase.size(); ++i) {
     const auto b = static_cast<unsigned char>(phrase[i]);
-    const bool nbsp = b == 0xC2 && i + 1 < phrase.size() &&
-                      static_cast<unsigned char>(phrase[i + 1]) == 0xA0;
+    const bool nbsp =
+        b == 0xC2 && i + 1 < phrase.size() && static_cast<unsigned char>(phrase[i + 1]) == 0xA0;
     const bool letter = b >= 0x80 ? !nbsp : std::isalpha(b) != 0;
     if (letter) {
       word += static_cast<char>(b);
@@ -211,8 +211,7 @@ struct DucklingExample {
 std::vector<DucklingExample> ReadDuckling(std::string_view s) {
   std::vector<DucklingExample> out;
   static constexpr std::string_view kOpen = "examples (";
-  for (std::size_t at = s.find(kOpen); at != std::string_view::npos;
-       at = s.find(kOpen, at)) {
+  for (std::size_t at = s.find(kOpen); at != std::string_view::npos; at = s.find(kOpen, at)) {
     DucklingExample e;
     std::size_t i = at + kOpen.size();
     while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) e.kind += s[i++];
@@ -276,8 +275,8 @@ std::vector<Case> DucklingCases(std::string_view corpus) {
       if (!NamesMonth(phrase) && !WritesNumericDate(phrase)) continue;
       // A month alone ("март") is relative to the reference year.
       if (*grain == Grain::kMonth && !HasYear(phrase)) continue;
-      ExpectedDate d{phrase, e.fields[0], e.fields[1], e.fields[2], e.fields[3], e.fields[4],
-                     *grain};
+      ExpectedDate d{phrase,      e.fields[0], e.fields[1], e.fields[2],
+                     e.fields[3], e.fields[4], *grain};
       Case c;
       c.text = phrase;
       c.dates.push_back(d);
@@ -294,7 +293,7 @@ struct Py {
   enum Kind { kString, kNumber, kNone, kName, kList, kCall, kOther } kind = kOther;
   std::string text;  // a string's value, a name, a call's function
   long number = 0;
-  std::vector<Py> items;                            // list or tuple items, call args
+  std::vector<Py> items;                             // list or tuple items, call args
   std::vector<std::pair<std::string, Py>> keywords;  // a call's name=value
 };
 
@@ -349,10 +348,17 @@ std::vector<PyToken> PyTokens(std::string_view s) {
           const char e = s[i + 1];
           i += 2;
           switch (e) {
-            case 'n': value += '\n'; break;
-            case 'r': value += '\r'; break;
-            case 't': value += '\t'; break;
-            case '\n': break;
+            case 'n':
+              value += '\n';
+              break;
+            case 'r':
+              value += '\r';
+              break;
+            case 't':
+              value += '\t';
+              break;
+            case '\n':
+              break;
             case 'x':
             case 'u':
             case 'U': {
@@ -361,7 +367,8 @@ std::vector<PyToken> PyTokens(std::string_view s) {
               i += n;
               break;
             }
-            default: value += e;
+            default:
+              value += e;
           }
           continue;
         }
@@ -370,8 +377,8 @@ std::vector<PyToken> PyTokens(std::string_view s) {
       tokens.push_back({PyToken::kString, value});
     } else if (std::isdigit(c)) {
       std::size_t j = i;
-      while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_' ||
-                              s[j] == '.')) {
+      while (j < s.size() &&
+             (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_' || s[j] == '.')) {
         ++j;
       }
       tokens.push_back({PyToken::kNumber, std::string(s.substr(i, j - i))});
@@ -407,8 +414,8 @@ class PyParser {
     while (t_[pos].kind == PyToken::kPunct &&
            std::string_view("+-*/%<>=!|&").find(t_[pos].text[0]) != std::string_view::npos &&
            !(IsPunct("=") && t_[pos + 1].text != "=")) {
-      while (t_[pos].kind == PyToken::kPunct && std::string_view("+-*/%<>=!|&").find(
-                                                    t_[pos].text[0]) != std::string_view::npos) {
+      while (t_[pos].kind == PyToken::kPunct &&
+             std::string_view("+-*/%<>=!|&").find(t_[pos].text[0]) != std::string_view::npos) {
         ++pos;
       }
       Unary();
@@ -547,8 +554,7 @@ std::vector<PyTestCase> ReadPythonTests(std::string_view source) {
     p.pos += 3;  // def name (
     std::vector<std::string> parameters;
     while (!p.IsPunct(")") && t[p.pos].kind != PyToken::kEnd) {
-      if (t[p.pos].kind == PyToken::kName && t[p.pos - 1].text != "=" &&
-          t[p.pos].text != "self") {
+      if (t[p.pos].kind == PyToken::kName && t[p.pos - 1].text != "=" && t[p.pos].text != "self") {
         parameters.push_back(t[p.pos].text);
       }
       ++p.pos;
@@ -556,9 +562,8 @@ std::vector<PyTestCase> ReadPythonTests(std::string_view source) {
     if (decorated) {
       // The body may name the languages: search_dates(text, languages=["ru"]).
       std::optional<Py> body_languages;
-      for (std::size_t k = p.pos; t[k].kind != PyToken::kEnd && t[k].text != "def" &&
-                                  t[k].text != "@";
-           ++k) {
+      for (std::size_t k = p.pos;
+           t[k].kind != PyToken::kEnd && t[k].text != "def" && t[k].text != "@"; ++k) {
         if (t[k].text == "languages" && t[k + 1].text == "=" && t[k + 2].text == "[") {
           PyParser list(t);
           list.pos = k + 2;

@@ -110,8 +110,8 @@ void CheckOne(std::size_t index, std::string_view text) {
   std::size_t previous_end = 0;
   const DateMatch* longest = nullptr;
   for (const DateMatch& m : matches) {
-    const std::string where = context + "match [" + std::to_string(m.begin) + ", " +
-                              std::to_string(m.end) + "): ";
+    const std::string where =
+        context + "match [" + std::to_string(m.begin) + ", " + std::to_string(m.end) + "): ";
     FUZZ_CHECK(m.begin < m.end && m.end <= text.size(), where + "out of bounds");
     FUZZ_CHECK(m.begin >= previous_end, where + "overlaps or precedes the match before it");
     previous_end = m.end;

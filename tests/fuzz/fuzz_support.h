@@ -48,8 +48,7 @@ inline std::string CodePointName(char32_t c) {
 
 [[noreturn]] inline void CheckFailed(const char* file, int line, const char* condition,
                                      const std::string& detail) {
-  std::fprintf(stderr, "%s:%d: property failed: %s\n%s\n", file, line, condition,
-               detail.c_str());
+  std::fprintf(stderr, "%s:%d: property failed: %s\n%s\n", file, line, condition, detail.c_str());
   std::fflush(stderr);
   std::abort();
 }
@@ -59,18 +58,17 @@ inline std::string CodePointName(char32_t c) {
 // Aborts (in every build type) with the condition, its place and `detail`
 // (a std::string) when `condition` is false. libFuzzer treats the abort as a
 // crash and saves the input; the replay test fails on it.
-#define FUZZ_CHECK(condition, detail)                                          \
-  do {                                                                         \
-    if (!(condition)) {                                                        \
+#define FUZZ_CHECK(condition, detail)                                         \
+  do {                                                                        \
+    if (!(condition)) {                                                       \
       ::normkit::fuzz::CheckFailed(__FILE__, __LINE__, #condition, (detail)); \
-    }                                                                          \
+    }                                                                         \
   } while (false)
 
 // The two strings, escaped, for a failed comparison.
-#define FUZZ_CHECK_EQ_TEXT(a, b, what)                                          \
-  FUZZ_CHECK((a) == (b), std::string(what) + "\n  " #a " = " +                 \
-                             ::normkit::fuzz::Escaped(a) + "\n  " #b " = " +   \
-                             ::normkit::fuzz::Escaped(b))
+#define FUZZ_CHECK_EQ_TEXT(a, b, what)                                                       \
+  FUZZ_CHECK((a) == (b), std::string(what) + "\n  " #a " = " + ::normkit::fuzz::Escaped(a) + \
+                             "\n  " #b " = " + ::normkit::fuzz::Escaped(b))
 
 namespace normkit::fuzz {
 
@@ -114,11 +112,9 @@ inline std::size_t WellFormedLength(std::string_view text, std::size_t i,
     length = 3;
     c = ((b0 & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
   } else if (b0 >= 0xF0 && b0 <= 0xF4 &&
-             trail(1, b0 == 0xF0 ? 0x90 : 0x80, b0 == 0xF4 ? 0x8F : 0xBF) && trail(2) &&
-             trail(3)) {
+             trail(1, b0 == 0xF0 ? 0x90 : 0x80, b0 == 0xF4 ? 0x8F : 0xBF) && trail(2) && trail(3)) {
     length = 4;
-    c = ((b0 & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) |
-        (byte(3) & 0x3F);
+    c = ((b0 & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
   }
   if (code_point != nullptr) *code_point = c;
   return length;
@@ -135,15 +131,13 @@ inline std::size_t FirstInvalidUtf8(std::string_view text) {
   return i;
 }
 
-inline bool IsValidUtf8(std::string_view text) {
-  return FirstInvalidUtf8(text) == text.size();
-}
+inline bool IsValidUtf8(std::string_view text) { return FirstInvalidUtf8(text) == text.size(); }
 
 // Letters of the seven alphabets the README names. (Cyrillic letters outside
 // them, such as archaic ѧ or Bashkir ҡ, may pass through.)
 inline bool IsAlphabetLetter(char32_t c) {
-  const char32_t lower = c >= 0x400 && c <= 0x40F   ? c + 0x50
-                         : c >= 0x410 && c <= 0x42F ? c + 0x20
+  const char32_t lower = c >= 0x400 && c <= 0x40F                   ? c + 0x50
+                         : c >= 0x410 && c <= 0x42F                 ? c + 0x20
                          : (c >= 0x490 && c <= 0x4FF && c % 2 == 0) ? c + 1
                                                                     : c;
   if (lower >= 0x430 && lower <= 0x44F) return true;  // а-я

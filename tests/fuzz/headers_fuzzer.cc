@@ -73,8 +73,9 @@ std::string Reassemble(const CleanedArticle& a, const std::string& context) {
       out += body[next_body++];
     }
   }
-  FUZZ_CHECK(next_body == body.size(),
-             context + "the body has " + std::to_string(body.size() - next_body) + " lines too many");
+  FUZZ_CHECK(
+      next_body == body.size(),
+      context + "the body has " + std::to_string(body.size() - next_body) + " lines too many");
   return out;
 }
 
@@ -85,13 +86,14 @@ void CheckOne(std::size_t index, std::string_view text) {
 
   std::size_t pieces = 1;
   for (char c : text) pieces += c == '\n';
-  FUZZ_CHECK(a.lines == pieces, context + "lines = " + std::to_string(a.lines) + ", the input has " +
-                                    std::to_string(pieces));
+  FUZZ_CHECK(a.lines == pieces, context + "lines = " + std::to_string(a.lines) +
+                                    ", the input has " + std::to_string(pieces));
   std::size_t previous = 0;
   for (const RemovedLine& r : a.removed) {
     FUZZ_CHECK(r.line > previous && r.line <= a.lines,
                context + "removed line " + std::to_string(r.line) + " out of order or range");
-    FUZZ_CHECK(!r.rule.empty(), context + "removed line " + std::to_string(r.line) + " has no rule");
+    FUZZ_CHECK(!r.rule.empty(),
+               context + "removed line " + std::to_string(r.line) + " has no rule");
     previous = r.line;
   }
   FUZZ_CHECK_EQ_TEXT(Reassemble(a, context), text, context + "the round trip lost something");

@@ -45,9 +45,9 @@ void Check(std::string_view bytes) {
     FUZZ_CHECK(ended_line, "a chunk after one that did not end its line" + context);
     FUZZ_CHECK(!(ended_with_cr && chunk.text.front() == '\n'), "a CRLF split" + context);
     FUZZ_CHECK(chunk.first_line == next_line && chunk.offset == next_offset,
-               "line " + std::to_string(chunk.first_line) + " at " +
-                   std::to_string(chunk.offset) + ", expected " + std::to_string(next_line) +
-                   " at " + std::to_string(next_offset) + context);
+               "line " + std::to_string(chunk.first_line) + " at " + std::to_string(chunk.offset) +
+                   ", expected " + std::to_string(next_line) + " at " +
+                   std::to_string(next_offset) + context);
     const char last = chunk.text.back();
     ended_line = last == '\n' || last == '\r';
     ended_with_cr = last == '\r';
@@ -57,7 +57,8 @@ void Check(std::string_view bytes) {
     FUZZ_CHECK(all.size() < (std::size_t{64} << 20), "more than 64 MB out" + context);
   }
   if (!error.empty()) {
-    FUZZ_CHECK(error.find(path) != std::string::npos, "the error does not name the input: " + error);
+    FUZZ_CHECK(error.find(path) != std::string::npos,
+               "the error does not name the input: " + error);
   }
   if (input->compression() == tools::Compression::kNone) {
     FUZZ_CHECK(error.empty(), "an error on plain input: " + error + context);

@@ -12,9 +12,9 @@
 //    both records, where it can read them);
 //  - the written record with no change to make (the same text and the
 //    metadata it had) still parses to the same members.
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "fuzz_support.h"
@@ -49,11 +49,12 @@ void Check(std::string_view line) {
   simdjson::dom::element element;
   const simdjson::error_code error = parser.parse(line.data(), line.size()).get(element);
   const bool theirs = !error && element.is_object();
-  const std::string context = "\n  record = " + Escaped(line) + "\n  simdjson: " +
-                              simdjson::error_message(error);
+  const std::string context =
+      "\n  record = " + Escaped(line) + "\n  simdjson: " + simdjson::error_message(error);
   if (theirs) FUZZ_CHECK(ours, "simdjson reads an object that Parse refuses" + context);
   if (ours && !theirs) {
-    const bool documented = error == simdjson::NUMBER_ERROR || error == simdjson::NUMBER_OUT_OF_RANGE ||
+    const bool documented = error == simdjson::NUMBER_ERROR ||
+                            error == simdjson::NUMBER_OUT_OF_RANGE ||
                             error == simdjson::DEPTH_ERROR ||
                             (error == simdjson::STRING_ERROR && HasSurrogateEscape(line));
     FUZZ_CHECK(documented, "Parse takes what simdjson refuses for another reason" + context);
@@ -68,8 +69,8 @@ void Check(std::string_view line) {
   record.Write("text", new_text, "metadata", metadata, &written);
 
   JsonRecord again;
-  FUZZ_CHECK(again.Parse(written), "the written record does not parse" + context +
-                                       "\n  written = " + Escaped(written));
+  FUZZ_CHECK(again.Parse(written),
+             "the written record does not parse" + context + "\n  written = " + Escaped(written));
   std::string got;
   FUZZ_CHECK(again.StringField("text", &got) && got == new_text,
              "the text field was not replaced" + context + "\n  written = " + Escaped(written));

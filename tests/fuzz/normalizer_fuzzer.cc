@@ -37,9 +37,9 @@
 namespace normkit::fuzz {
 namespace {
 
-constexpr UnicodeForm kForms[] = {UnicodeForm::kNone, UnicodeForm::kNFC,  UnicodeForm::kNFD,
-                                  UnicodeForm::kNFKC, UnicodeForm::kNFKD,
-                                  UnicodeForm::kNFKCCasefold};
+constexpr UnicodeForm kForms[] = {UnicodeForm::kNone, UnicodeForm::kNFC,
+                                  UnicodeForm::kNFD,  UnicodeForm::kNFKC,
+                                  UnicodeForm::kNFKD, UnicodeForm::kNFKCCasefold};
 constexpr const char* kQuoteStyles[] = {"ascii", "curly", "angle", "german"};
 constexpr std::size_t kOptionSets = 6 * 2 * 2 * 5;  // forms, invisibles, whitespace, punct
 
@@ -81,12 +81,23 @@ const icu::Normalizer2* IcuForm(UnicodeForm form) {
   UErrorCode ec = U_ZERO_ERROR;
   const icu::Normalizer2* n = nullptr;
   switch (form) {
-    case UnicodeForm::kNone: return nullptr;
-    case UnicodeForm::kNFC: n = icu::Normalizer2::getNFCInstance(ec); break;
-    case UnicodeForm::kNFD: n = icu::Normalizer2::getNFDInstance(ec); break;
-    case UnicodeForm::kNFKC: n = icu::Normalizer2::getNFKCInstance(ec); break;
-    case UnicodeForm::kNFKD: n = icu::Normalizer2::getNFKDInstance(ec); break;
-    case UnicodeForm::kNFKCCasefold: n = icu::Normalizer2::getNFKCCasefoldInstance(ec); break;
+    case UnicodeForm::kNone:
+      return nullptr;
+    case UnicodeForm::kNFC:
+      n = icu::Normalizer2::getNFCInstance(ec);
+      break;
+    case UnicodeForm::kNFD:
+      n = icu::Normalizer2::getNFDInstance(ec);
+      break;
+    case UnicodeForm::kNFKC:
+      n = icu::Normalizer2::getNFKCInstance(ec);
+      break;
+    case UnicodeForm::kNFKD:
+      n = icu::Normalizer2::getNFKDInstance(ec);
+      break;
+    case UnicodeForm::kNFKCCasefold:
+      n = icu::Normalizer2::getNFKCCasefoldInstance(ec);
+      break;
   }
   FUZZ_CHECK(U_SUCCESS(ec) && n != nullptr, "ICU normalizer unavailable");
   return n;
@@ -122,8 +133,8 @@ std::vector<std::string_view> Lines(std::string_view text) {
 // FF (Unicode 15.0).
 bool IsOddSpace(char32_t c) {
   return c == 0x0B || c == 0x0C || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
 }
 
 // Debris that `o` removes (VT, FF and NEL are spaces under the whitespace
@@ -170,12 +181,13 @@ void CheckLines(std::string_view in, std::string_view out, const NormalizerOptio
   const std::vector<std::string_view> in_lines = Lines(in);
   const std::vector<std::string_view> out_lines = Lines(out);
   if (in_lines.size() != out_lines.size()) return;  // reported by the line count check
-  const bool form_keeps_spaces = o.form == UnicodeForm::kNone || o.form == UnicodeForm::kNFC ||
-                                 o.form == UnicodeForm::kNFD;
+  const bool form_keeps_spaces =
+      o.form == UnicodeForm::kNone || o.form == UnicodeForm::kNFC || o.form == UnicodeForm::kNFD;
   for (std::size_t k = 0; k < in_lines.size(); ++k) {
     const std::string where = " on line " + std::to_string(k + 1) + ": " + Escaped(out_lines[k]);
     const auto tabs = [](std::string_view s) { return std::count(s.begin(), s.end(), '\t'); };
-    FUZZ_CHECK(tabs(in_lines[k]) == tabs(out_lines[k]), context + "the count of tabs changed" + where);
+    FUZZ_CHECK(tabs(in_lines[k]) == tabs(out_lines[k]),
+               context + "the count of tabs changed" + where);
     if (!form_keeps_spaces) continue;
     const Indentation before = IndentationOf(in_lines[k], o);
     if (before.blank) continue;
@@ -196,7 +208,8 @@ void CheckWhitespaceRule(std::string_view out, const NormalizerOptions& o,
     const Indentation indentation = IndentationOf(line, o);
     const std::string where = " on line " + Escaped(line);
     if (indentation.blank) {
-      FUZZ_CHECK(line.empty() || line.back() != ' ', context + "a blank line keeps a space" + where);
+      FUZZ_CHECK(line.empty() || line.back() != ' ',
+                 context + "a blank line keeps a space" + where);
       continue;
     }
     for (std::size_t i = indentation.end; i < line.size(); ++i) {
@@ -216,9 +229,8 @@ void CheckNoInvisibles(std::string_view out, const NormalizerOptions& o,
     // VT, FF and NEL are spaces to the whitespace rule, which keeps them in
     // code.
     const bool rule_space = o.normalize_whitespace && (c == 0x0B || c == 0x0C || c == 0x85);
-    const bool control = !rule_space &&
-                         ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
-                          (c >= 0x80 && c <= 0x9F));
+    const bool control = !rule_space && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+                                         c == 0x7F || (c >= 0x80 && c <= 0x9F));
     const bool debris = c == 0xFEFF || c == 0x00AD || c == 0x200B;
     FUZZ_CHECK(!control && !debris,
                context + CodePointName(c) + " is left at byte " + std::to_string(i));

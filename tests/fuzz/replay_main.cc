@@ -72,8 +72,7 @@ int main(int argc, char** argv) {
     // Named before the run: when a property aborts, the last name printed
     // is the input that failed.
     std::fprintf(stderr, "%s\n", file.c_str());
-    LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(content.data()),
-                           content.size());
+    LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(content.data()), content.size());
   }
   std::fprintf(stderr, "%zu inputs passed\n", files.size());
   return 0;

@@ -208,14 +208,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view file(reinterpret_cast<const char*>(data) + 1, size - 1);
   const int kind = data[0] % 12;
   const bool second = kind >= 6;
-  const std::string context = "kind " + std::to_string(kind) + "\n  file = " + Escaped(file) + "\n  ";
+  const std::string context =
+      "kind " + std::to_string(kind) + "\n  file = " + Escaped(file) + "\n  ";
   switch (kind % 6) {
-    case 0: Scheme(file, second, context); break;
-    case 1: Headers(file, second, context); break;
-    case 2: Dates(file, second, context); break;
-    case 3: Lexicon(file, second, context); break;
-    case 4: Recipe(file, second, context); break;
-    case 5: Punct(file, second, context); break;
+    case 0:
+      Scheme(file, second, context);
+      break;
+    case 1:
+      Headers(file, second, context);
+      break;
+    case 2:
+      Dates(file, second, context);
+      break;
+    case 3:
+      Lexicon(file, second, context);
+      break;
+    case 4:
+      Recipe(file, second, context);
+      break;
+    case 5:
+      Punct(file, second, context);
+      break;
   }
   return 0;
 }

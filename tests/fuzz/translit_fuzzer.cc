@@ -71,15 +71,13 @@ const Built& Get(std::size_t index) {
   if (d.direction == Direction::kForward) {
     auto parse = [&](const std::string& id) {
       const std::string path = internal::SchemePath(id);
-      Result<internal::Scheme> s =
-          internal::ParseScheme(*rules.Find(path), rules.Origin(path), id);
+      Result<internal::Scheme> s = internal::ParseScheme(*rules.Find(path), rules.Origin(path), id);
       FUZZ_CHECK(s.ok(), s.status().ToString());
       return std::make_unique<internal::Scheme>(std::move(*s));
     };
     b.scheme = parse(d.id);
     if (!b.scheme->fallback.empty()) b.fallback = parse(b.scheme->fallback);
-    b.reference =
-        std::make_unique<testing::ReferenceTransliterator>(*b.scheme, b.fallback.get());
+    b.reference = std::make_unique<testing::ReferenceTransliterator>(*b.scheme, b.fallback.get());
   }
   return b;
 }
@@ -94,7 +92,8 @@ bool IsNfc(std::string_view text) {
 void CheckOne(std::size_t index, std::string_view text) {
   const SchemeRun& d = Directions()[index];
   const Built& b = Get(index);
-  const std::string context = d.id + (d.direction == Direction::kForward ? " forward" : " reverse") +
+  const std::string context = d.id +
+                              (d.direction == Direction::kForward ? " forward" : " reverse") +
                               "\n  input = " + Escaped(text) + "\n  ";
 
   const std::string out = b.fast->Transliterate(text);

@@ -48,8 +48,8 @@ void CheckApply(std::string_view text, const std::string& context) {
   std::string again;
   const std::size_t second = index.Apply(result, &again);
   FUZZ_CHECK(second == 0 && again == result,
-             context + "a second Apply() rewrote " + std::to_string(second) + " words: " +
-                 Escaped(result) + " -> " + Escaped(again));
+             context + "a second Apply() rewrote " + std::to_string(second) +
+                 " words: " + Escaped(result) + " -> " + Escaped(again));
 }
 
 void CheckWords(std::string_view text, const std::string& context) {
@@ -63,8 +63,8 @@ void CheckWords(std::string_view text, const std::string& context) {
   for (std::size_t i = 0; i < word.size() && letters_only;) {
     char32_t c = 0;
     const std::size_t length = WellFormedLength(word, i, &c);
-    letters_only = length > 0 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                  c == '-' || IsAlphabetLetter(c));
+    letters_only = length > 0 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+                                  IsAlphabetLetter(c));
     i += length;
   }
   if (letters_only) {

@@ -1,19 +1,19 @@
 // The HeaderCleaner on the real sample article, on the project's own sample,
 // on lines that look like header lines but stand in the body, and the
 // property that nothing is lost, over every document of the corpus.
-#include <gtest/gtest.h>
+#include "normkit/header_cleaner.h"
 
-#include <nlohmann/json.hpp>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "corpus.h"
-#include "skip.h"
-#include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
+#include "skip.h"
 
 namespace normkit {
 namespace {
@@ -87,9 +87,9 @@ TEST(HeaderCleaner, RealSampleArticle) {
   EXPECT_EQ(a.photo_credits, std::vector<std::string>{"Соцсети"});
   EXPECT_TRUE(a.body.starts_with("The words of President Tokayev")) << a.body.substr(0, 80);
   const std::vector<std::string> expected = {
-      "1:published", "2:blank",        "3:published", "4:blank",  "5:modified",
-      "6:blank",     "7:updated",      "8:blank",     "9:title",  "10:blank",
-      "11:title_repeat", "12:blank",   "13:date_line", "14:photo_credit", "17:byline"};
+      "1:published",     "2:blank",   "3:published",  "4:blank",         "5:modified",
+      "6:blank",         "7:updated", "8:blank",      "9:title",         "10:blank",
+      "11:title_repeat", "12:blank",  "13:date_line", "14:photo_credit", "17:byline"};
   EXPECT_EQ(Rules(a), expected);
   EXPECT_EQ(Reassemble(a), *text);
 }
@@ -162,7 +162,8 @@ TEST(HeaderCleaner, BrokenRulesNameTheirPlace) {
        "headers/xx.toml:4:11", "pattern '(unclosed': missing )"},
       {"language = \"xx\"\n[[credit]]\npattern = '^photo: .+$'\n", "headers/xx.toml:3:11",
        "needs 1 group (has 0)"},
-      {"language = \"xx\"\n[[dates]]\npattern = 'x'\n", "headers/xx.toml:2:3", "unknown key 'dates'"},
+      {"language = \"xx\"\n[[dates]]\npattern = 'x'\n", "headers/xx.toml:2:3",
+       "unknown key 'dates'"},
       {"language = \"xx\"\n[[date]]\nfield = \"created\"\npattern = 'x'\n", "headers/xx.toml:3:9",
        "field: expected published"},
   };
@@ -218,7 +219,8 @@ TEST(HeaderCleaner, PatternsOverTheMemoryBudgetAreRuleErrors) {
 
 TEST(HeaderCleaner, SharedByThreads) {
   const std::string text =
-      "Posted 20 June 2022\n\nTitle of the piece\nPhoto: AP\nThe lead sentence of the piece is here.\n\nJohn Smith\n\nBody.";
+      "Posted 20 June 2022\n\nTitle of the piece\nPhoto: AP\nThe lead sentence of the piece is "
+      "here.\n\nJohn Smith\n\nBody.";
   const CleanedArticle expected = Cleaner().Clean(text);
   std::vector<std::thread> threads;
   std::vector<int> mismatches(4, 0);
@@ -238,43 +240,97 @@ TEST(HeaderCleaner, SharedByThreads) {
 // What real pages print at the top, one kind a case, each with the lead
 // after it. `removed` lists the rules of the removed lines.
 TEST(HeaderCleaner, FurnitureOfRealPages) {
-  const std::string lead = "\nThe lead sentence of the story is long enough to be running text here.";
+  const std::string lead =
+      "\nThe lead sentence of the story is long enough to be running text here.";
   const struct {
     std::string header;
     std::string title, published;
     std::vector<std::string> removed, authors, credits;
   } cases[] = {
       // A view counter after the time; the title after the date.
-      {"14.11.2025, 09:40 1832\nПаром вышел в первый рейс после ремонта", "Паром вышел в первый рейс после ремонта",
-       "2025-11-14T09:40", {"1:date_line", "2:title"}, {}, {}},
+      {"14.11.2025, 09:40 1832\nПаром вышел в первый рейс после ремонта",
+       "Паром вышел в первый рейс после ремонта",
+       "2025-11-14T09:40",
+       {"1:date_line", "2:title"},
+       {},
+       {}},
       // A rubric after the date; a zone in brackets; a rubric before it.
-      {"3 марта 2025, 11:05 • Экономика\nЦены на зерно выросли за неделю", "Цены на зерно выросли за неделю",
-       "2025-03-03T11:05", {"1:date_line", "2:title"}, {}, {}},
+      {"3 марта 2025, 11:05 • Экономика\nЦены на зерно выросли за неделю",
+       "Цены на зерно выросли за неделю",
+       "2025-03-03T11:05",
+       {"1:date_line", "2:title"},
+       {},
+       {}},
       {"Grain exports reach a record in March\n12 May 2023 19:10 (UTC +05:00)",
-       "Grain exports reach a record in March", "2023-05-12T19:10+05:00", {"1:title", "2:date_line"}, {}, {}},
-      {"Саясат • 14 Наурыз, 2024\nСенат жаңа заңды қабылдады", "Сенат жаңа заңды қабылдады", "2024-03-14",
-       {"1:date_line", "2:title"}, {}, {}},
-      {"7. März 2024, 08:15 Uhr\nDie Fähre fährt wieder nach Baku", "Die Fähre fährt wieder nach Baku",
-       "2024-03-07T08:15", {"1:date_line", "2:title"}, {}, {}},
-      {"2023-11-20T10:05:33+02:00\nПоромне сполучення відновлено", "Поромне сполучення відновлено",
-       "2023-11-20T10:05:33+02:00", {"1:date_line", "2:title"}, {}, {}},
+       "Grain exports reach a record in March",
+       "2023-05-12T19:10+05:00",
+       {"1:title", "2:date_line"},
+       {},
+       {}},
+      {"Саясат • 14 Наурыз, 2024\nСенат жаңа заңды қабылдады",
+       "Сенат жаңа заңды қабылдады",
+       "2024-03-14",
+       {"1:date_line", "2:title"},
+       {},
+       {}},
+      {"7. März 2024, 08:15 Uhr\nDie Fähre fährt wieder nach Baku",
+       "Die Fähre fährt wieder nach Baku",
+       "2024-03-07T08:15",
+       {"1:date_line", "2:title"},
+       {},
+       {}},
+      {"2023-11-20T10:05:33+02:00\nПоромне сполучення відновлено",
+       "Поромне сполучення відновлено",
+       "2023-11-20T10:05:33+02:00",
+       {"1:date_line", "2:title"},
+       {},
+       {}},
       // The time before the date.
-      {"15:00, 23 Ноябрь 2025\nГлавное за неделю в Казахстане", "Главное за неделю в Казахстане",
-       "2025-11-23T15:00", {"1:date_line", "2:title"}, {}, {}},
+      {"15:00, 23 Ноябрь 2025\nГлавное за неделю в Казахстане",
+       "Главное за неделю в Казахстане",
+       "2025-11-23T15:00",
+       {"1:date_line", "2:title"},
+       {},
+       {}},
       // Credits without a colon, and a byline with a job title or a source.
-      {"Паром вышел в рейс после перерыва\nФото Анна Петрова", "Паром вышел в рейс после перерыва", "",
-       {"1:title", "2:photo_credit"}, {}, {"Анна Петрова"}},
-      {"Паром вышел в рейс после перерыва\nФото - пресс-служба", "Паром вышел в рейс после перерыва", "",
-       {"1:title", "2:photo_credit"}, {}, {"пресс-служба"}},
-      {"Паром вышел в рейс после перерыва\nДина Ахметова Корреспондент", "Паром вышел в рейс после перерыва",
-       "", {"1:title", "2:byline"}, {"Дина Ахметова"}, {}},
-      {"Senate backs the new budget law\nAidos Seitkali - Kazinform:", "Senate backs the new budget law", "",
-       {"1:title", "2:byline"}, {"Aidos Seitkali"}, {}},
+      {"Паром вышел в рейс после перерыва\nФото Анна Петрова",
+       "Паром вышел в рейс после перерыва",
+       "",
+       {"1:title", "2:photo_credit"},
+       {},
+       {"Анна Петрова"}},
+      {"Паром вышел в рейс после перерыва\nФото - пресс-служба",
+       "Паром вышел в рейс после перерыва",
+       "",
+       {"1:title", "2:photo_credit"},
+       {},
+       {"пресс-служба"}},
+      {"Паром вышел в рейс после перерыва\nДина Ахметова Корреспондент",
+       "Паром вышел в рейс после перерыва",
+       "",
+       {"1:title", "2:byline"},
+       {"Дина Ахметова"},
+       {}},
+      {"Senate backs the new budget law\nAidos Seitkali - Kazinform:",
+       "Senate backs the new budget law",
+       "",
+       {"1:title", "2:byline"},
+       {"Aidos Seitkali"},
+       {}},
       // Navigation, a language switcher, an agency name, a teaser, a notice.
-      {"РУ ҚАЗ EN\nПоделиться\nРИА Новости\nЧитайте также: Паром вышел в рейс\nЦены на зерно выросли",
-       "Цены на зерно выросли", "", {"1:language_switch", "2:navigation", "3:source", "4:teaser", "5:title"}, {}, {}},
-      {"Please enable JavaScript to view this page.\nGrain exports reach a record", "Grain exports reach a record",
-       "", {"1:notice", "2:title"}, {}, {}},
+      {"РУ ҚАЗ EN\nПоделиться\nРИА Новости\nЧитайте также: Паром вышел в рейс\nЦены на зерно "
+       "выросли",
+       "Цены на зерно выросли",
+       "",
+       {"1:language_switch", "2:navigation", "3:source", "4:teaser", "5:title"},
+       {},
+       {}},
+      {"Please enable JavaScript to view this page.\nGrain exports reach a record",
+       "Grain exports reach a record",
+       "",
+       {"1:notice", "2:title"},
+       {},
+       {}},
   };
   for (const auto& c : cases) {
     const CleanedArticle a = Cleaner().Clean(c.header + "\n" + lead);
@@ -296,13 +352,18 @@ TEST(HeaderCleaner, FurnitureOfRealPages) {
 // in a sentence, a title-like line whose markup closes on the next line.
 TEST(HeaderCleaner, LeavesTextWithoutEvidence) {
   for (const std::string text : {
-           "Паром «Бейнеу» вышел в первый рейс\n\nПервые пассажиры прибудут 15 марта, сообщили в порту.",
+           "Паром «Бейнеу» вышел в первый рейс\n\nПервые пассажиры прибудут 15 марта, сообщили в "
+           "порту.",
            "**Паром «Бейнеу» вышел в рейс**\n\nПервые пассажиры прибудут 15 марта.",
-           "ALMATY. KAZINFORM –\nThe ferry left Aktau on Tuesday after a three-month break, the port said.",
+           "ALMATY. KAZINFORM –\nThe ferry left Aktau on Tuesday after a three-month break, the "
+           "port said.",
            "Алматы. 12 марта. KAZAKHSTAN TODAY - Паром вышел в рейс после перерыва в три месяца.",
-           "🗓 12 декабря в 18:00\nЛекция о том, как устроены паромы, пройдёт в порту.",
-           "**Паром вышел\nв первый рейс** после ремонта\nФото: пресс-служба\nПервые пассажиры прибудут 15 марта.",
-           "Размещение открыто до 15:00 МСК 2 декабря.\nСрок обращения 9 месяцев, купон ежемесячно.",
+           "🗓 12 декабря в 18:00\nЛекция о том, как устроены паромы, пройдёт в "
+           "порту.",
+           "**Паром вышел\nв первый рейс** после ремонта\nФото: пресс-служба\nПервые пассажиры "
+           "прибудут 15 марта.",
+           "Размещение открыто до 15:00 МСК 2 декабря.\nСрок обращения 9 месяцев, купон "
+           "ежемесячно.",
        }) {
     const CleanedArticle a = Cleaner().Clean(text);
     EXPECT_EQ(a.body, text);
@@ -340,8 +401,8 @@ TEST(HeaderCleaner, CorpusPostsKeepTheirText) {
   for (const std::string& text : *texts) {
     ++number;
     const CleanedArticle a = Cleaner().Clean(text);
-    ASSERT_EQ(Reassemble(a), text) << "document " << number << " body [" << a.body << "] "
-                                   << a.removed.size() << " removed";
+    ASSERT_EQ(Reassemble(a), text)
+        << "document " << number << " body [" << a.body << "] " << a.removed.size() << " removed";
     kept_whole += a.kept_whole;
     if (a.removed.empty()) {
       EXPECT_EQ(a.body, text) << "document " << number;
@@ -352,8 +413,8 @@ TEST(HeaderCleaner, CorpusPostsKeepTheirText) {
         << "document " << number << " emptied";
     bool evidence = false;
     for (const RemovedLine& r : a.removed) evidence = evidence || IsEvidence(r.rule);
-    EXPECT_TRUE(evidence) << "document " << number << " lost lines with no evidence: "
-                          << ::testing::PrintToString(Rules(a));
+    EXPECT_TRUE(evidence) << "document " << number
+                          << " lost lines with no evidence: " << ::testing::PrintToString(Rules(a));
   }
   const double share = 100.0 * static_cast<double>(changed) / static_cast<double>(texts->size());
   std::cout << "[ INFO     ] " << texts->size() << " documents, " << changed << " changed ("
@@ -380,8 +441,8 @@ TEST(HeaderCleaner, RealPages) {
   // title 47%, published 65%, removed lines 25%). Misses are mostly pages where the header is
   // glued into one line or a standfirst of running text stands before the
   // date: there the cleaner leaves the text alone.
-  Field fields[] = {{"title", 0.58},          {"published", 0.82}, {"modified", 0.97},
-                    {"updated", 0.97},        {"authors", 0.82},   {"photo_credits", 0.83},
+  Field fields[] = {{"title", 0.58},           {"published", 0.82}, {"modified", 0.97},
+                    {"updated", 0.97},         {"authors", 0.82},   {"photo_credits", 0.83},
                     {"body_first_line", 0.50}, {"removed", 0.50}};
   std::size_t pages = 0;
   std::vector<std::string> misses;

@@ -64,8 +64,7 @@ TEST(Columns, SpacesBesideTabsAreOrdinaryRuns) {
 TEST(Columns, EveryLineKeepsItsTabCount) {
   // (Prose lines: after a blank line, an indentation of 4 columns or more
   // would be indented code.)
-  EXPECT_EQ(Norm("x\t\ty  z\t\n\t  \tv  \n  \t \tq\t\t \n"),
-            "x\t\ty z\t\n\t  \tv\n  \t \tq\t\t\n");
+  EXPECT_EQ(Norm("x\t\ty  z\t\n\t  \tv  \n  \t \tq\t\t \n"), "x\t\ty z\t\n\t  \tv\n  \t \tq\t\t\n");
 }
 
 // ---------------------------------------------------------------------------
@@ -115,9 +114,8 @@ constexpr std::string_view kPythonPost =
 
 TEST(FencedCode, PythonComesOutByteForByte) {
   const std::string out = Norm(kPythonPost);
-  const std::string_view code =
-      kPythonPost.substr(kPythonPost.find("```"),
-                         kPythonPost.rfind("```") + 4 - kPythonPost.find("```"));
+  const std::string_view code = kPythonPost.substr(
+      kPythonPost.find("```"), kPythonPost.rfind("```") + 4 - kPythonPost.find("```"));
   EXPECT_NE(out.find(code), std::string::npos) << out;
   // Prose around the block is still tidied.
   EXPECT_TRUE(out.starts_with("Пример кода:\n")) << out;
@@ -155,8 +153,7 @@ TEST(FencedCode, OneLineBlock) {
 TEST(FencedCode, InfoStringsAndTildes) {
   EXPECT_EQ(Norm("```go  \nfmt.Println(i,  x)\n```\na  b"),
             "```go  \nfmt.Println(i,  x)\n```\na b");
-  EXPECT_EQ(Norm("~~~ python\n  x  =  1\n~~~\na  b"),
-            "~~~ python\n  x  =  1\n~~~\na b");
+  EXPECT_EQ(Norm("~~~ python\n  x  =  1\n~~~\na  b"), "~~~ python\n  x  =  1\n~~~\na b");
   // A tilde block ends only at a line of tildes (at least as many),
   // indented up to three spaces, with nothing but spaces after.
   EXPECT_EQ(Norm("~~~~\n  a  b\n~~~\n  c  d\n~~~ x\n   ~~~~~  \ne  f"),
@@ -200,8 +197,7 @@ TEST(FencedCode, WhatIsNoFence) {
 TEST(FencedCode, LineBreaksInsideAreStillNormalized) {
   // CRLF and a lone CR become LF inside a block as well: a line break is
   // not part of a line, and N lines in still gives N lines out.
-  EXPECT_EQ(Norm("```\r\n  a  b \r\n```\r\nx  y\r\n"),
-            "```\n  a  b \n```\nx y\n");
+  EXPECT_EQ(Norm("```\r\n  a  b \r\n```\r\nx  y\r\n"), "```\n  a  b \n```\nx y\n");
   EXPECT_EQ(Norm("```\r  a  b\r```\rx  y"), "```\n  a  b\n```\nx y");
 }
 
@@ -209,8 +205,7 @@ TEST(FencedCode, UnclosedFenceRunsToTheEndOfTheText) {
   // As in CommonMark. A truncated post keeps its code; the price is that
   // the prose after a stray fence keeps its spaces too, up to the end of
   // what this call was given (one document, or one chunk of a file).
-  EXPECT_EQ(Norm("a  b\n```\n  x  =  1\n\nc  d\n"),
-            "a b\n```\n  x  =  1\n\nc  d\n");
+  EXPECT_EQ(Norm("a  b\n```\n  x  =  1\n\nc  d\n"), "a b\n```\n  x  =  1\n\nc  d\n");
   // Each call starts outside any block.
   const Normalizer n = Make();
   EXPECT_EQ(n.Normalize("```\n"), "```\n");
@@ -221,8 +216,7 @@ TEST(FencedCode, OtherRulesStillApplyInside) {
   // Invalid UTF-8 is repaired, invisible debris goes, the form applies:
   // code with a zero-width space or a decomposed letter in it is broken or
   // unsearchable code. Only the whitespace rule (and punct) stays out.
-  EXPECT_EQ(Norm("```\nx\u200B  =  'e\u0301'  \xFF\n```"),
-            "```\nx  =  '\u00E9'  \uFFFD\n```");
+  EXPECT_EQ(Norm("```\nx\u200B  =  'e\u0301'  \xFF\n```"), "```\nx  =  '\u00E9'  \uFFFD\n```");
   // Spaces the rule would map are kept in code, as they were written.
   EXPECT_EQ(Norm("```\n\u00A0\u00A0x\f= 1\n```"), "```\n\u00A0\u00A0x\f= 1\n```");
   // A fence hidden behind debris is a fence once the debris is gone, on the
@@ -260,14 +254,12 @@ TEST(IndentedCode, InsideAParagraphItIsProse) {
 
 TEST(Punct, LeavesCodeAlone) {
   // Quotes, dashes and spacing inside code are syntax, not typography.
-  const std::string code =
-      "```\nx = a - b  # \"ratio\" ...\nprint( x , 'done' )\n```\n";
+  const std::string code = "```\nx = a - b  # \"ratio\" ...\nprint( x , 'done' )\n```\n";
   EXPECT_EQ(Norm(code + "a - b ,,", Punct()), code + "a \u2014 b,");
 }
 
 TEST(Punct, KeepsIndentationAndListMarkers) {
-  EXPECT_EQ(Norm("  - item\n    - nested , item", Punct()),
-            "  - item\n    - nested, item");
+  EXPECT_EQ(Norm("  - item\n    - nested , item", Punct()), "  - item\n    - nested, item");
   EXPECT_EQ(Norm("   ... x", Punct()), "   ... x");
   EXPECT_EQ(Norm("\t , x", Punct()), "\t , x");
 }
@@ -277,8 +269,7 @@ TEST(KeepWhitespace, NothingChangesAndCodeStillStopsPunct) {
   o.normalize_whitespace = false;
   EXPECT_EQ(Norm("a  b\t\t\n  c  \r\n", o), "a  b\t\t\n  c  \r\n");
   o.punct = true;
-  EXPECT_EQ(Norm("```\n\"a\" - b\n```\n\"a\" - b", o),
-            "```\n\"a\" - b\n```\n\"a\" \u2014 b");
+  EXPECT_EQ(Norm("```\n\"a\" - b\n```\n\"a\" - b", o), "```\n\"a\" - b\n```\n\"a\" \u2014 b");
 }
 
 // ---------------------------------------------------------------------------

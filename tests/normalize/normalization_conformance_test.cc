@@ -22,9 +22,9 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "normkit/normalizer.h"
 #include "skip.h"
-#include "core/utf8.h"
 
 namespace normkit {
 namespace {
@@ -97,8 +97,8 @@ const TestData& Data() {
       d->cases.push_back(std::move(c));
     }
     if (d->cases.size() < 10000) {
-      d->error = path + " holds only " + std::to_string(d->cases.size()) +
-                 " cases; is it complete?";
+      d->error =
+          path + " holds only " + std::to_string(d->cases.size()) + " cases; is it complete?";
     }
     return d;
   }();
@@ -130,9 +130,8 @@ void CheckForm(UnicodeForm form, int want, std::vector<int> inputs) {
       const std::string got = n.Normalize(c.c[i]);
       if (got != c.c[want]) {
         if (++failures <= 20) {
-          ADD_FAILURE() << UnicodeFormName(form) << " of c" << i + 1
-                        << " on line " << c.line << " (part " << c.part
-                        << "): got " << Hex(got) << "want c" << want + 1
+          ADD_FAILURE() << UnicodeFormName(form) << " of c" << i + 1 << " on line " << c.line
+                        << " (part " << c.part << "): got " << Hex(got) << "want c" << want + 1
                         << " = " << Hex(c.c[want]);
         }
       }
@@ -166,13 +165,9 @@ TEST(NormalizationTest, Nfd) {
   CheckForm(UnicodeForm::kNFD, 4, {3, 4});
 }
 
-TEST(NormalizationTest, Nfkc) {
-  CheckForm(UnicodeForm::kNFKC, 3, {0, 1, 2, 3, 4});
-}
+TEST(NormalizationTest, Nfkc) { CheckForm(UnicodeForm::kNFKC, 3, {0, 1, 2, 3, 4}); }
 
-TEST(NormalizationTest, Nfkd) {
-  CheckForm(UnicodeForm::kNFKD, 4, {0, 1, 2, 3, 4});
-}
+TEST(NormalizationTest, Nfkd) { CheckForm(UnicodeForm::kNFKD, 4, {0, 1, 2, 3, 4}); }
 
 TEST(NormalizationTest, CodePointsNotInPart1AreUnchanged) {
   const TestData& data = Data();
@@ -181,9 +176,9 @@ TEST(NormalizationTest, CodePointsNotInPart1AreUnchanged) {
     if (testing::InContinuousIntegration()) GTEST_FAIL() << data.error << " (CI is set)";
     GTEST_SKIP() << data.error;
   }
-  const std::array<Normalizer, 4> forms = {
-      FormOnly(UnicodeForm::kNFC), FormOnly(UnicodeForm::kNFD),
-      FormOnly(UnicodeForm::kNFKC), FormOnly(UnicodeForm::kNFKD)};
+  const std::array<Normalizer, 4> forms = {FormOnly(UnicodeForm::kNFC), FormOnly(UnicodeForm::kNFD),
+                                           FormOnly(UnicodeForm::kNFKC),
+                                           FormOnly(UnicodeForm::kNFKD)};
   int checked = 0;
   int failures = 0;
   for (char32_t c = 0; c <= 0x10FFFF; ++c) {
@@ -194,9 +189,8 @@ TEST(NormalizationTest, CodePointsNotInPart1AreUnchanged) {
     for (const Normalizer& n : forms) {
       const std::string got = n.Normalize(x);
       if (got != x && ++failures <= 20) {
-        ADD_FAILURE() << UnicodeFormName(n.options().form) << " changes U+"
-                      << std::hex << std::uppercase << unsigned(c) << " to "
-                      << Hex(got);
+        ADD_FAILURE() << UnicodeFormName(n.options().form) << " changes U+" << std::hex
+                      << std::uppercase << unsigned(c) << " to " << Hex(got);
       }
     }
   }

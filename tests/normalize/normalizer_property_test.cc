@@ -25,8 +25,8 @@
 #include <vector>
 
 #include "corpus.h"
-#include "skip.h"
 #include "normkit/normalizer.h"
+#include "skip.h"
 
 namespace normkit {
 namespace {
@@ -47,9 +47,9 @@ std::string Describe(const NormalizerOptions& o) {
   return s;
 }
 
-constexpr UnicodeForm kForms[] = {
-    UnicodeForm::kNone, UnicodeForm::kNFC,  UnicodeForm::kNFD,
-    UnicodeForm::kNFKC, UnicodeForm::kNFKD, UnicodeForm::kNFKCCasefold};
+constexpr UnicodeForm kForms[] = {UnicodeForm::kNone, UnicodeForm::kNFC,
+                                  UnicodeForm::kNFD,  UnicodeForm::kNFKC,
+                                  UnicodeForm::kNFKD, UnicodeForm::kNFKCCasefold};
 constexpr const char* kStyles[] = {"ascii", "curly", "angle", "german"};
 
 // Every form x (punct off, or on with each quote style) x each switch on and
@@ -84,8 +84,7 @@ std::vector<OptionSet> AllOptionSets() {
 //     punct off and punct "curly"                                    6
 std::vector<OptionSet> CorpusOptionSets() {
   std::vector<OptionSet> sets;
-  auto add = [&](UnicodeForm form, const char* style, bool invisibles,
-                 bool whitespace) {
+  auto add = [&](UnicodeForm form, const char* style, bool invisibles, bool whitespace) {
     NormalizerOptions o;
     o.form = form;
     o.punct = style != nullptr;
@@ -102,8 +101,7 @@ std::vector<OptionSet> CorpusOptionSets() {
     add(UnicodeForm::kNFC, style, true, true);
   }
   for (auto [invisibles, whitespace] :
-       {std::pair{false, true}, std::pair{true, false},
-        std::pair{false, false}}) {
+       {std::pair{false, true}, std::pair{true, false}, std::pair{false, false}}) {
     add(UnicodeForm::kNFC, nullptr, invisibles, whitespace);
     add(UnicodeForm::kNFC, "curly", invisibles, whitespace);
   }
@@ -161,9 +159,8 @@ bool ForEachCodePoint(std::string_view s, const auto& f) {
 }
 
 bool IsUnicodeSpace(char32_t c) {
-  return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x2028 ||
-         c == 0x2029 || c == 0x0085 || c == '\v' || c == '\f';
+  return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0x2028 || c == 0x2029 || c == 0x0085 || c == '\v' || c == '\f';
 }
 
 bool IsDebris(char32_t c) {
@@ -312,10 +309,8 @@ std::size_t IndentationWidth(std::string_view line, const NormalizerOptions& o) 
   std::size_t width = 0;
   for (char32_t c : Decode(line)) {
     // VT, FF and NEL are spaces to the whitespace rule, else debris.
-    const bool rule_space =
-        o.normalize_whitespace && (c == '\v' || c == '\f' || c == 0x85);
-    if (o.remove_invisibles && !rule_space &&
-        (IsDebris(c) || c == 0x200C || c == 0x200D)) {
+    const bool rule_space = o.normalize_whitespace && (c == '\v' || c == '\f' || c == 0x85);
+    if (o.remove_invisibles && !rule_space && (IsDebris(c) || c == 0x200C || c == 0x200D)) {
       continue;  // a joiner after a space always goes
     }
     if (c == '\t' || c == ' ' || IsUnicodeSpace(c)) {
@@ -332,8 +327,8 @@ std::size_t IndentationWidth(std::string_view line, const NormalizerOptions& o) 
 std::string Escape(std::string_view s);
 
 // `thorough` adds IsNormalized(), which costs one more pass.
-std::string CheckOutput(const Normalizer& n, std::string_view in,
-                        std::string_view out, bool thorough) {
+std::string CheckOutput(const Normalizer& n, std::string_view in, std::string_view out,
+                        bool thorough) {
   const NormalizerOptions& o = n.options();
   const std::string again = n.Normalize(out);
   if (again != out) {
@@ -343,11 +338,9 @@ std::string CheckOutput(const Normalizer& n, std::string_view in,
   const std::size_t breaks = CountLineBreaks(in);
   if (o.normalize_whitespace) {
     if (out.find('\r') != std::string_view::npos) return "CR left in output";
-    const std::size_t lf =
-        static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n'));
+    const std::size_t lf = static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n'));
     if (lf != breaks) {
-      return "line breaks: " + std::to_string(breaks) + " in, " +
-             std::to_string(lf) + " LF out";
+      return "line breaks: " + std::to_string(breaks) + " in, " + std::to_string(lf) + " LF out";
     }
   } else if (CountLineBreaks(out) != breaks) {
     return "line breaks: " + std::to_string(breaks) + " in, " +
@@ -358,9 +351,8 @@ std::string CheckOutput(const Normalizer& n, std::string_view in,
   const std::vector<std::string_view> in_lines = SplitLines(in);
   const std::vector<std::string_view> out_lines = SplitLines(out);
   const std::vector<bool> code = CodeLines(out);
-  const bool form_keeps_spaces = o.form == UnicodeForm::kNone ||
-                                 o.form == UnicodeForm::kNFC ||
-                                 o.form == UnicodeForm::kNFD;
+  const bool form_keeps_spaces =
+      o.form == UnicodeForm::kNone || o.form == UnicodeForm::kNFC || o.form == UnicodeForm::kNFD;
   for (std::size_t i = 0; i < out_lines.size(); ++i) {
     const std::string_view line = out_lines[i];
     const std::string where = " (line " + std::to_string(i + 1) + ")";
@@ -372,8 +364,8 @@ std::string CheckOutput(const Normalizer& n, std::string_view in,
       const std::size_t before = IndentationWidth(in_lines[i], o);
       const std::size_t after = IndentationWidth(line, o);
       if (before != std::string_view::npos && before != after) {
-        return "indentation width " + std::to_string(before) + " became " +
-               std::to_string(after) + where;
+        return "indentation width " + std::to_string(before) + " became " + std::to_string(after) +
+               where;
       }
     }
     if (!o.normalize_whitespace || code[i]) continue;
@@ -389,16 +381,13 @@ std::string CheckOutput(const Normalizer& n, std::string_view in,
       if (next == '\n') return "a trailing space is left" + where;
     }
     bool unicode_space = false;
-    ForEachCodePoint(line, [&](char32_t c) {
-      unicode_space = unicode_space || IsUnicodeSpace(c);
-    });
+    ForEachCodePoint(line, [&](char32_t c) { unicode_space = unicode_space || IsUnicodeSpace(c); });
     if (unicode_space) return "a Unicode space is left" + where;
   }
   std::string problem;
   const bool valid = ForEachCodePoint(out, [&](char32_t c) {
     if (!problem.empty()) return;
-    if (o.remove_invisibles &&
-        !(o.normalize_whitespace && (c == '\v' || c == '\f' || c == 0x85)) &&
+    if (o.remove_invisibles && !(o.normalize_whitespace && (c == '\v' || c == '\f' || c == 0x85)) &&
         IsDebris(c)) {
       problem = "an invisible character is left";
     }
@@ -489,8 +478,7 @@ std::string RandomText(std::mt19937& rng) {
 
 class Properties : public ::testing::Test {
  protected:
-  static std::vector<std::pair<OptionSet, Normalizer>> MakeAll(
-      const std::vector<OptionSet>& sets) {
+  static std::vector<std::pair<OptionSet, Normalizer>> MakeAll(const std::vector<OptionSet>& sets) {
     std::vector<std::pair<OptionSet, Normalizer>> all;
     for (const OptionSet& s : sets) {
       Result<Normalizer> n = Normalizer::Create(s.options);
@@ -502,19 +490,17 @@ class Properties : public ::testing::Test {
 
   // Runs every text through every normalizer; reports at most a few
   // failures per option set.
-  static void CheckAll(
-      const std::vector<std::pair<OptionSet, Normalizer>>& normalizers,
-      const std::vector<std::string>& texts, const std::string& what,
-      bool thorough) {
+  static void CheckAll(const std::vector<std::pair<OptionSet, Normalizer>>& normalizers,
+                       const std::vector<std::string>& texts, const std::string& what,
+                       bool thorough) {
     for (const auto& [set, n] : normalizers) {
       int failures = 0;
       for (std::size_t i = 0; i < texts.size(); ++i) {
         const std::string out = n.Normalize(texts[i]);
         const std::string problem = CheckOutput(n, texts[i], out, thorough);
         if (!problem.empty() && ++failures <= 3) {
-          ADD_FAILURE() << set.name << ", " << what << " #" << i << ": "
-                        << problem << "\n  in:  " << Escape(texts[i])
-                        << "\n  out: " << Escape(out);
+          ADD_FAILURE() << set.name << ", " << what << " #" << i << ": " << problem
+                        << "\n  in:  " << Escape(texts[i]) << "\n  out: " << Escape(out);
         }
       }
       EXPECT_EQ(failures, 0) << set.name << " on " << what;
@@ -527,8 +513,7 @@ class Properties : public ::testing::Test {
 //   ./normalizer_property_test
 unsigned long FromEnvironment(const char* name, unsigned long fallback) {
   const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? std::strtoul(value, nullptr, 10)
-                                            : fallback;
+  return value != nullptr && *value != '\0' ? std::strtoul(value, nullptr, 10) : fallback;
 }
 
 TEST_F(Properties, RandomTextEveryOptionSet) {
@@ -549,22 +534,20 @@ TEST_F(Properties, RandomTextEveryOptionSet) {
   // And Markdown-like documents: fences, indented code, lists and columns
   // among random lines, so that blocks open and close around dirty lines.
   static const std::vector<std::string> kMarkdownLines = {
-      "```",        "```python", "~~~",      "````",   "  ```",     "    ```",
-      "\t```",      "```x```",   "x = 1```", "",       "    ",       "\t",
-      "    a  b",   "\ta  b",    "  - item", "- a  b", "a\t\tb\tc", "a  b  ",
+      "```",      "```python", "~~~",      "````",   "  ```",     "    ```",
+      "\t```",    "```x```",   "x = 1```", "",       "    ",      "\t",
+      "    a  b", "\ta  b",    "  - item", "- a  b", "a\t\tb\tc", "a  b  ",
   };
-  std::uniform_int_distribution<std::size_t> pick_line(
-      0, kMarkdownLines.size() - 1);
+  std::uniform_int_distribution<std::size_t> pick_line(0, kMarkdownLines.size() - 1);
   for (unsigned long i = 0; i < count / 10; ++i) {
     std::string doc;
     for (int line = 0; line < 10; ++line) {
-      doc += (line % 3 == 2 ? RandomText(rng) : kMarkdownLines[pick_line(rng)]) +
-             "\n";
+      doc += (line % 3 == 2 ? RandomText(rng) : kMarkdownLines[pick_line(rng)]) + "\n";
     }
     texts.push_back(doc);
   }
-  CheckAll(MakeAll(AllOptionSets()), texts,
-           "random text (seed " + std::to_string(seed) + ")", true);
+  CheckAll(MakeAll(AllOptionSets()), texts, "random text (seed " + std::to_string(seed) + ")",
+           true);
 }
 
 // Text the rules were written for, in short hand-made lines.
@@ -631,8 +614,7 @@ TEST_F(Properties, RussianNewsCorpus) {
 TEST_F(Properties, KazakhSentencesCorpus) {
   std::optional<std::string> text = testing::KazakhSentences();
   if (!text) {
-    NORMKIT_SKIP_WITHOUT_SHARED(
-        "corpora/kk-sentences.txt.zst");
+    NORMKIT_SKIP_WITHOUT_SHARED("corpora/kk-sentences.txt.zst");
   }
   ASSERT_FALSE(text->empty());
   // In chunks of 1,000 lines, so that a failure shows a small piece.
@@ -666,14 +648,12 @@ TEST_F(Properties, FencedCodeComesOutByteForByte) {
       MakeAll({{NormalizerOptions(), "default"}});
   ASSERT_EQ(normalizers.size(), 1u);
   const Normalizer& n = normalizers[0].second;
-  std::size_t documents_with_fences = 0, fenced_lines = 0, blocks = 0,
-              indented_lines = 0, failures = 0;
+  std::size_t documents_with_fences = 0, fenced_lines = 0, blocks = 0, indented_lines = 0,
+              failures = 0;
   for (std::size_t d = 0; d < docs->size(); ++d) {
     const std::string& in = (*docs)[d];
-    if (in.find("``") == std::string::npos &&
-        in.find("~~") == std::string::npos &&
-        in.find("    ") == std::string::npos &&
-        in.find('\t') == std::string::npos) {
+    if (in.find("``") == std::string::npos && in.find("~~") == std::string::npos &&
+        in.find("    ") == std::string::npos && in.find('\t') == std::string::npos) {
       continue;  // no block can open here: spare the corpus a second split
     }
     const std::string out = n.Normalize(in);
@@ -692,9 +672,8 @@ TEST_F(Properties, FencedCodeComesOutByteForByte) {
       if (!was_open) ++blocks;
       if (in_lines[i] != out_lines[i] && ++failures <= 5) {
         ADD_FAILURE() << "document " << d << ", line " << i + 1
-                      << " of a fenced block changed\n  in:  "
-                      << Escape(in_lines[i]) << "\n  out: "
-                      << Escape(out_lines[i]);
+                      << " of a fenced block changed\n  in:  " << Escape(in_lines[i])
+                      << "\n  out: " << Escape(out_lines[i]);
       }
     }
     documents_with_fences += has_fence;

@@ -6,7 +6,6 @@
 // names (Unicode 15.0 section 3.9 and UAX #15), not from running the code.
 
 #include "normkit/normalizer.h"
-#include "core/utf8.h"
 
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
@@ -16,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/utf8.h"
 #include "normkit/encoding.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
@@ -72,9 +72,8 @@ TEST(InvalidUtf8, UnicodeTable3_8Example) {
   //   61 F1 80 80 E1 80 C2 62 80 63 80 BF 64
   // have the maximal subparts F1 80 80 | E1 80 | C2 | 80 | 80 | BF.
   const std::string in = "\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64";
-  const std::string want = std::string("a") + Repeat(kFFFD, 3) + "b" +
-                           std::string(kFFFD) + std::string("c") +
-                           Repeat(kFFFD, 2) + "d";
+  const std::string want = std::string("a") + Repeat(kFFFD, 3) + "b" + std::string(kFFFD) +
+                           std::string("c") + Repeat(kFFFD, 2) + "d";
   std::string out;
   NormalizeStats stats;
   ASSERT_TRUE(Make().Normalize(in, &out, &stats).ok());
@@ -88,15 +87,12 @@ TEST(InvalidUtf8, Overlongs) {
   // C0 and C1 never start a well-formed sequence; E0 needs A0..BF next and
   // F0 needs 90..BF, so each byte of these overlongs is its own subpart.
   EXPECT_EQ(Norm("<\xC0\xAF>"), std::string("<") + Repeat(kFFFD, 2) + ">");
-  EXPECT_EQ(Norm("<\xC0\x80>"),
-            std::string("<") + Repeat(kFFFD, 2) + ">");  // not a NUL
+  EXPECT_EQ(Norm("<\xC0\x80>"), std::string("<") + Repeat(kFFFD, 2) + ">");  // not a NUL
   EXPECT_EQ(Norm("<\xC1\xBF>"), std::string("<") + Repeat(kFFFD, 2) + ">");
   EXPECT_EQ(Norm("<\xE0\x80\xAF>"), std::string("<") + Repeat(kFFFD, 3) + ">");
   EXPECT_EQ(Norm("<\xE0\x9F\xBF>"), std::string("<") + Repeat(kFFFD, 3) + ">");
-  EXPECT_EQ(Norm("<\xF0\x80\x80\xAF>"),
-            std::string("<") + Repeat(kFFFD, 4) + ">");
-  EXPECT_EQ(Norm("<\xF0\x8F\xBF\xBF>"),
-            std::string("<") + Repeat(kFFFD, 4) + ">");
+  EXPECT_EQ(Norm("<\xF0\x80\x80\xAF>"), std::string("<") + Repeat(kFFFD, 4) + ">");
+  EXPECT_EQ(Norm("<\xF0\x8F\xBF\xBF>"), std::string("<") + Repeat(kFFFD, 4) + ">");
   // The shortest forms next to them are fine.
   EXPECT_EQ(Norm("<\xE0\xA0\x80>"), "<\u0800>");
   EXPECT_EQ(Norm("<\xF0\x90\x80\x80>"), "<\U00010000>");
@@ -126,9 +122,8 @@ TEST(InvalidUtf8, TruncatedSequences) {
   EXPECT_EQ(Norm("abc\xE2\x82"), std::string("abc") + std::string(kFFFD));
   EXPECT_EQ(Norm("abc\xF0\x9F\x98"), std::string("abc") + std::string(kFFFD));
   EXPECT_EQ(Norm("abc\xC3"), std::string("abc") + std::string(kFFFD));
-  EXPECT_EQ(Norm("a\xE2\x82\nb\xF0\x9F\n"), std::string("a") +
-                                                std::string(kFFFD) + "\nb" +
-                                                std::string(kFFFD) + "\n");
+  EXPECT_EQ(Norm("a\xE2\x82\nb\xF0\x9F\n"),
+            std::string("a") + std::string(kFFFD) + "\nb" + std::string(kFFFD) + "\n");
   // A lone continuation byte after a complete character.
   EXPECT_EQ(Norm("\xC3\xA9\xA9"), std::string("\u00E9") + std::string(kFFFD));
 }
@@ -229,8 +224,7 @@ TEST(Invisibles, C0AndC1Controls) {
 
 TEST(Invisibles, JoinersKeptBetweenLetters) {
   // Persian: ZWNJ between letters of one word (mi-khaham, "I want").
-  const std::string persian =
-      "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+  const std::string persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
   EXPECT_EQ(Norm(persian), persian);
   // Devanagari: KA, VIRAMA, ZWJ, SSA (the half form of KA).
   const std::string devanagari = "\u0915\u094D\u200D\u0937";
@@ -248,8 +242,7 @@ TEST(Invisibles, JoinersKeptInEmojiSequences) {
   // Technologist with a skin tone modifier (Sk) before the ZWJ.
   const std::string tech = "\U0001F9D1\U0001F3FD\u200D\U0001F4BB";
   EXPECT_EQ(Norm(tech), tech);
-  EXPECT_EQ(Norm(std::string("see ") + family + " here"),
-            std::string("see ") + family + " here");
+  EXPECT_EQ(Norm(std::string("see ") + family + " here"), std::string("see ") + family + " here");
 }
 
 TEST(Invisibles, JoinersRemovedAtWordEdges) {
@@ -286,8 +279,8 @@ TEST(Invisibles, JoinerRuleHoldsAfterTheFormAndPunct) {
 TEST(Invisibles, KeptWhenSwitchedOff) {
   NormalizerOptions o;
   o.remove_invisibles = false;
-  const std::string debris = std::string("\uFEFFa\u00ADb\u200Bc\u200D d") +
-                             std::string("\0\x01", 2) + "\u0080e";
+  const std::string debris =
+      std::string("\uFEFFa\u00ADb\u200Bc\u200D d") + std::string("\0\x01", 2) + "\u0080e";
   EXPECT_EQ(Norm(debris, o), debris);
 }
 
@@ -371,12 +364,10 @@ TEST(Whitespace, LoneCrKeepsItsLineWhenInvisiblesGo) {
 // 3. Unicode forms.
 
 TEST(Forms, ParseAndName) {
-  for (UnicodeForm f :
-       {UnicodeForm::kNone, UnicodeForm::kNFC, UnicodeForm::kNFD,
-        UnicodeForm::kNFKC, UnicodeForm::kNFKD, UnicodeForm::kNFKCCasefold}) {
+  for (UnicodeForm f : {UnicodeForm::kNone, UnicodeForm::kNFC, UnicodeForm::kNFD,
+                        UnicodeForm::kNFKC, UnicodeForm::kNFKD, UnicodeForm::kNFKCCasefold}) {
     UnicodeForm parsed = UnicodeForm::kNone;
-    ASSERT_TRUE(ParseUnicodeForm(UnicodeFormName(f), &parsed))
-        << UnicodeFormName(f);
+    ASSERT_TRUE(ParseUnicodeForm(UnicodeFormName(f), &parsed)) << UnicodeFormName(f);
     EXPECT_EQ(parsed, f);
   }
   EXPECT_EQ(UnicodeFormName(UnicodeForm::kNFKCCasefold), "nfkc_casefold");
@@ -410,15 +401,12 @@ TEST(Forms, EachForm) {
   };
   EXPECT_EQ(Norm("\u00E9", o(UnicodeForm::kNFD)), "e\u0301");
   EXPECT_EQ(Norm("\u0419", o(UnicodeForm::kNFD)), "\u0418\u0306");  // Й
-  EXPECT_EQ(Norm("\uFB01x\u00B2 \u2460", o(UnicodeForm::kNFC)),
-            "\uFB01x\u00B2 \u2460");
+  EXPECT_EQ(Norm("\uFB01x\u00B2 \u2460", o(UnicodeForm::kNFC)), "\uFB01x\u00B2 \u2460");
   EXPECT_EQ(Norm("\uFB01x\u00B2 \u2460", o(UnicodeForm::kNFKC)), "fix2 1");
   EXPECT_EQ(Norm("\u00BD \u00E9", o(UnicodeForm::kNFKD)), "1\u20442 e\u0301");
-  EXPECT_EQ(
-      Norm("\u00C9COLE Stra\u00DFe \uFB01", o(UnicodeForm::kNFKCCasefold)),
-      "\u00E9cole strasse fi");
-  EXPECT_EQ(Norm("\u041C\u041E\u0421\u041A\u0412\u0410",
-                 o(UnicodeForm::kNFKCCasefold)),
+  EXPECT_EQ(Norm("\u00C9COLE Stra\u00DFe \uFB01", o(UnicodeForm::kNFKCCasefold)),
+            "\u00E9cole strasse fi");
+  EXPECT_EQ(Norm("\u041C\u041E\u0421\u041A\u0412\u0410", o(UnicodeForm::kNFKCCasefold)),
             "\u043C\u043E\u0441\u043A\u0432\u0430");
   // Plain ASCII capitals fold too (they never leave the ASCII fast path
   // unless the form's tables say they change).
@@ -456,18 +444,13 @@ TEST(Punct, DoubledCommaFromTheHeaderExample) {
 TEST(Punct, QuoteStyles) {
   const std::string in = "\"Hello,\" she said, 'hi'.";
   EXPECT_EQ(Norm(in, Punct("ascii")), "\"Hello,\" she said, 'hi'.");
-  EXPECT_EQ(Norm(in, Punct("curly")),
-            "\u201CHello,\u201D she said, \u2018hi\u2019.");
-  EXPECT_EQ(Norm(in, Punct("angle")),
-            "\u00ABHello,\u00BB she said, \u2039hi\u203A.");
-  EXPECT_EQ(Norm(in, Punct("german")),
-            "\u201EHello,\u201C she said, \u201Ahi\u2018.");
+  EXPECT_EQ(Norm(in, Punct("curly")), "\u201CHello,\u201D she said, \u2018hi\u2019.");
+  EXPECT_EQ(Norm(in, Punct("angle")), "\u00ABHello,\u00BB she said, \u2039hi\u203A.");
+  EXPECT_EQ(Norm(in, Punct("german")), "\u201EHello,\u201C she said, \u201Ahi\u2018.");
   // Russian guillemets and German low-high quotes read back in any style.
   EXPECT_EQ(Norm("компания «Газпром»", Punct("ascii")), "компания \"Газпром\"");
-  EXPECT_EQ(Norm("компания «Газпром»", Punct("curly")),
-            "компания \u201CГазпром\u201D");
-  EXPECT_EQ(Norm("er sagte \u201Eja\u201C.", Punct("angle")),
-            "er sagte \u00ABja\u00BB.");
+  EXPECT_EQ(Norm("компания «Газпром»", Punct("curly")), "компания \u201CГазпром\u201D");
+  EXPECT_EQ(Norm("er sagte \u201Eja\u201C.", Punct("angle")), "er sagte \u00ABja\u00BB.");
   // Curly input to ASCII.
   EXPECT_EQ(Norm("\u201Cquoted\u201D and \u2018single\u2019", Punct("ascii")),
             "\"quoted\" and 'single'");
@@ -494,8 +477,7 @@ TEST(Punct, Dashes) {
   // A hyphen-minus between digits is a date or a number, not a range.
   EXPECT_EQ(Norm("2022-06-20", Punct()), "2022-06-20");
   EXPECT_EQ(Norm("well-known", Punct()), "well-known");
-  EXPECT_EQ(Norm("well\u2010known non\u2011stop", Punct()),
-            "well-known non-stop");
+  EXPECT_EQ(Norm("well\u2010known non\u2011stop", Punct()), "well-known non-stop");
   // A Unicode hyphen standing between spaces is a dash too.
   EXPECT_EQ(Norm("a \u2010 b", Punct()), "a \u2014 b");
   EXPECT_EQ(Norm("a\u2014b", Punct()), "a\u2014b");
@@ -542,8 +524,8 @@ TEST(Punct, FixedMarksAreWrittenAsTheyReadBack) {
   // then between two letters, which reads as an apostrophe.
   EXPECT_EQ(Norm("ab \u203Ac", Punct("german")), "ab\u2019c");
   for (const char* style : {"ascii", "curly", "angle", "german"}) {
-    for (const char* in : {"a\u00ABb\u00BB", "ab \u203Ac", "a\u2039 b",
-                           "\u2014 \u00BBy", "x ( \" y"}) {
+    for (const char* in :
+         {"a\u00ABb\u00BB", "ab \u203Ac", "a\u2039 b", "\u2014 \u00BBy", "x ( \" y"}) {
       const std::string once = Norm(in, Punct(style));
       EXPECT_EQ(Norm(once, Punct(style)), once) << style << " " << in;
     }
@@ -569,8 +551,7 @@ TEST(Punct, MissingRuleFile) {
 
 // The embedded punct.toml with the first line that starts with `key =`
 // replaced by `replacement`; *line is that line's number (from 1).
-std::string PunctTomlWith(std::string_view key, std::string_view replacement,
-                          std::size_t* line) {
+std::string PunctTomlWith(std::string_view key, std::string_view replacement, std::size_t* line) {
   static const RuleFiles embedded = RuleFiles::Embedded();
   const std::string* text = embedded.Find("normalize/punct.toml");
   EXPECT_NE(text, nullptr);
@@ -616,17 +597,14 @@ TEST(PunctRules, TomlSyntaxErrorHasLineAndColumn) {
   // An unterminated string: `dash = "—` then the line break, which TOML
   // forbids inside a string: d1 a2 s3 h4 _5 =6 _7 "8 —9, the break is 10.
   std::size_t line = 0;
-  Status s =
-      CreateWithPunctToml(PunctTomlWith("dash", "dash = \"\u2014", &line));
+  Status s = CreateWithPunctToml(PunctTomlWith("dash", "dash = \"\u2014", &line));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.code(), ErrorCode::kRuleSyntax);
   EXPECT_EQ(s.where().file, "custom/punct.toml");
   EXPECT_EQ(s.where().line, line);
   EXPECT_EQ(s.where().column, 10u);
-  EXPECT_EQ(s.ToString().rfind(std::string("custom/punct.toml:") +
-                                   std::to_string(line) + ":10: ",
-                               0),
-            0u)
+  EXPECT_EQ(
+      s.ToString().rfind(std::string("custom/punct.toml:") + std::to_string(line) + ":10: ", 0), 0u)
       << s.ToString();
 
   // An unknown escape: the `q` of `"\q"` is the tenth character.
@@ -670,15 +648,14 @@ TEST(PunctRules, TwoCharacterEntryPointsAtTheEntry) {
   // The entry "ab" starts after `double_closing = ["»", `: 23 characters,
   // so at column 24.
   EXPECT_EQ(s.where().column, 24u) << s.ToString();
-  EXPECT_NE(s.message().find("one character"), std::string::npos)
-      << s.message();
+  EXPECT_NE(s.message().find("one character"), std::string::npos) << s.message();
 }
 
 TEST(PunctRules, SemanticErrors) {
   std::size_t line = 0;
   // The same character in two roles.
-  Status s = CreateWithPunctToml(
-      PunctTomlWith("hyphens", "hyphens = [\"\u2010\", \"\u2014\"]", &line));
+  Status s =
+      CreateWithPunctToml(PunctTomlWith("hyphens", "hyphens = [\"\u2010\", \"\u2014\"]", &line));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.code(), ErrorCode::kRuleSyntax);
   // The hyphens line comes before the dashes line, so the second listing of
@@ -688,23 +665,20 @@ TEST(PunctRules, SemanticErrors) {
   EXPECT_EQ(s.where().line, dashes_line) << s.ToString();
 
   // A wrong type.
-  s = CreateWithPunctToml(
-      PunctTomlWith("spaced_hyphen", "spaced_hyphen = \"yes\"", &line));
+  s = CreateWithPunctToml(PunctTomlWith("spaced_hyphen", "spaced_hyphen = \"yes\"", &line));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.code(), ErrorCode::kRuleSyntax);
   EXPECT_EQ(s.where().line, line);
   EXPECT_EQ(s.where().column, 17u);  // the value, after `spaced_hyphen = `
 
   // An ellipsis that is neither "..." nor U+2026.
-  s = CreateWithPunctToml(
-      PunctTomlWith("ellipsis", "ellipsis = \"..\"", &line));
+  s = CreateWithPunctToml(PunctTomlWith("ellipsis", "ellipsis = \"..\"", &line));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.where().line, line);
   EXPECT_EQ(s.where().column, 12u);
 
   // An empty entry.
-  s = CreateWithPunctToml(
-      PunctTomlWith("range_dash", "range_dash = \"\"", &line));
+  s = CreateWithPunctToml(PunctTomlWith("range_dash", "range_dash = \"\"", &line));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.where().line, line);
   EXPECT_EQ(s.where().column, 14u);
@@ -793,8 +767,7 @@ TEST(Encoding, Koi8R) {
 }
 
 TEST(Encoding, RefusesUnknownAndNonAsciiCharsets) {
-  for (const char* name :
-       {"no-such-charset", "UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32"}) {
+  for (const char* name : {"no-such-charset", "UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32"}) {
     Result<std::string> r = DecodeCharset("abc", name);
     ASSERT_FALSE(r.ok()) << name;
     EXPECT_EQ(r.status().code(), ErrorCode::kInvalidArgument) << name;
@@ -810,8 +783,7 @@ TEST(Encoding, UndefinedByteNamesItsOffset) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), ErrorCode::kInvalidInput);
   EXPECT_EQ(r.status().where().offset, 2u);
-  EXPECT_NE(r.status().message().find("0x98"), std::string::npos)
-      << r.status().message();
+  EXPECT_NE(r.status().message().find("0x98"), std::string::npos) << r.status().message();
 }
 
 }  // namespace

@@ -14,8 +14,8 @@
 
 #include <string>
 
-#include "normkit/normalizer.h"
 #include "core/utf8.h"
+#include "normkit/normalizer.h"
 
 namespace normkit {
 namespace {
@@ -80,21 +80,18 @@ void CompareWithIcu(UnicodeForm form, char32_t stride) {
       want.clear();
       icu::StringByteSink<std::string> sink(&want);
       UErrorCode ec = U_ZERO_ERROR;
-      icu->normalizeUTF8(0, icu::StringPiece(text.data(), text.size()), sink,
-                         nullptr, ec);
+      icu->normalizeUTF8(0, icu::StringPiece(text.data(), text.size()), sink, nullptr, ec);
       ASSERT_TRUE(U_SUCCESS(ec)) << u_errorName(ec);
       const UBool icu_normal =
           icu->isNormalizedUTF8(icu::StringPiece(text.data(), text.size()), ec);
       ASSERT_TRUE(U_SUCCESS(ec)) << u_errorName(ec);
       ++checked;
       const bool ours_normal = n.IsNormalized(text);
-      if ((got != want || ours_normal != static_cast<bool>(icu_normal)) &&
-          ++failures <= 20) {
-        ADD_FAILURE() << UnicodeFormName(form) << " U+" << std::hex
-                      << std::uppercase << unsigned(cp) << " shape " << shape
-                      << ": normkit and ICU differ (output equal: "
-                      << (got == want) << ", IsNormalized " << ours_normal
-                      << " vs ICU " << bool(icu_normal) << ")";
+      if ((got != want || ours_normal != static_cast<bool>(icu_normal)) && ++failures <= 20) {
+        ADD_FAILURE() << UnicodeFormName(form) << " U+" << std::hex << std::uppercase
+                      << unsigned(cp) << " shape " << shape
+                      << ": normkit and ICU differ (output equal: " << (got == want)
+                      << ", IsNormalized " << ours_normal << " vs ICU " << bool(icu_normal) << ")";
       }
     }
   }
@@ -105,9 +102,7 @@ TEST(QuickCheck, NfcEveryCodePoint) { CompareWithIcu(UnicodeForm::kNFC, 1); }
 TEST(QuickCheck, NfdEveryCodePoint) { CompareWithIcu(UnicodeForm::kNFD, 1); }
 TEST(QuickCheck, NfkcEveryCodePoint) { CompareWithIcu(UnicodeForm::kNFKC, 1); }
 TEST(QuickCheck, NfkdEveryCodePoint) { CompareWithIcu(UnicodeForm::kNFKD, 1); }
-TEST(QuickCheck, NfkcCasefoldEveryCodePoint) {
-  CompareWithIcu(UnicodeForm::kNFKCCasefold, 1);
-}
+TEST(QuickCheck, NfkcCasefoldEveryCodePoint) { CompareWithIcu(UnicodeForm::kNFKCCasefold, 1); }
 
 // The quick check looks at a whole line before deciding; a character that
 // needs the form deep inside a long clean line must still be found.

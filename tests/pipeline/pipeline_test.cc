@@ -2,12 +2,13 @@
 // user's recipe, recipe errors with their positions, one-line documents,
 // and the same results from many threads; the metadata writer and the JSON
 // Lines editor it uses.
+#include "normkit/pipeline.h"
+
 #include <gtest/gtest.h>
 
 #include <thread>
 
 #include "corpus.h"
-#include "normkit/pipeline.h"
 
 namespace normkit {
 namespace {
@@ -56,7 +57,8 @@ TEST(Pipeline, VariantsStepGivesOneSpellingPerName) {
       &stats);
   EXPECT_EQ(doc.text, "President Tokayev met the chancellor; Tokayev’s words were clear.\n");
   ASSERT_TRUE(doc.metadata.header.has_value());
-  EXPECT_EQ(doc.metadata.header->title, "Tokayev visits Berlin") << "the title gets the canonical form too";
+  EXPECT_EQ(doc.metadata.header->title, "Tokayev visits Berlin")
+      << "the title gets the canonical form too";
   EXPECT_EQ(stats.steps[3].count, 2u);
 }
 
@@ -98,8 +100,8 @@ TEST(Pipeline, MetadataJsonWritesThePartsWhoseStepRan) {
   EXPECT_EQ(json.substr(json.find(R"("dates")")),
             R"("dates":[],"body":"President Tokayev spoke.\n"})");
 
-  Result<Pipeline> names = Pipeline::FromRecipe("[[step]]\nuse = \"variants\"\n", "names.toml",
-                                                RuleFiles::Embedded());
+  Result<Pipeline> names =
+      Pipeline::FromRecipe("[[step]]\nuse = \"variants\"\n", "names.toml", RuleFiles::Embedded());
   ASSERT_TRUE(names.ok()) << names.status().ToString();
   const Document plain = names->Process("Tokaev");
   EXPECT_EQ(MetadataJson(plain.metadata), "{}") << "no clean or dates step, nothing found";
@@ -132,7 +134,8 @@ TEST(Pipeline, RecipeErrorsNameTheirPlace) {
       {"[[step]]\nuse = \"normalise\"\n", "r.toml:2:7", "unknown step 'normalise'"},
       {"[[step]]\nuse = \"normalize\"\nfrom = \"nfc\"\n", "r.toml:3:1", "unknown option 'from'"},
       {"[[step]]\nuse = \"normalize\"\nform = \"nfx\"\n", "r.toml:3:8", "form: unknown 'nfx'"},
-      {"[[step]]\nuse = \"translit\"\nscheme = \"ru/nope\"\n", "r.toml:1:1", "unknown scheme 'ru/nope'"},
+      {"[[step]]\nuse = \"translit\"\nscheme = \"ru/nope\"\n", "r.toml:1:1",
+       "unknown scheme 'ru/nope'"},
       {"name = \"empty\"\n", "r.toml", "at least one [[step]]"},
       {"[[step]\n", "r.toml:1:", ""},
   };

@@ -1,13 +1,14 @@
 #include "corpus.h"
-#include "skip.h"
 
 #include <zstd.h>
 
 #include <cstdlib>
 #include <fstream>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
+
+#include "skip.h"
 
 namespace normkit::testing {
 
@@ -40,8 +41,7 @@ std::optional<std::string> ReadFile(const std::string& path) {
 }
 
 std::optional<std::vector<std::string>> RussianNewsTexts() {
-  std::optional<std::string> jsonl =
-      ReadFile(SharedDir() + "/corpora/ru-news.jsonl.zst");
+  std::optional<std::string> jsonl = ReadFile(SharedDir() + "/corpora/ru-news.jsonl.zst");
   if (!jsonl) return std::nullopt;
   std::vector<std::string> texts;
   std::istringstream lines(*jsonl);

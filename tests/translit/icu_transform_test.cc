@@ -1,8 +1,8 @@
 // IcuTransform's errors say where: the element of a compound id that ICU
 // refuses, and the place ICU's parser gives (UParseError) in rules.
-#include <gtest/gtest.h>
-
 #include "normkit/icu_transform.h"
+
+#include <gtest/gtest.h>
 
 namespace normkit {
 namespace {
@@ -35,7 +35,8 @@ TEST(IcuTransform, TheRefusedElementOfACompoundIdHasItsColumn) {
   Result<IcuTransform> empty = IcuTransform::Create("Any-Latin;; Latin-ASCII");
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.status().where().column, 11u);
-  EXPECT_EQ(empty.status().message(), "an empty element in 'Any-Latin;; Latin-ASCII' (U_INVALID_ID)");
+  EXPECT_EQ(empty.status().message(),
+            "an empty element in 'Any-Latin;; Latin-ASCII' (U_INVALID_ID)");
 }
 
 TEST(IcuTransform, RulesWork) {

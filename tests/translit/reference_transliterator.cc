@@ -24,9 +24,7 @@ bool IsLetter(char32_t c) {
   return u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0;
 }
 
-bool IsMark(char32_t c) {
-  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
-}
+bool IsMark(char32_t c) { return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0; }
 
 bool IsCased(char32_t c) {
   return u_isUUppercase(static_cast<UChar32>(c)) || u_isULowercase(static_cast<UChar32>(c));
@@ -36,9 +34,7 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; 
 
 char32_t Lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
 
-bool Contains(const std::u32string& set, char32_t c) {
-  return set.find(c) != std::u32string::npos;
-}
+bool Contains(const std::u32string& set, char32_t c) { return set.find(c) != std::u32string::npos; }
 
 }  // namespace
 
@@ -131,8 +127,8 @@ std::string ReferenceTransliterator::Transliterate(std::string_view text) const 
     // Case: lower stays lower; a capital gives a capitalized output, all in
     // capitals when the next letter (else the previous one) is a capital.
     // `at` is the source letter, `next` the position after it.
-    auto cased_output = [&](const std::string& lower_latin, std::size_t at,
-                            std::size_t next, const std::string* capital) {
+    auto cased_output = [&](const std::string& lower_latin, std::size_t at, std::size_t next,
+                            const std::string* capital) {
       icu::UnicodeString r = icu::UnicodeString::fromUTF8(lower_latin);
       if (!u_isUUppercase(static_cast<UChar32>(s[at]))) return r;
       icu::UnicodeString title;
@@ -177,8 +173,7 @@ std::string ReferenceTransliterator::Transliterate(std::string_view text) const 
       auto capital = capitals_.find(c);
       const bool explicit_capital = !from_rule && capital != capitals_.end();
       // A match of several letters takes its case from its first two.
-      result = cased_output(*latin, i, i + 1,
-                            explicit_capital ? &capital->second : nullptr);
+      result = cased_output(*latin, i, i + 1, explicit_capital ? &capital->second : nullptr);
     }
     result.toUTF8String(out);
     i += length;

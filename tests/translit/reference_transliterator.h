@@ -17,8 +17,7 @@ namespace normkit::testing {
 class ReferenceTransliterator {
  public:
   // `fallback` is the parsed fallback scheme (cyrl/iso_9), or nullptr.
-  ReferenceTransliterator(const internal::Scheme& scheme,
-                          const internal::Scheme* fallback);
+  ReferenceTransliterator(const internal::Scheme& scheme, const internal::Scheme* fallback);
   std::string Transliterate(std::string_view text) const;
 
  private:
@@ -26,7 +25,7 @@ class ReferenceTransliterator {
   const std::string* LetterOutput(char32_t lower) const;
 
   const internal::Scheme& scheme_;
-  std::map<char32_t, std::string> letters_;  // scheme, then fallback, then ICU
+  std::map<char32_t, std::string> letters_;   // scheme, then fallback, then ICU
   std::map<char32_t, std::string> capitals_;  // explicit capital outputs
 };
 

@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "corpus.h"
-#include "skip.h"
 #include "normkit/transliterator.h"
+#include "skip.h"
 
 namespace normkit {
 
@@ -20,15 +20,16 @@ namespace {
 
 TEST(SchemeConformance, EveryPromisedSchemeExists) {
   const std::set<std::string> promised = {
-      "ru/ala_lc", "ru/ala_lc_alt", "ru/bgn_pcgn", "ru/bgn_pcgn_alt", "ru/bs_2979",
-      "ru/bs_2979_alt", "ru/gost_16876", "ru/gost_16876_alt", "ru/gost_52290",
-      "ru/gost_52535", "ru/gost_7034", "ru/gost_779", "ru/gost_779_alt",
-      "ru/icao_doc_9303", "ru/iso_9_1954", "ru/iso_9_1968", "ru/iso_9_1968_alt",
-      "ru/mosmetro", "ru/mvd_310", "ru/mvd_310_fr", "ru/mvd_782", "ru/scientific",
-      "ru/telegram", "ru/ungegn_1987", "ru/wikipedia", "ru/yandex_maps",
-      "ru/yandex_money", "uk/national_2010", "uk/bgn_pcgn", "kk/latin_2021",
-      "kk/bgn_pcgn", "be/national", "be/bgn_pcgn", "bg/streamlined", "sr/latin",
-      "mk/national", "cyrl/iso_9"};
+      "ru/ala_lc",         "ru/ala_lc_alt",    "ru/bgn_pcgn",     "ru/bgn_pcgn_alt",
+      "ru/bs_2979",        "ru/bs_2979_alt",   "ru/gost_16876",   "ru/gost_16876_alt",
+      "ru/gost_52290",     "ru/gost_52535",    "ru/gost_7034",    "ru/gost_779",
+      "ru/gost_779_alt",   "ru/icao_doc_9303", "ru/iso_9_1954",   "ru/iso_9_1968",
+      "ru/iso_9_1968_alt", "ru/mosmetro",      "ru/mvd_310",      "ru/mvd_310_fr",
+      "ru/mvd_782",        "ru/scientific",    "ru/telegram",     "ru/ungegn_1987",
+      "ru/wikipedia",      "ru/yandex_maps",   "ru/yandex_money", "uk/national_2010",
+      "uk/bgn_pcgn",       "kk/latin_2021",    "kk/bgn_pcgn",     "be/national",
+      "be/bgn_pcgn",       "bg/streamlined",   "sr/latin",        "mk/national",
+      "cyrl/iso_9"};
   std::vector<Status> errors;
   std::set<std::string> present;
   for (const SchemeInfo& info : ListSchemes(RuleFiles::Embedded(), &errors)) {
@@ -69,15 +70,15 @@ TEST_P(SchemePairs, ForwardAndReverse) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllSchemes, SchemePairs, ::testing::ValuesIn(ListSchemes(RuleFiles::Embedded())),
-    [](const ::testing::TestParamInfo<SchemeInfo>& p) {
-      std::string name = p.param.id;
-      for (char& c : name) {
-        if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-      }
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(AllSchemes, SchemePairs,
+                         ::testing::ValuesIn(ListSchemes(RuleFiles::Embedded())),
+                         [](const ::testing::TestParamInfo<SchemeInfo>& p) {
+                           std::string name = p.param.id;
+                           for (char& c : name) {
+                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
 
 // The file also holds pairs of other systems (from the same test suite);
 // the rows of table UkrainianKMU are the 2010 Cabinet of Ministers system.

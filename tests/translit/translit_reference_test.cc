@@ -14,9 +14,9 @@
 #include <set>
 
 #include "corpus.h"
-#include "skip.h"
 #include "normkit/transliterator.h"
 #include "reference_transliterator.h"
+#include "skip.h"
 #include "translit/scheme.h"
 
 namespace normkit {
@@ -51,9 +51,7 @@ internal::Scheme Parse(const std::string& id) {
   return *s;
 }
 
-bool IsMark(char32_t c) {
-  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
-}
+bool IsMark(char32_t c) { return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0; }
 
 std::string Nfc(std::string_view text) {
   UErrorCode ec = U_ZERO_ERROR;
@@ -90,8 +88,8 @@ TEST_P(SchemeOnCorpus, FastEngineEqualsReference) {
   const std::string want = reference.Transliterate(*corpus);
   if (got != want) {
     // Name the first line that differs rather than dumping megabytes.
-    std::size_t at = std::mismatch(got.begin(), got.end(), want.begin(), want.end()).first -
-                     got.begin();
+    std::size_t at =
+        std::mismatch(got.begin(), got.end(), want.begin(), want.end()).first - got.begin();
     const std::size_t line_start = got.rfind('\n', at) + 1;
     FAIL() << "differs from the reference at output byte " << at << ": fast\n  "
            << got.substr(line_start, 200) << "\nreference\n  "
@@ -106,15 +104,15 @@ TEST_P(SchemeOnCorpus, FastEngineEqualsReference) {
       << info.id << " output is not NFC";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllSchemes, SchemeOnCorpus, ::testing::ValuesIn(ListSchemes(RuleFiles::Embedded())),
-    [](const ::testing::TestParamInfo<SchemeInfo>& p) {
-      std::string name = p.param.id;
-      for (char& c : name) {
-        if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-      }
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(AllSchemes, SchemeOnCorpus,
+                         ::testing::ValuesIn(ListSchemes(RuleFiles::Embedded())),
+                         [](const ::testing::TestParamInfo<SchemeInfo>& p) {
+                           std::string name = p.param.id;
+                           for (char& c : name) {
+                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
 
 // Latin back to Cyrillic gives the original (in NFC) exactly, for every
 // corpus line that has no Latin letters of its own and only letters the
@@ -169,8 +167,10 @@ TEST_P(RoundTrip, CorpusLinesComeBackExactly) {
     for (std::size_t i = 0; i < line.size() && eligible;) {
       UChar32 c;
       U8_NEXT(line.data(), i, line.size(), c);
-      if (c < 0) eligible = false;
-      else if (u_isalpha(c)) eligible = own.count(static_cast<char32_t>(c)) != 0;
+      if (c < 0)
+        eligible = false;
+      else if (u_isalpha(c))
+        eligible = own.count(static_cast<char32_t>(c)) != 0;
       cps.push_back(static_cast<char32_t>(c));
     }
     for (std::size_t i = 0; i < cps.size() && eligible; ++i) {
@@ -183,7 +183,9 @@ TEST_P(RoundTrip, CorpusLinesComeBackExactly) {
       if (alone) eligible = false;
     }
     for (std::size_t i = 0; i + 1 < cps.size() && eligible; ++i) {
-      const auto lower = [](char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); };
+      const auto lower = [](char32_t c) {
+        return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+      };
       eligible = ambiguous.count({lower(cps[i]), lower(cps[i + 1])}) == 0;
     }
     if (!eligible) continue;
@@ -191,8 +193,8 @@ TEST_P(RoundTrip, CorpusLinesComeBackExactly) {
     const std::string original = Nfc(line);
     const std::string back = reverse->Transliterate(forward->Transliterate(line));
     if (back != original && ++failed <= 5) {
-      ADD_FAILURE() << id << " round trip:\n  " << line << "\n  "
-                    << forward->Transliterate(line) << "\n  " << back;
+      ADD_FAILURE() << id << " round trip:\n  " << line << "\n  " << forward->Transliterate(line)
+                    << "\n  " << back;
     }
   }
   EXPECT_EQ(failed, 0u);

@@ -1,17 +1,18 @@
 // The engine's promises, scheme by scheme where it matters, and the rule
 // compiler's errors.
+#include "normkit/transliterator.h"
+
 #include <gtest/gtest.h>
 
 #include <thread>
 
 #include "normkit/icu_transform.h"
-#include "normkit/transliterator.h"
 
 namespace normkit {
 namespace {
 
 std::string Translit(std::string_view id, std::string_view text,
-                Direction direction = Direction::kForward) {
+                     Direction direction = Direction::kForward) {
   Result<Transliterator> t = Transliterator::Create(id, direction);
   EXPECT_TRUE(t.ok()) << t.status().ToString();
   return t.ok() ? t->Transliterate(text) : "";
@@ -35,14 +36,17 @@ TEST(Transliterator, EachPartOfAHyphenatedNameIsAWord) {
 }
 
 TEST(Transliterator, EverythingElsePassesThrough) {
-  EXPECT_EQ(Translit("ru/bgn_pcgn", "iPhone 15 Pro 😀 — «ok» 100%"),
-            "iPhone 15 Pro 😀 — «ok» 100%");
+  EXPECT_EQ(Translit("ru/bgn_pcgn", "iPhone 15 Pro 😀 — «ok» 100%"), "iPhone 15 Pro 😀 — «ok» 100%");
   EXPECT_EQ(Translit("ru/bgn_pcgn", "Токаев: 20.06.2022"), "Tokayev: 20.06.2022");
   EXPECT_EQ(Translit("cyrl/iso_9", ""), "");
 }
 
 TEST(Transliterator, InvalidUtf8BecomesReplacementCharacter) {
-  EXPECT_EQ(Translit("ru/wikipedia", "а\xFF" "б\xD0"), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  EXPECT_EQ(Translit("ru/wikipedia",
+                     "а\xFF"
+                     "б\xD0"),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD");
   EXPECT_EQ(Translit("ru/wikipedia", "\xE2\x82 x"), "\xEF\xBF\xBD x");
   // A real U+FFFD stays one.
   EXPECT_EQ(Translit("ru/wikipedia", "\xEF\xBF\xBD"), "\xEF\xBF\xBD");
@@ -60,7 +64,8 @@ TEST(Transliterator, LettersOutsideTheSchemeFallBackToIso9) {
 }
 
 TEST(Transliterator, ReverseIsExactForIso9) {
-  const std::string text = "Съешь же ещё этих мягких французских булок, да выпей чаю. ЁЖ Ґанок Їжак";
+  const std::string text =
+      "Съешь же ещё этих мягких французских булок, да выпей чаю. ЁЖ Ґанок Їжак";
   EXPECT_EQ(Translit("cyrl/iso_9", Translit("cyrl/iso_9", text), Direction::kReverse), text);
   // A caseless prime takes the case of its word.
   EXPECT_EQ(Translit("cyrl/iso_9", "OBʺÂVLENIE Obʺâvlenie KONʹ", Direction::kReverse),
@@ -78,8 +83,7 @@ TEST(Transliterator, UnknownSchemeNamesTheNearest) {
   Result<Transliterator> t = Transliterator::Create("ru/bgn_pcgm");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().code(), ErrorCode::kNotFound);
-  EXPECT_NE(t.status().message().find("ru/bgn_pcgn"), std::string::npos)
-      << t.status().message();
+  EXPECT_NE(t.status().message().find("ru/bgn_pcgn"), std::string::npos) << t.status().message();
   const std::vector<std::string> nearest = NearestSchemeIds("ru/wikipedai", RuleFiles::Embedded());
   ASSERT_FALSE(nearest.empty());
   EXPECT_EQ(nearest[0], "ru/wikipedia");
@@ -116,7 +120,8 @@ output = "ô"
 pairs = [["жук", "jouk"]]
 )";
 
-Result<Transliterator> UserScheme(std::string_view text, std::string path = "translit/xx/test.toml") {
+Result<Transliterator> UserScheme(std::string_view text,
+                                  std::string path = "translit/xx/test.toml") {
   RuleFiles rules = RuleFiles::Embedded();
   rules.Add(path, std::string(text), "/home/user/rules/" + path);
   return Transliterator::Create("xx/test", Direction::kForward, rules);
@@ -145,9 +150,11 @@ TEST(Transliterator, BrokenSchemesAreRefusedWithTheirPosition) {
       {"year = 2024", "year = 2024x", "xx/test.toml:5:", ""},
       {"\"ж\" = \"j\"", "\"жж\" = \"j\"", "xx/test.toml:11:1:", "must be one character"},
       {"\"з\" = \"z\"", "\"з\" = \"зз\"", "xx/test.toml:12:7:", "Cyrillic"},
-      {"after = [\"@vowels\"]", "after = [\"@vowel\"]", "xx/test.toml:23:10:", "unknown class '@vowel'"},
+      {"after = [\"@vowels\"]", "after = [\"@vowel\"]",
+       "xx/test.toml:23:10:", "unknown class '@vowel'"},
       {"word_end = true", "word_ending = true", "xx/test.toml:24:1:", "unknown key 'word_ending'"},
-      {"output = [\"z\", \"gh\"]", "output = [\"z\"]", "xx/test.toml:19:10:", "one piece per letter"},
+      {"output = [\"z\", \"gh\"]", "output = [\"z\"]",
+       "xx/test.toml:19:10:", "one piece per letter"},
       {"id = \"xx/test\"", "id = \"xx/other\"", "xx/test.toml:2:", "does not match"},
       {"title = \"Test\"\n", "", "xx/test.toml:", "missing key 'title'"},
   };

@@ -49,12 +49,10 @@ std::vector<std::vector<std::string>> Golden() {
 struct Scores {
   std::size_t true_pairs = 0, false_pairs = 0, missed_pairs = 0;
   double precision() const {
-    return true_pairs + false_pairs == 0 ? 1.0
-                                         : double(true_pairs) / (true_pairs + false_pairs);
+    return true_pairs + false_pairs == 0 ? 1.0 : double(true_pairs) / (true_pairs + false_pairs);
   }
   double recall() const {
-    return true_pairs + missed_pairs == 0 ? 1.0
-                                          : double(true_pairs) / (true_pairs + missed_pairs);
+    return true_pairs + missed_pairs == 0 ? 1.0 : double(true_pairs) / (true_pairs + missed_pairs);
   }
 };
 
@@ -100,11 +98,12 @@ Scores Evaluate(const VariantIndex& index, const std::string& label) {
       }
     }
   }
-  std::printf("%s: %zu names, %zu spellings; pairwise precision %.3f (%zu of %zu), "
-              "recall %.3f (%zu of %zu)\n",
-              label.c_str(), golden.size(), spellings.size(), scores.precision(),
-              scores.true_pairs, scores.true_pairs + scores.false_pairs, scores.recall(),
-              scores.true_pairs, scores.true_pairs + scores.missed_pairs);
+  std::printf(
+      "%s: %zu names, %zu spellings; pairwise precision %.3f (%zu of %zu), "
+      "recall %.3f (%zu of %zu)\n",
+      label.c_str(), golden.size(), spellings.size(), scores.precision(), scores.true_pairs,
+      scores.true_pairs + scores.false_pairs, scores.recall(), scores.true_pairs,
+      scores.true_pairs + scores.missed_pairs);
   std::cout << wrong.str();
   return scores;
 }

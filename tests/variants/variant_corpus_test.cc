@@ -6,9 +6,9 @@
 #include <string>
 
 #include "corpus.h"
-#include "skip.h"
 #include "normkit/variant_index.h"
 #include "shared_index.h"
+#include "skip.h"
 
 namespace normkit {
 namespace {

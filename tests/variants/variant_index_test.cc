@@ -1,5 +1,7 @@
 // The VariantIndex's lexicon files, Apply() byte for byte, Canonical(),
 // CountNames() and Cluster().
+#include "normkit/variant_index.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -7,7 +9,6 @@
 #include <thread>
 #include <vector>
 
-#include "normkit/variant_index.h"
 #include "shared_index.h"
 
 namespace normkit {
@@ -28,8 +29,7 @@ TEST(Lexicon, BuiltInLoads) {
   EXPECT_GE(Index().known_variants(), 800u);
 }
 
-void ExpectError(const std::string& text, const std::string& where,
-                 const std::string& what) {
+void ExpectError(const std::string& text, const std::string& where, const std::string& what) {
   auto index = WithLexicon(text);
   ASSERT_FALSE(index.ok()) << text;
   EXPECT_EQ(index.status().code(), ErrorCode::kRuleSyntax);
@@ -40,21 +40,20 @@ void ExpectError(const std::string& text, const std::string& where,
 
 TEST(Lexicon, ErrorsNameFileLineAndColumn) {
   ExpectError("[[name]]\ncanonical = \"Tokayev\nvariants = []\n", "my.toml:2:", "");
-  ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariant = [\"Tokaev\"]\n", "my.toml:3:1:",
-              "unknown key 'variant'");
+  ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariant = [\"Tokaev\"]\n",
+              "my.toml:3:1:", "unknown key 'variant'");
   ExpectError("[[name]]\ncyrillic = \"Токаев\"\n", "my.toml:1:1:", "needs 'canonical'");
-  ExpectError("[[name]]\ncanonical = \"Kassym-Jomart Tokayev\"\n", "my.toml:2:13:",
-              "not one word");
-  ExpectError("[[name]]\ncanonical = \"Tokayev\"\ncyrillic = \"Tokaev\"\n", "my.toml:3:12:",
-              "has no Cyrillic letter");
+  ExpectError("[[name]]\ncanonical = \"Kassym-Jomart Tokayev\"\n", "my.toml:2:13:", "not one word");
+  ExpectError("[[name]]\ncanonical = \"Tokayev\"\ncyrillic = \"Tokaev\"\n",
+              "my.toml:3:12:", "has no Cyrillic letter");
   ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariants = [\"Tokaev\", \"Токаев\"]\n",
               "my.toml:3:23:", "has a Cyrillic letter");
   ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariants = [\"Tokaev\", \"Tokaev\"]\n",
               "my.toml:3:23:", "listed twice");
   ExpectError("[[name]]\ncanonical = \"Tokayev\"\ncyrillic = { xx1 = \"Токаев\" }\n",
               "my.toml:3:14:", "not a language code");
-  ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariants = \"Tokaev\"\n", "my.toml:3:12:",
-              "expected a list");
+  ExpectError("[[name]]\ncanonical = \"Tokayev\"\nvariants = \"Tokaev\"\n",
+              "my.toml:3:12:", "expected a list");
   ExpectError("title = \"x\"\n", "my.toml:1:1:", "unknown key 'title'");
   // One spelling, two names, one file: refused at the second claim.
   ExpectError(
@@ -74,8 +73,8 @@ TEST(Lexicon, BrokenBuiltInFileIsNamed) {
 
 TEST(Lexicon, AUsersNameTakesItsSpellingsOver) {
   // The user wants Tokaev: the built-in Tokayev and its spellings join it.
-  auto index = WithLexicon(
-      "[[name]]\ncanonical = \"Tokaev\"\nvariants = [\"Tokayev\"]\n", /*builtin=*/true);
+  auto index =
+      WithLexicon("[[name]]\ncanonical = \"Tokaev\"\nvariants = [\"Tokayev\"]\n", /*builtin=*/true);
   ASSERT_TRUE(index.ok()) << index.status().ToString();
   EXPECT_EQ(index->Apply("Tokayev, Tokajew, Tokaïev, Tokaev"), "Tokaev, Tokaev, Tokaev, Tokaev");
   EXPECT_EQ(index->Canonical("Токаев"), "Tokaev");
@@ -176,8 +175,8 @@ TEST(Apply, LeavesEverythingElseByteForByte) {
 TEST(Apply, RandomInput) {
   std::mt19937 random(42);
   const std::vector<std::string> pieces = {
-      "Tokaev", "Tokayev", "Tokarev", " ", "-", "’s", "'", "\n", "Токаев", "é",
-      "\xff", "\xd0", "Kassym-", "NAZARBAEV", ".", "/", "x", "TOKAEV", "\xe2\x80"};
+      "Tokaev", "Tokayev", "Tokarev", " ",         "-", "’s", "'", "\n",     "Токаев",  "é",
+      "\xff",   "\xd0",    "Kassym-", "NAZARBAEV", ".", "/",  "x", "TOKAEV", "\xe2\x80"};
   for (int round = 0; round < 2000; ++round) {
     std::string text;
     const int n = random() % 12;
@@ -205,8 +204,7 @@ TEST(Apply, ManyThreadsOneIndex) {
   }
   for (auto& t : threads) t.join();
   for (const std::string& out : outputs) EXPECT_EQ(out, expected);
-  EXPECT_NE(expected.find("Tokayev met Zelensky and TOKAYEV; Tokarev stayed."),
-            std::string::npos);
+  EXPECT_NE(expected.find("Tokayev met Zelensky and TOKAYEV; Tokarev stayed."), std::string::npos);
 }
 
 // --- CountNames and Cluster ------------------------------------------------
@@ -234,14 +232,14 @@ TEST(Cluster, LexiconNamesKeyGroupsAndNearMisses) {
   counts.Add("Tokayev", 12);
   counts.Add("Tokaev", 3);
   counts.Add("Токаев", 2);
-  counts.Add("Tokaiev", 1);      // not listed: joins through the key
-  counts.Add("Tokarev", 5);      // another name
+  counts.Add("Tokaiev", 1);  // not listed: joins through the key
+  counts.Add("Tokarev", 5);  // another name
   counts.Add("Tokarew", 1);
-  counts.Add("Kasjanow", 2);     // not in the lexicon at all
+  counts.Add("Kasjanow", 2);  // not in the lexicon at all
   counts.Add("Kasyanov", 4);
   counts.Add("Kassianov", 1);
-  counts.Add("Сахаров", 3);      // the key merges these two;
-  counts.Add("Захаров", 2);      // their letters do not
+  counts.Add("Сахаров", 3);  // the key merges these two;
+  counts.Add("Захаров", 2);  // their letters do not
   counts.Add("Sakharov", 1);
   counts.Add("Zakharov", 1);
   counts.Add("Hapax", 1, /*sentence_start=*/true);
