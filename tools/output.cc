@@ -4,22 +4,17 @@
 #include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 
+#include "compression.h"
+
 namespace normkit::tools {
 namespace {
 
-constexpr std::size_t kBlock = 1 << 18;
 bool standard_closed[3] = {false, false, false};
-
-bool HasSuffix(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // The descriptor a path stands for: /dev/stdout is 1, /dev/stderr 2,
 // /dev/fd/N and /proc/self/fd/N are N; -1 for any other path. Writing to the
@@ -65,19 +60,7 @@ std::string FollowLinks(const std::string& path) {
 
 }  // namespace
 
-struct Output::Encoder {
-  Compression compression = Compression::kNone;
-  z_stream gzip{};
-  bool gzip_open = false;
-  ZSTD_CStream* zstd = nullptr;
-  std::string buffer;
-  ~Encoder() {
-    if (gzip_open) deflateEnd(&gzip);
-    if (zstd != nullptr) ZSTD_freeCStream(zstd);
-  }
-};
-
-Output::Output() : encoder_(std::make_unique<Encoder>()) {}
+Output::Output() = default;
 
 Output::~Output() {
   if (own_fd_) ::close(fd_);
@@ -129,21 +112,7 @@ bool Output::Open(const std::string& path, std::string* error, bool compress) {
       ::fchmod(fd_, mode);
     }
   }
-  if (!compress) return true;
-  Encoder& e = *encoder_;
-  if (HasSuffix(path, ".gz")) {
-    e.compression = Compression::kGzip;
-    if (deflateInit2(&e.gzip, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-      return Fail("cannot start gzip", error);
-    }
-    e.gzip_open = true;
-  } else if (HasSuffix(path, ".zst")) {
-    e.compression = Compression::kZstd;
-    e.zstd = ZSTD_createCStream();
-    if (e.zstd == nullptr || ZSTD_isError(ZSTD_initCStream(e.zstd, 3))) {
-      return Fail("cannot start zstd", error);
-    }
-  }
+  if (compress) compression_ = CompressionForName(path);
   return true;
 }
 
@@ -163,69 +132,34 @@ bool Output::WriteRaw(std::string_view bytes, std::string* error) {
 
 bool Output::Write(std::string_view bytes, std::string* error) {
   if (bytes.empty()) return true;
-  written_ += bytes.size();
-  last_byte_ = bytes.back();
-  Encoder& e = *encoder_;
-  switch (e.compression) {
-    case Compression::kNone:
-      return WriteRaw(bytes, error);
-    case Compression::kGzip: {
-      z_stream& z = e.gzip;
-      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-      z.avail_in = static_cast<uInt>(bytes.size());
-      while (z.avail_in > 0) {
-        e.buffer.resize(kBlock);
-        z.next_out = reinterpret_cast<Bytef*>(e.buffer.data());
-        z.avail_out = static_cast<uInt>(e.buffer.size());
-        deflate(&z, Z_NO_FLUSH);
-        if (!WriteRaw(std::string_view(e.buffer.data(), e.buffer.size() - z.avail_out), error)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    case Compression::kZstd: {
-      ZSTD_inBuffer in{bytes.data(), bytes.size(), 0};
-      while (in.pos < in.size) {
-        e.buffer.resize(ZSTD_CStreamOutSize());
-        ZSTD_outBuffer out{e.buffer.data(), e.buffer.size(), 0};
-        const std::size_t rc = ZSTD_compressStream(e.zstd, &out, &in);
-        if (ZSTD_isError(rc)) return Fail(std::string("zstd: ") + ZSTD_getErrorName(rc), error);
-        if (!WriteRaw(std::string_view(e.buffer.data(), out.pos), error)) return false;
-      }
-      return true;
-    }
+  if (compression_ == Compression::kNone) {
+    written_ += bytes.size();
+    last_byte_ = bytes.back();
+    return WriteRaw(bytes, error);
   }
-  return true;
+  std::string piece;
+  if (!AppendCompressed(compression_, bytes, &piece, error)) return Fail(*error, error);
+  return WriteCompressed(piece, bytes.size(), bytes.back(), error);
+}
+
+bool Output::WriteCompressed(std::string_view piece, std::uint64_t bytes, char last_byte,
+                             std::string* error) {
+  if (bytes == 0) return true;
+  written_ += bytes;
+  last_byte_ = last_byte;
+  ++pieces_;
+  return WriteRaw(piece, error);
 }
 
 bool Output::Commit(std::string* error) {
-  Encoder& e = *encoder_;
-  if (e.compression == Compression::kGzip) {
-    z_stream& z = e.gzip;
-    int rc = Z_OK;
-    while (rc != Z_STREAM_END) {
-      e.buffer.resize(kBlock);
-      z.next_in = nullptr;
-      z.avail_in = 0;
-      z.next_out = reinterpret_cast<Bytef*>(e.buffer.data());
-      z.avail_out = static_cast<uInt>(e.buffer.size());
-      rc = deflate(&z, Z_FINISH);
-      if (rc == Z_STREAM_ERROR) return Fail("gzip failed", error);
-      if (!WriteRaw(std::string_view(e.buffer.data(), e.buffer.size() - z.avail_out), error)) {
-        return false;
-      }
-    }
-  } else if (e.compression == Compression::kZstd) {
-    for (std::size_t left = 1; left != 0;) {
-      e.buffer.resize(ZSTD_CStreamOutSize());
-      ZSTD_outBuffer out{e.buffer.data(), e.buffer.size(), 0};
-      left = ZSTD_endStream(e.zstd, &out);
-      if (ZSTD_isError(left)) return Fail(std::string("zstd: ") + ZSTD_getErrorName(left), error);
-      if (!WriteRaw(std::string_view(e.buffer.data(), out.pos), error)) return false;
-    }
+  // A compressed file with nothing in it is still one member or frame, so
+  // that gzip -dc and zstd -dc read it as empty rather than as broken.
+  if (compression_ != Compression::kNone && pieces_ == 0) {
+    std::string empty;
+    if (!AppendCompressed(compression_, {}, &empty, error)) return Fail(*error, error);
+    if (!WriteRaw(empty, error)) return false;
   }
-  e.compression = Compression::kNone;
+  compression_ = Compression::kNone;
   if (!own_fd_) return true;
   // A file that is renamed into place must be on disk first, or a crash
   // could leave an empty file where the old one was.

@@ -30,7 +30,15 @@ class Output {
   // "-" or "" is standard output (never compressed). `compress` false
   // writes the bytes as they are whatever the name (a JSON summary).
   bool Open(const std::string& path, std::string* error, bool compress = true);
+  // `bytes` compressed as the name says: one gzip member or zstd frame a
+  // call (compression.h).
   bool Write(std::string_view bytes, std::string* error);
+  // A piece compressed already (AppendCompressed with compression()), of
+  // `bytes` bytes before compression ending in `last_byte`: the workers
+  // compress their own chunks.
+  bool WriteCompressed(std::string_view piece, std::uint64_t bytes, char last_byte,
+                       std::string* error);
+  Compression compression() const { return compression_; }
   // Ends the compressed stream, flushes, and for a renamed file puts it in
   // place. Every write error shows here at the latest.
   bool Commit(std::string* error);
@@ -40,8 +48,6 @@ class Output {
   std::uint64_t written() const { return written_; }  // before compression
   // The last byte written (before compression), 0 if none.
   char last_byte() const { return last_byte_; }
-
-  struct Encoder;
 
  private:
   bool WriteRaw(std::string_view bytes, std::string* error);
@@ -53,7 +59,8 @@ class Output {
   std::string target_;     // the path a temporary file is renamed to
   std::string temporary_;  // the temporary file, while it is being written
   bool committed_ = false;
-  std::unique_ptr<Encoder> encoder_;
+  Compression compression_ = Compression::kNone;
+  std::uint64_t pieces_ = 0;  // compressed pieces written
   std::uint64_t written_ = 0;
   char last_byte_ = 0;
 };

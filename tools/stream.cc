@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cli_support.h"
+#include "compression.h"
 
 namespace normkit::tools {
 namespace {
@@ -36,9 +37,13 @@ class OrderedPool {
     return true;
   }
 
+  // What a worker does with each job after Run(), on the same thread.
+  void set_after_run(std::function<void(Job&)> after_run) { after_run_ = std::move(after_run); }
+
   void Submit(std::unique_ptr<Job> job) {
     if (workers_.empty()) {
       job->Run();
+      if (after_run_) after_run_(*job);
       done_.emplace(submitted_++, std::move(job));
       return;
     }
@@ -82,6 +87,7 @@ class OrderedPool {
         queue_.pop_front();
       }
       item.second->Run();
+      if (after_run_) after_run_(*item.second);
       {
         std::lock_guard<std::mutex> lock(mutex_);
         done_.emplace(item.first, std::move(item.second));
@@ -90,6 +96,7 @@ class OrderedPool {
     }
   }
 
+  std::function<void(Job&)> after_run_;
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable ready_, finished_;
@@ -145,6 +152,17 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamH
   if (hooks.opened) hooks.opened(inputs);
   const int threads = ThreadCount(args.jobs, global.quiet);
   OrderedPool pool;
+  // Compressed output is compressed by the workers, a member or frame a
+  // chunk, so that it scales with the threads.
+  const Compression compression = output.compression();
+  if (compression != Compression::kNone) {
+    pool.set_after_run([compression](Job& job) {
+      if (!job.result.out.empty() &&
+          !AppendCompressed(compression, job.result.out, &job.compressed, &job.compress_error)) {
+        job.compressed.clear();
+      }
+    });
+  }
   if (!pool.Start(threads, &error)) return Fail(kExitSoftware, error);
   StreamTotals unused;
   StreamTotals& sums = totals ? *totals : unused;
@@ -172,7 +190,14 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamH
     std::unique_ptr<Job> job = pool.Next();
     end_inputs_before(job->chunk.input);
     if (status != kExitOk) return false;
-    if (!output.Write(job->result.out, &error)) {
+    const bool written =
+        !job->compress_error.empty()
+            ? (error = "cannot write '" + output.name() + "': " + job->compress_error, false)
+        : compression != Compression::kNone && !job->result.out.empty()
+            ? output.WriteCompressed(job->compressed, job->result.out.size(),
+                                     job->result.out.back(), &error)
+            : output.Write(job->result.out, &error);
+    if (!written) {
       status = Fail(kExitCantCreate, error);
       return false;
     }

@@ -54,6 +54,10 @@ class Job {
   Chunk chunk;       // chunk.text points into `text`
   std::string text;  // the chunk's bytes
   ChunkResult result;
+  // result.out compressed as the output's name asks, by the worker that ran
+  // the job (compression.h); empty when the output is not compressed.
+  std::string compressed;
+  std::string compress_error;  // why compressing failed, if it did
 };
 
 struct StreamHooks {
