@@ -12,6 +12,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 
 #include "date_lexicon.h"
@@ -129,56 +132,75 @@ std::vector<std::string> TimeWords(const icu::Locale& locale) {
   return words;
 }
 
-const std::vector<CldrLanguage>& Cldr() {
-  static const std::vector<CldrLanguage>* languages = [] {
-    auto* out = new std::vector<CldrLanguage>;
+// The language codes ICU has locales for, best first (LanguagePreference,
+// then by code). Cheap: no locale data is read.
+const std::vector<std::string>& CldrCodes() {
+  static const std::vector<std::string>* codes = [] {
+    auto* out = new std::vector<std::string>;
     int32_t count = 0;
     const icu::Locale* locales = icu::Locale::getAvailableLocales(count);
     std::set<std::string> seen;
     for (int32_t i = 0; i < count; ++i) {
       const std::string code = locales[i].getLanguage();
-      if (code.empty() || !seen.insert(code).second) continue;
-      const icu::Locale locale(code.c_str());
-      UErrorCode ec = U_ZERO_ERROR;
-      icu::DateFormatSymbols symbols(locale, ec);
-      if (U_FAILURE(ec)) continue;
-      CldrLanguage language{code, OrderOf(locale), MonthFirst(locale), {}, {}, TimeWords(locale)};
-      using Symbols = icu::DateFormatSymbols;
-      for (auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
-        for (auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
-          const bool abbreviated = width == Symbols::ABBREVIATED;
-          auto add = [&](const icu::UnicodeString& name, std::vector<CldrForm>* forms) {
-            const std::string utf8 = Utf8(name);
-            std::string folded;
-            FoldWord(utf8, &folded);
-            if (!folded.empty()) forms->push_back({folded, abbreviated, utf8.ends_with('.')});
-          };
-          int32_t n = 0;
-          const icu::UnicodeString* months = symbols.getMonths(n, context, width);
-          for (int32_t m = 0; m < n && m < 12; ++m) add(months[m], &language.months[m]);
-          const icu::UnicodeString* days = symbols.getWeekdays(n, context, width);
-          // ICU counts from 1, Sunday first.
-          for (int32_t d = 1; d < n && d <= 7; ++d) {
-            add(days[d], &language.weekdays[d == 1 ? 6 : d - 2]);
-          }
-        }
-      }
-      out->push_back(std::move(language));
+      if (!code.empty() && seen.insert(code).second) out->push_back(code);
     }
-    std::sort(out->begin(), out->end(), [](const CldrLanguage& a, const CldrLanguage& b) {
-      const int pa = LanguagePreference(a.code), pb = LanguagePreference(b.code);
-      return pa != pb ? pa < pb : a.code < b.code;
+    std::sort(out->begin(), out->end(), [](const std::string& a, const std::string& b) {
+      const int pa = LanguagePreference(a), pb = LanguagePreference(b);
+      return pa != pb ? pa < pb : a < b;
     });
     return out;
   }();
-  return *languages;
+  return *codes;
+}
+
+// One language's month and day names and time words, read from ICU the
+// first time a lexicon asks for it and kept for the process: a finder for
+// --lang ru reads Russian alone (ICU's date formats cost about a
+// millisecond a language). Null when ICU has no date symbols for it.
+const CldrLanguage* CldrFor(const std::string& code) {
+  static std::mutex mutex;
+  static auto* cache = new std::map<std::string, std::unique_ptr<CldrLanguage>>;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = cache->find(code); it != cache->end()) return it->second.get();
+  std::unique_ptr<CldrLanguage>& slot = (*cache)[code];
+  const icu::Locale locale(code.c_str());
+  UErrorCode ec = U_ZERO_ERROR;
+  icu::DateFormatSymbols symbols(locale, ec);
+  if (U_FAILURE(ec)) return nullptr;
+  slot = std::make_unique<CldrLanguage>(
+      CldrLanguage{code, OrderOf(locale), MonthFirst(locale), {}, {}, TimeWords(locale)});
+  CldrLanguage& language = *slot;
+  using Symbols = icu::DateFormatSymbols;
+  for (auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
+    for (auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
+      const bool abbreviated = width == Symbols::ABBREVIATED;
+      auto add = [&](const icu::UnicodeString& name, std::vector<CldrForm>* forms) {
+        const std::string utf8 = Utf8(name);
+        std::string folded;
+        FoldWord(utf8, &folded);
+        if (!folded.empty()) forms->push_back({folded, abbreviated, utf8.ends_with('.')});
+      };
+      int32_t n = 0;
+      const icu::UnicodeString* months = symbols.getMonths(n, context, width);
+      for (int32_t m = 0; m < n && m < 12; ++m) add(months[m], &language.months[m]);
+      const icu::UnicodeString* days = symbols.getWeekdays(n, context, width);
+      // ICU counts from 1, Sunday first.
+      for (int32_t d = 1; d < n && d <= 7; ++d) {
+        add(days[d], &language.weekdays[d == 1 ? 6 : d - 2]);
+      }
+    }
+  }
+  return slot.get();
 }
 
 }  // namespace
 
 void DateLexicon::AddCldr(const std::vector<std::string>& only, std::set<std::string>* codes) {
-  for (const CldrLanguage& cldr : Cldr()) {
-    if (codes->count(cldr.code) || !LanguageWanted(only, cldr.code)) continue;
+  for (const std::string& code : CldrCodes()) {
+    if (codes->count(code) || !LanguageWanted(only, code)) continue;
+    const CldrLanguage* found = CldrFor(code);
+    if (found == nullptr) continue;
+    const CldrLanguage& cldr = *found;
     const auto index = static_cast<std::uint16_t>(languages_.size());
     languages_.push_back({cldr.code, cldr.order, false, cldr.month_first});
     codes->insert(cldr.code);
