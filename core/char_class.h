@@ -45,21 +45,9 @@ inline bool IsMark(char32_t c) {
 // Letters, marks and decimal digits (Nd, in any script): what words and
 // keys are made of.
 inline bool IsLetterMarkOrDigit(char32_t c) {
-  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND:
-      return true;
-    default:
-      return false;
-  }
+  if (c < 0x80) return IsLetterOrMark(c) || (c >= '0' && c <= '9');
+  return IsLetterOrMark(c) ||
+         utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ND;
 }
 
 // What a ZWJ or ZWNJ may stand between: letters and marks (scripts such as
