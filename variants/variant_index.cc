@@ -128,7 +128,9 @@ class LexiconMerger {
 // The transliterations of each name's Cyrillic forms under every scheme of
 // the form's language (translit/<lang>/*) and ISO 9, where they are one
 // word, not the canonical form and no spelling a file lists.
-void GenerateVariants(const RuleFiles& rules, std::vector<Name>* names) {
+void GenerateVariants(const RuleFiles& rules,
+                      const std::map<std::string, Transliterator, std::less<>>& compiled,
+                      std::vector<Name>* names) {
   std::set<std::string> listed;
   for (const Name& n : *names) {
     if (!n.live) continue;
@@ -136,6 +138,9 @@ void GenerateVariants(const RuleFiles& rules, std::vector<Name>* names) {
     listed.insert(n.variants.begin(), n.variants.end());
   }
   std::map<std::string, std::optional<Transliterator>> schemes;
+  // The key schemes are compiled already, from the same rules: a scheme
+  // costs more to compile than all the spellings it makes.
+  for (const auto& [id, t] : compiled) schemes.emplace(id, t);
   auto scheme = [&](const std::string& id) -> const Transliterator* {
     auto it = schemes.find(id);
     if (it == schemes.end()) {
@@ -207,7 +212,7 @@ Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options,
     if (Status s = merger.AddLayer(*entries); !s.ok()) return s;
   }
   data->names = merger.Take();
-  if (options.scheme_variants) GenerateVariants(rules, &data->names);
+  if (options.scheme_variants) GenerateVariants(rules, data->key_schemes, &data->names);
 
   // Apply's table: each Latin spelling and its all-capitals form.
   std::map<std::string, int32_t> rewrites;  // -1: two names want it
