@@ -190,13 +190,18 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamH
     std::unique_ptr<Job> job = pool.Next();
     end_inputs_before(job->chunk.input);
     if (status != kExitOk) return false;
-    const bool written =
-        !job->compress_error.empty()
-            ? (error = "cannot write '" + output.name() + "': " + job->compress_error, false)
-        : compression != Compression::kNone && !job->result.out.empty()
-            ? output.WriteCompressed(job->compressed, job->result.out.size(),
-                                     job->result.out.back(), &error)
-            : output.Write(job->result.out, &error);
+    // A chunk the worker compressed goes out as its piece; anything else
+    // (no compression, or nothing to write) as it is.
+    bool written;
+    if (!job->compress_error.empty()) {
+      error = "cannot write '" + output.name() + "': " + job->compress_error;
+      written = false;
+    } else if (!job->compressed.empty()) {
+      written = output.WriteCompressed(job->compressed, job->result.out.size(),
+                                       job->result.out.back(), &error);
+    } else {
+      written = output.Write(job->result.out, &error);
+    }
     if (!written) {
       status = Fail(kExitCantCreate, error);
       return false;

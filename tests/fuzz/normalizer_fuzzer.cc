@@ -33,6 +33,7 @@
 
 #include "fuzz_support.h"
 #include "normkit/normalizer.h"
+#include "tests/support/icu_forms.h"
 
 namespace normkit::fuzz {
 namespace {
@@ -78,27 +79,9 @@ const Normalizer& Get(std::size_t index, bool strict) {
 }
 
 const icu::Normalizer2* IcuForm(UnicodeForm form) {
+  if (form == UnicodeForm::kNone) return nullptr;
   UErrorCode ec = U_ZERO_ERROR;
-  const icu::Normalizer2* n = nullptr;
-  switch (form) {
-    case UnicodeForm::kNone:
-      return nullptr;
-    case UnicodeForm::kNFC:
-      n = icu::Normalizer2::getNFCInstance(ec);
-      break;
-    case UnicodeForm::kNFD:
-      n = icu::Normalizer2::getNFDInstance(ec);
-      break;
-    case UnicodeForm::kNFKC:
-      n = icu::Normalizer2::getNFKCInstance(ec);
-      break;
-    case UnicodeForm::kNFKD:
-      n = icu::Normalizer2::getNFKDInstance(ec);
-      break;
-    case UnicodeForm::kNFKCCasefold:
-      n = icu::Normalizer2::getNFKCCasefoldInstance(ec);
-      break;
-  }
+  const icu::Normalizer2* n = testing::IcuNormalizer(form, &ec);
   FUZZ_CHECK(U_SUCCESS(ec) && n != nullptr, "ICU normalizer unavailable");
   return n;
 }

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "core/utf8.h"
+#include "icu_forms.h"
 #include "normkit/normalizer.h"
 
 namespace normkit {
@@ -24,26 +25,7 @@ using internal::AppendUtf8;  // the normalizer's own encoder
 
 const icu::Normalizer2* IcuInstance(UnicodeForm form) {
   UErrorCode ec = U_ZERO_ERROR;
-  const icu::Normalizer2* n = nullptr;
-  switch (form) {
-    case UnicodeForm::kNFC:
-      n = icu::Normalizer2::getNFCInstance(ec);
-      break;
-    case UnicodeForm::kNFD:
-      n = icu::Normalizer2::getNFDInstance(ec);
-      break;
-    case UnicodeForm::kNFKC:
-      n = icu::Normalizer2::getNFKCInstance(ec);
-      break;
-    case UnicodeForm::kNFKD:
-      n = icu::Normalizer2::getNFKDInstance(ec);
-      break;
-    case UnicodeForm::kNFKCCasefold:
-      n = icu::Normalizer2::getNFKCCasefoldInstance(ec);
-      break;
-    case UnicodeForm::kNone:
-      break;
-  }
+  const icu::Normalizer2* n = testing::IcuNormalizer(form, &ec);
   EXPECT_TRUE(U_SUCCESS(ec)) << u_errorName(ec);
   return n;
 }
