@@ -5,7 +5,7 @@
 #include "normkit/date_finder.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 #include <cstring>
 #include <optional>
 
@@ -56,41 +56,63 @@ bool WordStart(const unsigned char* s, std::size_t p) {
   return p >= 3 && s[p - 3] == 0xE2 && s[p - 2] == 0x80 && (b == 0x9C || b == 0x9E);
 }
 
+// Appends `value` in decimal with at least `width` digits, zeros in front
+// (printf's %0*d for the non-negative values a date holds): the ISO value
+// is written for every date found, and printf's format parsing cost more
+// than finding the date.
+void AppendPadded(int value, int width, std::string* out) {
+  char digits[12];
+  const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+  const int size = static_cast<int>(end - digits);
+  if (size < width) out->append(static_cast<std::size_t>(width - size), '0');
+  out->append(digits, end);
+}
+
 }  // namespace
 
 std::string DateValue::ToIso() const {
-  char buffer[48];
   std::string out;
   if (year != 0 && month != 0 && day != 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    out = buffer;
+    AppendPadded(year, 4, &out);
+    out += '-';
+    AppendPadded(month, 2, &out);
+    out += '-';
+    AppendPadded(day, 2, &out);
   } else if (year != 0 && month != 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-    return buffer;
+    AppendPadded(year, 4, &out);
+    out += '-';
+    AppendPadded(month, 2, &out);
+    return out;
   } else if (year != 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d", year);
-    return buffer;
+    AppendPadded(year, 4, &out);
+    return out;
   } else if (month != 0 && day != 0) {
-    std::snprintf(buffer, sizeof buffer, "--%02d-%02d", month, day);
-    return buffer;
+    out += "--";
+    AppendPadded(month, 2, &out);
+    out += '-';
+    AppendPadded(day, 2, &out);
+    return out;
   } else {
-    return "";
+    return out;
   }
   if (hour >= 0 && minute >= 0) {
-    std::snprintf(buffer, sizeof buffer, "T%02d:%02d", hour, minute);
-    out += buffer;
+    out += 'T';
+    AppendPadded(hour, 2, &out);
+    out += ':';
+    AppendPadded(minute, 2, &out);
     if (second >= 0) {
-      std::snprintf(buffer, sizeof buffer, ":%02d", second);
-      out += buffer;
+      out += ':';
+      AppendPadded(second, 2, &out);
     }
     if (has_zone) {
       if (zone_minutes == 0) {
         out += 'Z';
       } else {
         const int z = zone_minutes < 0 ? -zone_minutes : zone_minutes;
-        std::snprintf(buffer, sizeof buffer, "%c%02d:%02d", zone_minutes < 0 ? '-' : '+', z / 60,
-                      z % 60);
-        out += buffer;
+        out += zone_minutes < 0 ? '-' : '+';
+        AppendPadded(z / 60, 2, &out);
+        out += ':';
+        AppendPadded(z % 60, 2, &out);
       }
     }
   }
@@ -171,7 +193,11 @@ void DateFinder::Impl::Find(std::string_view text, std::vector<DateMatch>* out) 
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const Tokenizer tokenizer(text, *lexicon);
-  std::vector<Token> tokens;
+  // Kept from call to call on each thread: for a short line, allocating
+  // the vector cost more than reading the line. A long line's buffer goes
+  // at the end.
+  thread_local std::vector<Token> tokens;
+  tokens.clear();
   // tokens holds [cache_from, cache_to) of one line; cache_to follows a
   // space, so that reading on from there gives the tokens a longer read
   // would have given.
@@ -292,6 +318,8 @@ void DateFinder::Impl::Find(std::string_view text, std::vector<DateMatch>* out) 
     }
     if (!matched) pos = anchor_end;
   }
+  constexpr std::size_t kKeptTokens = 4096;
+  if (tokens.capacity() > kKeptTokens) std::vector<Token>().swap(tokens);
 }
 
 void DateFinder::Find(std::string_view text, std::vector<DateMatch>* out) const {
@@ -299,7 +327,8 @@ void DateFinder::Find(std::string_view text, std::vector<DateMatch>* out) const 
 }
 
 std::optional<DateMatch> DateFinder::Parse(std::string_view line) const {
-  std::vector<DateMatch> matches;
+  thread_local std::vector<DateMatch> matches;  // as the tokens in Impl::Find
+  matches.clear();
   impl_->Find(line, &matches);
   if (matches.empty()) return std::nullopt;
   return *std::max_element(

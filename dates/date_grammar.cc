@@ -35,6 +35,12 @@ class Matcher {
 
   bool At(std::size_t i, Found* best, std::size_t* impossible) const {
     impossible_ = 0;
+    // Every form below begins with a number or with a word of the lexicon
+    // (a weekday, a month, a day as words): nothing else is worth reading.
+    if (!Is(i, Token::kNumber) && !(Is(i, Token::kWord) && t_[i].entries.size != 0)) {
+      *impossible = 0;
+      return false;
+    }
     bool any = false;
     Found f;
     auto take = [&](const Found& candidate) {

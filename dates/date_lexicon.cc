@@ -95,6 +95,19 @@ void DateLexicon::Add(std::string word, DateWordEntry entry) {
   entries.push_back(entry);
 }
 
+void PrefixSet::Add(std::string_view folded) {
+  UChar32 letters[3];
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < folded.size() && count < 3;) {
+    U8_NEXT_UNSAFE(folded.data(), at, letters[count]);
+    ++count;
+  }
+  if (count < 3) return;
+  if (bits_.empty()) bits_.assign(1024, 0);
+  const std::uint32_t h = PrefixHash(letters);
+  bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+}
+
 void DateLexicon::Freeze() {
   // In a fixed order, so that the table is the same on every run.
   std::vector<const std::pair<const std::string, std::vector<DateWordEntry>>*> sorted;
@@ -107,6 +120,7 @@ void DateLexicon::Freeze() {
   for (const auto* word : sorted) {
     if (word->first.empty() || word->first.size() > 0xFFFF) continue;  // no name is that long
     items.emplace_back(word->first, static_cast<std::uint32_t>(first_entry_.size()));
+    prefixes_.Add(word->first);
     first_entry_.push_back(static_cast<std::uint32_t>(entries_.size()));
     entries_.insert(entries_.end(), word->second.begin(), word->second.end());
   }

@@ -73,6 +73,28 @@ struct DateLanguage {
   bool has_day_words = false;  // [days] in its rule file
 };
 
+// A hash of a word's first three letters, lower-cased (16 bits): a word
+// whose hash a PrefixSet lacks is none of the set's words, found without
+// reading the rest of it.
+inline std::uint32_t PrefixHash(const UChar32 (&letters)[3]) {
+  std::uint32_t h = 0x811C9DC5u;
+  for (UChar32 c : letters) h = (h ^ static_cast<std::uint32_t>(c)) * 0x01000193u;
+  return (h >> 16) ^ (h & 0xFFFF);
+}
+
+// The PrefixHash values of a set of words: a bit for each of the 65,536.
+class PrefixSet {
+ public:
+  // Adds `folded`'s first three code points; a shorter word adds nothing
+  // (and must be looked for otherwise).
+  void Add(std::string_view folded);
+  bool empty() const { return bits_.empty(); }
+  bool Has(std::uint32_t h) const { return !bits_.empty() && (bits_[h >> 6] >> (h & 63) & 1) != 0; }
+
+ private:
+  std::vector<std::uint64_t> bits_;
+};
+
 struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
@@ -116,6 +138,10 @@ class DateLexicon {
   }
   // The longest folded word, in bytes: a longer word is none of these.
   std::size_t max_word_bytes() const { return table_.max_key_size(); }
+  // Whether a word of three letters or more whose first three (folded)
+  // give PrefixHash `h` may be one of these: most words of a text are not,
+  // and need not be folded and looked up to the end.
+  bool MayBegin(std::uint32_t h) const { return prefixes_.Has(h); }
   const std::vector<DateLanguage>& languages() const { return languages_; }
   // The days written as words (kDay, kDayTens), folded, by language.
   const std::vector<std::pair<std::uint16_t, std::string>>& day_words() const { return day_words_; }
@@ -142,6 +168,7 @@ class DateLexicon {
   // Built: word -> its number w, whose entries are
   // entries_[first_entry_[w], first_entry_[w + 1]).
   StringTable table_;
+  PrefixSet prefixes_;  // of every word in table_
   std::vector<std::uint32_t> first_entry_;
   std::vector<DateWordEntry> entries_;
 };

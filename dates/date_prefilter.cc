@@ -159,10 +159,7 @@ DayWordPrefilter::DayWordPrefilter(const DateLexicon& lexicon, const std::vector
       letters.push_back(c);
     }
     if (letters.size() < 3) continue;  // too short for the filter: never anchored
-    if (prefixes_.empty()) prefixes_.assign(1024, 0);
-    const UChar32 first3[3] = {letters[0], letters[1], letters[2]};
-    const std::uint32_t h = PrefixHash(first3);
-    prefixes_[h >> 6] |= std::uint64_t{1} << (h & 63);
+    prefixes_.Add(word);
     // The first four bytes as the text may write the word: "первое",
     // "Первое", "ПЕРВОЕ"; an apostrophe as ', ’ or ʼ.
     for (int variant = 0; variant < 3; ++variant) {

@@ -22,14 +22,6 @@ inline bool IsDigit(unsigned char b) { return b >= '0' && b <= '9'; }
 // The first ASCII digit at or after i, or n.
 std::size_t NextDigit(const unsigned char* s, std::size_t i, std::size_t n);
 
-// A hash of a word's first three letters, lower-cased (16 bits), for the
-// filter that finds days written as words.
-inline std::uint32_t PrefixHash(const UChar32 (&letters)[3]) {
-  std::uint32_t h = 0x811C9DC5u;
-  for (UChar32 c : letters) h = (h ^ static_cast<std::uint32_t>(c)) * 0x01000193u;
-  return (h >> 16) ^ (h & 0xFFFF);
-}
-
 // A superset of a set of bytes that 16 bytes are tested against at once:
 // b is in it when lo[b & 15] & hi[b >> 4] is not 0 (the nibble tables of
 // simdjson's character classes). Bytes that share a high nibble share a
@@ -66,7 +58,7 @@ class DayWordPrefilter {
 
   // Whether a word whose first three letters (lower-cased) give `h`
   // (PrefixHash) may be a day word.
-  bool MayBegin(std::uint32_t h) const { return (prefixes_[h >> 6] >> (h & 63) & 1) != 0; }
+  bool MayBegin(std::uint32_t h) const { return prefixes_.Has(h); }
 
   // The first p after i (i < p <= n) where a day word may begin: the byte
   // before p may stand before a word, and where the filter is there, the
@@ -77,7 +69,7 @@ class DayWordPrefilter {
  private:
   // PrefixHash values of the day words ("первое", "двадцать"): a word that
   // begins otherwise is none of them. A bit set, empty for none.
-  std::vector<std::uint64_t> prefixes_;
+  PrefixSet prefixes_;
   // Their first four bytes (small, capital, all capitals); without it (a
   // word shorter than four bytes), every word start is looked at.
   std::optional<DayWordFilter> filter_;

@@ -96,7 +96,11 @@ void Tokenizer::Run(std::size_t from, std::size_t to, std::vector<Token>* tokens
 std::size_t Tokenizer::Word(std::size_t i, std::size_t to, Token* t, std::size_t* skip) const {
   char folded[kFoldBytes];
   std::size_t folded_size = 0;
-  bool fits = true;
+  // Whether the word may still be one of the lexicon's: it fits in
+  // `folded`, and its first three letters begin one of them.
+  bool wanted = true;
+  UChar32 first3[3];
+  std::size_t letters = 0;
   std::size_t j = i;
   *skip = i;
   while (j < to) {
@@ -113,10 +117,22 @@ std::size_t Tokenizer::Word(std::size_t i, std::size_t to, Token* t, std::size_t
       }
     }
     if (j == i) t->capitalized = (l.flags & kUpper) != 0;
-    if (fits) fits = PutUtf8(l.lower, folded, &folded_size, max_word_);
+    if (letters < 3) {
+      first3[letters++] = l.lower;
+      if (letters == 3 && !lexicon_.MayBegin(PrefixHash(first3))) wanted = false;
+    }
+    if (wanted) wanted = PutUtf8(l.lower, folded, &folded_size, max_word_);
     j = l.end;
+    if (!wanted) {
+      // Only the word's end matters now: two-byte letters (Cyrillic, Greek,
+      // accented Latin) are passed over without decoding them for case.
+      while (j + 1 < to && s_[j] >= 0xC2 && s_[j] <= 0xDF && (s_[j + 1] & 0xC0) == 0x80 &&
+             (small_[(s_[j] & 0x1F) << 6 | (s_[j + 1] & 0x3F)].flags & kLetterOrMark)) {
+        j += 2;
+      }
+    }
   }
-  if (j > i && fits) t->entries = lexicon_.Find(std::string_view(folded, folded_size));
+  if (j > i && wanted) t->entries = lexicon_.Find(std::string_view(folded, folded_size));
   return j;
 }
 
