@@ -40,7 +40,11 @@ if [[ ! -r "$corpus" ]]; then
        "as ../shared, or set NORMKIT_SHARED_DIR); skipped" >&2
   exit 0
 fi
-for tool in zstd uconv python3; do
+# Debian's Python, where python3-dateparser lands, even when another
+# python3 (pyenv, a virtual environment) comes first on the PATH.
+python=python3
+[[ -x /usr/bin/python3 ]] && python=/usr/bin/python3
+for tool in zstd uconv "$python"; do
   command -v "$tool" >/dev/null || {
     echo "cli_vs_peers: '$tool' not found (Debian: zstd, icu-devtools, python3); skipped" >&2
     exit 0
@@ -51,7 +55,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/normkit-peers.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 zstd -q -d -c "$corpus" > "$tmp/ru.jsonl"
 cp "$corpus" "$tmp/ru.jsonl.zst"
-python3 - "$tmp" <<'EOF'
+$python - "$tmp" <<'EOF'
 import json, re, sys
 tmp = sys.argv[1]
 month = re.compile(r"\d.*(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
@@ -119,10 +123,10 @@ row "normkit translit -s ru/bgn_pcgn" "$t_t" "$(rate "$text_bytes" "$t_t") MB/s"
 per_second() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.2f M lines/s", n / 1e6 / t }'; }
 t_d1=$(best_of "$normkit" dates parse --lang ru -j 1 "$tmp/dates.txt")
 t_d=$(best_of "$normkit" dates parse --lang ru "$tmp/dates.txt")
-if python3 -c 'import dateparser' 2>/dev/null; then
+if "$python" -c 'import dateparser' 2>/dev/null; then
   # dateparser on the first 2,000 lines (it manages about a thousand a second).
   head -n 2000 "$tmp/dates.txt" > "$tmp/dates_2000.txt"
-  t_peer=$(best_of python3 -c '
+  t_peer=$(best_of "$python" -c '
 import sys, dateparser
 for line in open(sys.argv[1], encoding="utf-8"):
     dateparser.parse(line, languages=["ru"])' "$tmp/dates_2000.txt")
