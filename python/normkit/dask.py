@@ -157,7 +157,7 @@ def main(argv=None):
     try:
         total = run(args.inputs, args.output, recipe=args.recipe, field=args.field,
                     client=client, workers=args.workers)
-    except (OSError, ValueError, RunError) as error:
+    except (OSError, ValueError, KeyError, RunError) as error:
         print(f"normkit.dask: {error}", file=sys.stderr)
         return 1
     finally:
