@@ -1,0 +1,27 @@
+
+# Consider dependencies only in project.
+set(CMAKE_DEPENDS_IN_PROJECT_ONLY OFF)
+
+# The set of languages for which implicit dependencies are needed:
+set(CMAKE_DEPENDS_LANGUAGES
+  )
+
+# The set of dependency files which are needed:
+set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/h14/tools/main.cc" "tools/CMakeFiles/normkit_cli.dir/main.cc.o" "gcc" "tools/CMakeFiles/normkit_cli.dir/main.cc.o.d"
+  )
+
+# Targets to which this target links.
+set(CMAKE_TARGET_LINKED_INFO_FILES
+  "/work/h14/python/build/temp.linux-x86_64-cpython-311/cmake/tools/CMakeFiles/normkit_cli_lib.dir/DependInfo.cmake"
+  "/work/h14/python/build/temp.linux-x86_64-cpython-311/cmake/pipeline/CMakeFiles/normkit_pipeline.dir/DependInfo.cmake"
+  "/work/h14/python/build/temp.linux-x86_64-cpython-311/cmake/normalize/CMakeFiles/normkit_normalize.dir/DependInfo.cmake"
+  "/work/h14/python/build/temp.linux-x86_64-cpython-311/cmake/variants/CMakeFiles/normkit_variants.dir/DependInfo.cmake"
+  "/work/h14/python/build/temp.linux-x86_64-cpython-311/cmake/translit/CMakeFiles/normkit_translit.dir/DependInfo.cmake"
+  "/work/h14/python/build/temp.linux-x86_64-cpython-311/cmake/headers/CMakeFiles/normkit_headers.dir/DependInfo.cmake"
+  "/work/h14/python/build/temp.linux-x86_64-cpython-311/cmake/dates/CMakeFiles/normkit_dates.dir/DependInfo.cmake"
+  "/work/h14/python/build/temp.linux-x86_64-cpython-311/cmake/core/CMakeFiles/normkit_core.dir/DependInfo.cmake"
+  )
+
+# Fortran module output directory.
+set(CMAKE_Fortran_TARGET_MODULE_DIR "")
