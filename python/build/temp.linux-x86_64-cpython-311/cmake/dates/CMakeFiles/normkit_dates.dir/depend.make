@@ -1,2 +1,0 @@
-# Empty dependencies file for normkit_dates.
-# This may be replaced when dependencies are built.

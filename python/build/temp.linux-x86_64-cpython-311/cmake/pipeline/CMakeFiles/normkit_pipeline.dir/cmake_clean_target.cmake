@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "libnormkit_pipeline.a"
-)

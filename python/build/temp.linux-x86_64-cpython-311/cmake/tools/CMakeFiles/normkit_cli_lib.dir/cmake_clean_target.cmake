@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "libnormkit_cli_lib.a"
-)
