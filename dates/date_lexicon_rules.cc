@@ -189,11 +189,12 @@ Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::
           FoldWord(w, &folded);
           forms.push_back(folded);
         }
+        const std::vector<std::string_view> views(forms.begin(), forms.end());
         for (std::size_t f = 0; f < forms.size(); ++f) {
           DateWordEntry entry{index, kind, static_cast<std::uint8_t>(k + 1)};
           entry.capitalized_only =
               kind == DateWord::kMonth && capitalized_only.count(forms[f]) != 0;
-          entry.abbreviation = IsShortened(forms[f], names[k][f].ends_with('.'), forms);
+          entry.abbreviation = IsShortened(forms[f], names[k][f].ends_with('.'), views);
           Add(forms[f], entry);
           if (kind == DateWord::kDay || kind == DateWord::kDayTens) {
             day_words_.emplace_back(index, forms[f]);

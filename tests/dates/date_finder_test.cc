@@ -48,8 +48,8 @@ DateFinder MakeFinder(std::vector<std::string> languages = {}) {
   return *std::move(finder);
 }
 
-// One finder for every language, built once: CLDR is read per process, but
-// the lexicon per finder.
+// One finder for every language, built once: each finder builds its own
+// lexicon.
 const DateFinder& AllLanguages() {
   static const DateFinder* finder = new DateFinder(MakeFinder());
   return *finder;
