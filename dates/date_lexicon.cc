@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "core/char_class.h"
 
@@ -119,8 +120,35 @@ void DateLexicon::Freeze(const std::set<std::string>& capitalized) {
   copies_ = {};
 }
 
+namespace {
+
+// The last lexicon built, and from what. A pipeline's clean step and its
+// dates step each create a DateFinder of the same languages and rules, and
+// a lexicon of every language takes some 4 ms to build; it is kept only
+// while a finder holds it.
+struct LastLexicon {
+  std::mutex mutex;
+  std::string key;
+  std::weak_ptr<const DateLexicon> lexicon;
+};
+
+}  // namespace
+
 Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
     const RuleFiles& rules, const std::vector<std::string>& only) {
+  // Besides these, a lexicon is built from the CLDR table, the same for all.
+  std::string key;
+  for (const std::string& code : only) key.append(std::to_string(code.size())).append(":" + code);
+  key += '\n';
+  AppendRuleFilesKey(rules, &key);
+  static auto* last = new LastLexicon;
+  {
+    std::lock_guard<std::mutex> lock(last->mutex);
+    if (last->key == key) {
+      if (std::shared_ptr<const DateLexicon> kept = last->lexicon.lock()) return kept;
+    }
+  }
+
   auto lexicon = std::make_shared<DateLexicon>();
   std::set<std::string> codes;
   std::set<std::string> capitalized_words;  // in every language
@@ -137,7 +165,11 @@ Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
                     "unknown language '" + code + "' (no rules/dates file and no CLDR data)");
     }
   }
-  return std::shared_ptr<const DateLexicon>(std::move(lexicon));
+  std::shared_ptr<const DateLexicon> built(std::move(lexicon));
+  std::lock_guard<std::mutex> lock(last->mutex);
+  last->key = std::move(key);
+  last->lexicon = built;
+  return built;
 }
 
 }  // namespace normkit::internal

@@ -119,7 +119,8 @@ class DateLexicon {
  public:
   // The rule-file languages from `rules` (dates/*.toml) and every other
   // language ICU has month names for. `only` (if not empty) limits both to
-  // those codes; an unknown code is an error.
+  // those codes; an unknown code is an error. The last lexicon built, while
+  // a finder still holds it, is given again for equal rules and `only`.
   static Result<std::shared_ptr<const DateLexicon>> Build(const RuleFiles& rules,
                                                           const std::vector<std::string>& only);
 
@@ -147,6 +148,9 @@ class DateLexicon {
   // capitalized_only lists, folded, to *capitalized.
   Status AddRuleFiles(const RuleFiles& rules, const std::vector<std::string>& only,
                       std::set<std::string>* codes, std::set<std::string>* capitalized);
+  // Appends to *key what AddRuleFiles reads of `rules`: lexicons built from
+  // equal keys, with equal `only`, are equal.
+  static void AppendRuleFilesKey(const RuleFiles& rules, std::string* key);
   // Adds CLDR's names (date_lexicon_cldr.cc) of every language that `only`
   // allows and *codes does not hold yet, and adds their codes to *codes.
   void AddCldr(const std::vector<std::string>& only, std::set<std::string>* codes);

@@ -79,6 +79,14 @@ class DateRuleReader {
 
 }  // namespace
 
+void DateLexicon::AppendRuleFilesKey(const RuleFiles& rules, std::string* key) {
+  for (const std::string& path : RuleFilesIn(rules, kFolder)) {
+    const std::string& text = *rules.Find(path);
+    key->append(path).append(1, '\0').append(std::to_string(text.size())).append(1, '\0');
+    key->append(text);
+  }
+}
+
 Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::string>& only,
                                  std::set<std::string>* codes, std::set<std::string>* capitalized) {
   std::string folded;
