@@ -1,74 +1,17 @@
-// The date lexicon's table and what its two sources share: the order of
-// languages, folding a word, which forms are shortened, the facts about
-// small code points; Build(), which reads the rule files
-// (date_lexicon_rules.cc), then CLDR (date_lexicon_cldr.cc), and freezes
-// the words into one StringTable.
+// The date lexicon's table and the facts about small code points; Build(),
+// which reads the rule files (date_lexicon_rules.cc), then CLDR
+// (date_lexicon_cldr.cc), and freezes the words into one StringTable.
 #include "date_lexicon.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "core/char_class.h"
 
 namespace normkit::internal {
-namespace {
-
-// Rule-file languages come first, in this order; then CLDR's, the languages
-// of much news first, then the rest by code.
-constexpr std::string_view kPreferred[] = {"ru", "uk", "be", "kk", "en", "de", "fr", "es", "it",
-                                           "pt", "pl", "tr", "nl", "cs", "sv", "da", "nb", "fi",
-                                           "hu", "ro", "bg", "sr", "hr", "sk", "sl", "lt", "lv",
-                                           "et", "el", "ka", "hy", "az", "uz", "ky", "tg", "mn"};
-
-}  // namespace
-
-int LanguagePreference(std::string_view code) {
-  for (std::size_t i = 0; i < std::size(kPreferred); ++i) {
-    if (kPreferred[i] == code) return static_cast<int>(i);
-  }
-  return static_cast<int>(std::size(kPreferred));
-}
-
-bool LanguageWanted(const std::vector<std::string>& only, std::string_view code) {
-  return only.empty() || std::find(only.begin(), only.end(), code) != only.end();
-}
-
-std::size_t CodePointCount(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
-  return n;
-}
-
-// Longer forms that begin others are whole words: Kazakh "маусым" begins
-// "маусымда", Russian "август" begins "августа"; "сент" of "сентября" and
-// "Jan" of "January" are shortened.
-bool IsShortened(std::string_view form, bool dotted, const std::vector<std::string>& forms) {
-  if (dotted) return true;
-  const std::size_t n = CodePointCount(form);
-  if (n <= 2) return true;
-  if (n > 4) return false;
-  for (const std::string& other : forms) {
-    if (other.size() > form.size() && other.starts_with(form)) return true;
-  }
-  return false;
-}
-
-void FoldWord(std::string_view word, std::string* out) {
-  out->clear();
-  for (std::size_t i = 0; i < word.size();) {
-    UChar32 c;
-    U8_NEXT(word.data(), i, word.size(), c);
-    if (c < 0) continue;
-    c = IsApostrophe(c) ? kApostrophe : u_tolower(c);
-    char buffer[4];
-    std::size_t n = 0;
-    U8_APPEND_UNSAFE(buffer, n, c);
-    out->append(buffer, n);
-  }
-  if (!out->empty() && out->back() == '.') out->pop_back();
-}
 
 const SmallCodePoint* SmallCodePoints() {
   static const SmallCodePoint* table = [] {
@@ -87,12 +30,12 @@ const SmallCodePoint* SmallCodePoints() {
   return table;
 }
 
-void DateLexicon::Add(std::string word, DateWordEntry entry) {
-  std::vector<DateWordEntry>& entries = words_[std::move(word)];
-  for (const DateWordEntry& e : entries) {
-    if (e.language == entry.language && e.kind == entry.kind && e.value == entry.value) return;
-  }
-  entries.push_back(entry);
+void DateLexicon::Add(std::string_view word, DateWordEntry entry) {
+  AddLasting(copies_.emplace_back(word), entry);
+}
+
+void DateLexicon::AddLasting(std::string_view word, DateWordEntry entry) {
+  added_.emplace_back(word, entry);
 }
 
 void PrefixSet::Add(std::string_view folded) {
@@ -108,29 +51,104 @@ void PrefixSet::Add(std::string_view folded) {
   bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
 }
 
-void DateLexicon::Freeze() {
-  // In a fixed order, so that the table is the same on every run.
-  std::vector<const std::pair<const std::string, std::vector<DateWordEntry>>*> sorted;
-  for (const auto& word : words_) sorted.push_back(&word);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+namespace {
+
+// A word's first eight bytes as a number, the first byte highest, a shorter
+// word padded with zeros: of two words, the one with the smaller number is
+// the smaller string, and most words of the lexicon differ there, so that
+// sorting them mostly compares numbers.
+std::uint64_t FirstBytes(std::string_view word) {
+  std::uint64_t n = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    n = n << 8 | (i < word.size() ? static_cast<unsigned char>(word[i]) : 0u);
+  }
+  return n;
+}
+
+}  // namespace
+
+void DateLexicon::Freeze(const std::set<std::string>& capitalized) {
+  // By word, each word's entries in the order added (best language first);
+  // the same entries in the same order give the same table on every run.
+  struct Added {
+    std::uint64_t first_bytes;
+    std::uint32_t index;  // in added_
+  };
+  std::vector<Added> order(added_.size());
+  for (std::size_t i = 0; i < added_.size(); ++i) {
+    order[i] = {FirstBytes(added_[i].first), static_cast<std::uint32_t>(i)};
+  }
+  std::sort(order.begin(), order.end(), [&](const Added& a, const Added& b) {
+    if (a.first_bytes != b.first_bytes) return a.first_bytes < b.first_bytes;
+    const int c = added_[a.index].first.compare(added_[b.index].first);
+    return c != 0 ? c < 0 : a.index < b.index;
+  });
+  auto word_of = [&](const Added& a) { return added_[a.index].first; };
+  for (const std::string& word : capitalized) {
+    auto it =
+        std::lower_bound(order.begin(), order.end(), word,
+                         [&](const Added& a, const std::string& w) { return word_of(a) < w; });
+    for (; it != order.end() && word_of(*it) == word; ++it) {
+      DateWordEntry& e = added_[it->index].second;
+      if (e.kind == DateWord::kMonth) e.capitalized_only = true;
+    }
+  }
   std::vector<StringTable::Item> items;
-  items.reserve(sorted.size());
+  items.reserve(order.size());
   first_entry_.clear();
   entries_.clear();
-  for (const auto* word : sorted) {
-    if (word->first.empty() || word->first.size() > 0xFFFF) continue;  // no name is that long
-    items.emplace_back(word->first, static_cast<std::uint32_t>(first_entry_.size()));
-    prefixes_.Add(word->first);
-    first_entry_.push_back(static_cast<std::uint32_t>(entries_.size()));
-    entries_.insert(entries_.end(), word->second.begin(), word->second.end());
+  entries_.reserve(added_.size());
+  for (std::size_t i = 0, end; i < order.size(); i = end) {
+    const std::string_view word = word_of(order[i]);
+    for (end = i + 1; end < order.size() && word_of(order[end]) == word;) ++end;
+    if (word.empty() || word.size() > 0xFFFF) continue;  // no name is that long
+    items.emplace_back(word, static_cast<std::uint32_t>(first_entry_.size()));
+    prefixes_.Add(word);
+    const std::size_t first = entries_.size();
+    first_entry_.push_back(static_cast<std::uint32_t>(first));
+    for (std::size_t k = i; k < end; ++k) {
+      const DateWordEntry& e = added_[order[k].index].second;
+      const bool seen = std::any_of(entries_.begin() + first, entries_.end(), [&](const auto& o) {
+        return o.language == e.language && o.kind == e.kind && o.value == e.value;
+      });
+      if (!seen) entries_.push_back(e);
+    }
   }
   first_entry_.push_back(static_cast<std::uint32_t>(entries_.size()));
   table_ = StringTable(items);
-  words_.clear();
+  added_ = {};
+  copies_ = {};
 }
+
+namespace {
+
+// The last lexicon built, and from what. A pipeline's clean step and its
+// dates step each create a DateFinder of the same languages and rules, and
+// a lexicon of every language takes some 4 ms to build; it is kept only
+// while a finder holds it.
+struct LastLexicon {
+  std::mutex mutex;
+  std::string key;
+  std::weak_ptr<const DateLexicon> lexicon;
+};
+
+}  // namespace
 
 Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
     const RuleFiles& rules, const std::vector<std::string>& only) {
+  // Besides these, a lexicon is built from the CLDR table, the same for all.
+  std::string key;
+  for (const std::string& code : only) key.append(std::to_string(code.size())).append(":" + code);
+  key += '\n';
+  AppendRuleFilesKey(rules, &key);
+  static auto* last = new LastLexicon;
+  {
+    std::lock_guard<std::mutex> lock(last->mutex);
+    if (last->key == key) {
+      if (std::shared_ptr<const DateLexicon> kept = last->lexicon.lock()) return kept;
+    }
+  }
+
   auto lexicon = std::make_shared<DateLexicon>();
   std::set<std::string> codes;
   std::set<std::string> capitalized_words;  // in every language
@@ -140,21 +158,18 @@ Result<std::shared_ptr<const DateLexicon>> DateLexicon::Build(
   // CLDR for the rest.
   lexicon->AddCldr(only, &codes);
   // "may" is an English word before it is a month in any language.
-  for (const std::string& word : capitalized_words) {
-    auto it = lexicon->words_.find(word);
-    if (it == lexicon->words_.end()) continue;
-    for (DateWordEntry& e : it->second) {
-      if (e.kind == DateWord::kMonth) e.capitalized_only = true;
-    }
-  }
-  lexicon->Freeze();
+  lexicon->Freeze(capitalized_words);
   for (const std::string& code : only) {
     if (!codes.count(code)) {
       return Status(ErrorCode::kInvalidArgument,
                     "unknown language '" + code + "' (no rules/dates file and no CLDR data)");
     }
   }
-  return std::shared_ptr<const DateLexicon>(std::move(lexicon));
+  std::shared_ptr<const DateLexicon> built(std::move(lexicon));
+  std::lock_guard<std::mutex> lock(last->mutex);
+  last->key = std::move(key);
+  last->lexicon = built;
+  return built;
 }
 
 }  // namespace normkit::internal

@@ -2,26 +2,27 @@
 // connecting words, per language, from rules/dates/*.toml and from ICU's
 // CLDR data, in one StringTable. Internal.
 //
-// date_lexicon.cc holds the table and what both sources share,
-// date_lexicon_rules.cc reads the rule files, date_lexicon_cldr.cc takes
-// the names from ICU's DateFormatSymbols.
+// date_lexicon.cc holds the table, date_lexicon_words.h what both sources
+// share, date_lexicon_rules.cc reads the rule files, date_lexicon_cldr.cc
+// takes CLDR's names from the table that the build wrote from ICU
+// (cldr_dates.h).
 #ifndef NORMKIT_DATES_DATE_LEXICON_H_
 #define NORMKIT_DATES_DATE_LEXICON_H_
 
 #include <unicode/umachine.h>
 
 #include <cstdint>
-#include <functional>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/string_table.h"
+#include "date_lexicon_words.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
@@ -60,8 +61,6 @@ struct DateWordEntry {
   std::int16_t zone_minutes = 0;
 };
 
-enum class NumericOrder : std::uint8_t { kDayMonthYear, kMonthDayYear, kYearMonthDay };
-
 struct DateLanguage {
   std::string code;  // "ru", "de"
   NumericOrder order = NumericOrder::kDayMonthYear;
@@ -95,11 +94,6 @@ class PrefixSet {
   std::vector<std::uint64_t> bits_;
 };
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-
 // The entries of one word: a span into the lexicon, empty for none.
 struct DateWordEntries {
   const DateWordEntry* first = nullptr;
@@ -125,7 +119,8 @@ class DateLexicon {
  public:
   // The rule-file languages from `rules` (dates/*.toml) and every other
   // language ICU has month names for. `only` (if not empty) limits both to
-  // those codes; an unknown code is an error.
+  // those codes; an unknown code is an error. The last lexicon built, while
+  // a finder still holds it, is given again for equal rules and `only`.
   static Result<std::shared_ptr<const DateLexicon>> Build(const RuleFiles& rules,
                                                           const std::vector<std::string>& only);
 
@@ -153,18 +148,31 @@ class DateLexicon {
   // capitalized_only lists, folded, to *capitalized.
   Status AddRuleFiles(const RuleFiles& rules, const std::vector<std::string>& only,
                       std::set<std::string>* codes, std::set<std::string>* capitalized);
+  // Appends to *key what AddRuleFiles reads of `rules`: lexicons built from
+  // equal keys, with equal `only`, are equal.
+  static void AppendRuleFilesKey(const RuleFiles& rules, std::string* key);
   // Adds CLDR's names (date_lexicon_cldr.cc) of every language that `only`
   // allows and *codes does not hold yet, and adds their codes to *codes.
   void AddCldr(const std::vector<std::string>& only, std::set<std::string>* codes);
 
-  void Add(std::string word, DateWordEntry entry);
-  // Moves words_ into the table that Find reads.
-  void Freeze();
+  // Adds an entry of a word (folded): a copy of it. A word's entry of the
+  // same language, kind and value as one before is dropped (by Freeze).
+  void Add(std::string_view word, DateWordEntry entry);
+  // The same for a word that outlives the lexicon's building (the CLDR
+  // table's): no copy.
+  void AddLasting(std::string_view word, DateWordEntry entry);
+  // Moves the words added into the table that Find reads, marking the month
+  // entries of the `capitalized` words capitalized_only.
+  void Freeze(const std::set<std::string>& capitalized);
 
   std::vector<DateLanguage> languages_;
   std::vector<std::pair<std::uint16_t, std::string>> day_words_;
-  // While building.
-  std::unordered_map<std::string, std::vector<DateWordEntry>, StringHash, std::equal_to<>> words_;
+  // While building: each entry with its word, in the order added. A list,
+  // not a map from word to entries: a lexicon of every language adds some
+  // 8,700 entries, which Freeze groups by word at once (one sort) instead
+  // of allocating a word and a vector for each.
+  std::vector<std::pair<std::string_view, DateWordEntry>> added_;
+  std::deque<std::string> copies_;  // the words of Add, which added_ points into
   // Built: word -> its number w, whose entries are
   // entries_[first_entry_[w], first_entry_[w + 1]).
   StringTable table_;
@@ -172,29 +180,6 @@ class DateLexicon {
   std::vector<std::uint32_t> first_entry_;
   std::vector<DateWordEntry> entries_;
 };
-
-// What reading the rule files and CLDR share.
-
-// Where a language stands among the others: rule-file languages in this
-// order, then CLDR's with the languages of much news first; lower is
-// earlier. A language of neither list gets the same, last, value.
-int LanguagePreference(std::string_view code);
-// Whether `only` (a DateFinderOptions::languages) allows `code`.
-bool LanguageWanted(const std::vector<std::string>& only, std::string_view code);
-std::size_t CodePointCount(std::string_view utf8);
-// Whether a month or weekday form (folded) is a shortened one: written with
-// a final dot (`dotted`), one or two letters, or up to four letters that
-// begin a longer one of `forms`, the folded forms of the same name.
-bool IsShortened(std::string_view form, bool dotted, const std::vector<std::string>& forms);
-
-// Lower-cases a word for lookup (simple case mapping, code point by code
-// point, as the lexicon stores its words), dropping a final '.'. The
-// apostrophes ' and ’ become ʼ (U+02BC), the letter that Ukrainian and
-// Belarusian words hold ("пʼятниця" is also written "п'ятниця").
-void FoldWord(std::string_view word, std::string* out);
-
-inline constexpr UChar32 kApostrophe = 0x02BC;
-inline bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == kApostrophe; }
 
 }  // namespace normkit::internal
 

@@ -1,230 +1,55 @@
 // The date lexicon's words from ICU's CLDR data, for every language without
-// a rule file: month and weekday names (DateFormatSymbols: wide and
-// abbreviated, format and stand-alone), the order of numeric dates and
-// whether the month comes before the day (the short and long date
-// patterns), and the words between a date and its time (the date-time
-// pattern). Read once per process.
-#include <unicode/datefmt.h>
-#include <unicode/dtfmtsym.h>
-#include <unicode/locid.h>
-#include <unicode/smpdtfmt.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
+// a rule file: month and weekday names (wide and abbreviated, format and
+// stand-alone), the order of numeric dates, whether the month comes before
+// the day, and the words between a date and its time, from the table that
+// the build wrote from ICU (cldr_dates.h).
 #include <algorithm>
-#include <map>
-#include <memory>
-#include <mutex>
-#include <set>
+#include <vector>
 
+#include "cldr_dates.h"
 #include "date_lexicon.h"
 
 namespace normkit::internal {
-namespace {
-
-// One CLDR language's names, folded: read once per process.
-struct CldrForm {
-  std::string folded;
-  bool abbreviated;  // from an ABBREVIATED width
-  bool dotted;       // written with a final dot ("janv.")
-};
-
-struct CldrLanguage {
-  std::string code;
-  NumericOrder order;
-  bool month_first;
-  std::vector<CldrForm> months[12];
-  std::vector<CldrForm> weekdays[7];
-  std::vector<std::string> time_words;  // folded
-};
-
-std::string Utf8(const icu::UnicodeString& s) {
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
-
-NumericOrder OrderOf(const icu::Locale& locale) {
-  std::unique_ptr<icu::DateFormat> format(
-      icu::DateFormat::createDateInstance(icu::DateFormat::kShort, locale));
-  auto* simple = dynamic_cast<icu::SimpleDateFormat*>(format.get());
-  if (simple == nullptr) return NumericOrder::kDayMonthYear;
-  icu::UnicodeString pattern;
-  simple->toPattern(pattern);
-  const int32_t d = pattern.indexOf(u'd'), m = pattern.indexOf(u'M'), y = pattern.indexOf(u'y');
-  if (y >= 0 && (d < 0 || y < d) && (m < 0 || y < m)) return NumericOrder::kYearMonthDay;
-  if (m >= 0 && d >= 0 && m < d) return NumericOrder::kMonthDayYear;
-  return NumericOrder::kDayMonthYear;
-}
-
-// Whether the long date pattern names the month before the day: "MMMM d,
-// y" (en), "y. MMMM d." (hu); not "d MMMM y".
-bool MonthFirst(const icu::Locale& locale) {
-  std::unique_ptr<icu::DateFormat> format(
-      icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale));
-  auto* simple = dynamic_cast<icu::SimpleDateFormat*>(format.get());
-  if (simple == nullptr) return false;
-  icu::UnicodeString pattern;
-  simple->toPattern(pattern);
-  const int32_t d = pattern.indexOf(u'd'), m = pattern.indexOf(u'M');
-  return m >= 0 && d >= 0 && m < d;
-}
-
-// The words that the long date-and-time pattern puts between the date and
-// the time: fr "d MMMM y 'à' HH:mm" gives "à", it "'alle' 'ore'" gives
-// "alle" and "ore", el "στις". A pattern with the time first gives none.
-std::vector<std::string> TimeWords(const icu::Locale& locale) {
-  std::unique_ptr<icu::DateFormat> format(icu::DateFormat::createDateTimeInstance(
-      icu::DateFormat::kLong, icu::DateFormat::kShort, locale));
-  auto* simple = dynamic_cast<icu::SimpleDateFormat*>(format.get());
-  if (simple == nullptr) return {};
-  icu::UnicodeString pattern;
-  simple->toPattern(pattern);
-  // Walk the pattern: quoted text is literal, unquoted ASCII letters are
-  // fields, anything else is literal.
-  icu::UnicodeString between;  // the literal text since the last date field
-  bool quoted = false, date_seen = false;
-  for (int32_t i = 0; i < pattern.length(); ++i) {
-    const char16_t c = pattern[i];
-    if (c == u'\'') {
-      if (i + 1 < pattern.length() && pattern[i + 1] == u'\'') {
-        between += c;
-        ++i;
-      } else {
-        quoted = !quoted;
-        between += u' ';
-      }
-      continue;
-    }
-    const bool field = !quoted && ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'));
-    if (!field) {
-      between += c;
-      continue;
-    }
-    if (c == u'H' || c == u'h' || c == u'k' || c == u'K') break;
-    if (c == u'y' || c == u'M' || c == u'L' || c == u'd') {
-      date_seen = true;
-      between.remove();
-    }
-  }
-  std::vector<std::string> words;
-  if (!date_seen) return words;
-  std::string text = Utf8(between), folded;
-  std::string word;
-  auto flush = [&] {
-    FoldWord(word, &folded);
-    if (!folded.empty()) words.push_back(folded);
-    word.clear();
-  };
-  for (std::size_t i = 0; i < text.size();) {
-    UChar32 c;
-    U8_NEXT(text.data(), i, text.size(), c);
-    if (c >= 0 && u_isalpha(c)) {
-      char buffer[4];
-      std::size_t n = 0;
-      U8_APPEND_UNSAFE(buffer, n, c);
-      word.append(buffer, n);
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return words;
-}
-
-// The language codes ICU has locales for, best first (LanguagePreference,
-// then by code). Cheap: no locale data is read.
-const std::vector<std::string>& CldrCodes() {
-  static const std::vector<std::string>* codes = [] {
-    auto* out = new std::vector<std::string>;
-    int32_t count = 0;
-    const icu::Locale* locales = icu::Locale::getAvailableLocales(count);
-    std::set<std::string> seen;
-    for (int32_t i = 0; i < count; ++i) {
-      const std::string code = locales[i].getLanguage();
-      if (!code.empty() && seen.insert(code).second) out->push_back(code);
-    }
-    std::sort(out->begin(), out->end(), [](const std::string& a, const std::string& b) {
-      const int pa = LanguagePreference(a), pb = LanguagePreference(b);
-      return pa != pb ? pa < pb : a < b;
-    });
-    return out;
-  }();
-  return *codes;
-}
-
-// One language's month and day names and time words, read from ICU the
-// first time a lexicon asks for it and kept for the process: a finder for
-// --lang ru reads Russian alone (ICU's date formats cost about a
-// millisecond a language). Null when ICU has no date symbols for it.
-const CldrLanguage* CldrFor(const std::string& code) {
-  static std::mutex mutex;
-  static auto* cache = new std::map<std::string, std::unique_ptr<CldrLanguage>>;
-  std::lock_guard<std::mutex> lock(mutex);
-  if (auto it = cache->find(code); it != cache->end()) return it->second.get();
-  std::unique_ptr<CldrLanguage>& slot = (*cache)[code];
-  const icu::Locale locale(code.c_str());
-  UErrorCode ec = U_ZERO_ERROR;
-  icu::DateFormatSymbols symbols(locale, ec);
-  if (U_FAILURE(ec)) return nullptr;
-  slot = std::make_unique<CldrLanguage>(
-      CldrLanguage{code, OrderOf(locale), MonthFirst(locale), {}, {}, TimeWords(locale)});
-  CldrLanguage& language = *slot;
-  using Symbols = icu::DateFormatSymbols;
-  for (auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
-    for (auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
-      const bool abbreviated = width == Symbols::ABBREVIATED;
-      auto add = [&](const icu::UnicodeString& name, std::vector<CldrForm>* forms) {
-        const std::string utf8 = Utf8(name);
-        std::string folded;
-        FoldWord(utf8, &folded);
-        if (!folded.empty()) forms->push_back({folded, abbreviated, utf8.ends_with('.')});
-      };
-      int32_t n = 0;
-      const icu::UnicodeString* months = symbols.getMonths(n, context, width);
-      for (int32_t m = 0; m < n && m < 12; ++m) add(months[m], &language.months[m]);
-      const icu::UnicodeString* days = symbols.getWeekdays(n, context, width);
-      // ICU counts from 1, Sunday first.
-      for (int32_t d = 1; d < n && d <= 7; ++d) {
-        add(days[d], &language.weekdays[d == 1 ? 6 : d - 2]);
-      }
-    }
-  }
-  return slot.get();
-}
-
-}  // namespace
 
 void DateLexicon::AddCldr(const std::vector<std::string>& only, std::set<std::string>* codes) {
-  for (const std::string& code : CldrCodes()) {
+  // Room for every language's words at once when all are read (more than
+  // enough: a form given again is added once).
+  if (only.empty()) added_.reserve(added_.size() + kCldrDateWordCount);
+  std::vector<std::string_view> forms;
+  for (const CldrDateLanguage& cldr : CldrDateLanguages()) {
+    const std::string code(CldrText(cldr.code));
     if (codes->count(code) || !LanguageWanted(only, code)) continue;
-    const CldrLanguage* found = CldrFor(code);
-    if (found == nullptr) continue;
-    const CldrLanguage& cldr = *found;
     const auto index = static_cast<std::uint16_t>(languages_.size());
-    languages_.push_back({cldr.code, cldr.order, false, cldr.month_first});
-    codes->insert(cldr.code);
-    auto add_named = [&](const std::vector<CldrForm>* names, std::size_t count, DateWord kind) {
-      for (std::size_t k = 0; k < count; ++k) {
-        std::vector<std::string> forms;
-        for (const CldrForm& f : names[k]) forms.push_back(f.folded);
-        for (const CldrForm& f : names[k]) {
-          DateWordEntry entry{index, kind, static_cast<std::uint8_t>(k + 1)};
-          bool dotted = false, wide = false;
-          for (const CldrForm& g : names[k]) {
-            if (g.folded != f.folded) continue;
-            dotted = dotted || g.dotted;
-            wide = wide || !g.abbreviated;
-          }
-          entry.abbreviation = IsShortened(f.folded, dotted, forms);
-          entry.weak = kind == DateWord::kMonth && !wide;
-          Add(f.folded, entry);
+    languages_.push_back({code, cldr.order, false, cldr.month_first});
+    codes->insert(code);
+    for (int k = 0; k < kCldrTimeList; ++k) {
+      const std::span<const CldrDateWord> names = CldrList(cldr, k);
+      const bool month = k < kCldrWeekdayList;
+      forms.clear();
+      for (const CldrDateWord& f : names) forms.push_back(CldrText(f));
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string_view folded = forms[i];
+        // A form given again (the stand-alone name is often the format one)
+        // would add the same entry again: the first stands for both.
+        if (std::find(forms.begin(), forms.begin() + i, folded) != forms.begin() + i) continue;
+        DateWordEntry entry{index, month ? DateWord::kMonth : DateWord::kWeekday,
+                            static_cast<std::uint8_t>(month ? k + 1 : k - kCldrWeekdayList + 1)};
+        // A form that ICU gives both dotted and not, or both wide and
+        // abbreviated, is dotted, and wide.
+        bool dotted = false, wide = false;
+        for (const CldrDateWord& g : names) {
+          if (CldrText(g) != folded) continue;
+          dotted = dotted || (g.flags & kCldrDotted);
+          wide = wide || !(g.flags & kCldrAbbreviated);
         }
+        entry.abbreviation = IsShortened(folded, dotted, forms);
+        entry.weak = month && !wide;
+        AddLasting(folded, entry);
       }
-    };
-    add_named(cldr.months, 12, DateWord::kMonth);
-    add_named(cldr.weekdays, 7, DateWord::kWeekday);
-    for (const std::string& w : cldr.time_words) Add(w, {index, DateWord::kTime});
+    }
+    for (const CldrDateWord& w : CldrList(cldr, kCldrTimeList)) {
+      AddLasting(CldrText(w), {index, DateWord::kTime});
+    }
   }
 }
 

@@ -79,6 +79,14 @@ class DateRuleReader {
 
 }  // namespace
 
+void DateLexicon::AppendRuleFilesKey(const RuleFiles& rules, std::string* key) {
+  for (const std::string& path : RuleFilesIn(rules, kFolder)) {
+    const std::string& text = *rules.Find(path);
+    key->append(path).append(1, '\0').append(std::to_string(text.size())).append(1, '\0');
+    key->append(text);
+  }
+}
+
 Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::string>& only,
                                  std::set<std::string>* codes, std::set<std::string>* capitalized) {
   std::string folded;
@@ -189,11 +197,12 @@ Status DateLexicon::AddRuleFiles(const RuleFiles& rules, const std::vector<std::
           FoldWord(w, &folded);
           forms.push_back(folded);
         }
+        const std::vector<std::string_view> views(forms.begin(), forms.end());
         for (std::size_t f = 0; f < forms.size(); ++f) {
           DateWordEntry entry{index, kind, static_cast<std::uint8_t>(k + 1)};
           entry.capitalized_only =
               kind == DateWord::kMonth && capitalized_only.count(forms[f]) != 0;
-          entry.abbreviation = IsShortened(forms[f], names[k][f].ends_with('.'), forms);
+          entry.abbreviation = IsShortened(forms[f], names[k][f].ends_with('.'), views);
           Add(forms[f], entry);
           if (kind == DateWord::kDay || kind == DateWord::kDayTens) {
             day_words_.emplace_back(index, forms[f]);

@@ -48,8 +48,7 @@ DateFinder MakeFinder(std::vector<std::string> languages = {}) {
   return *std::move(finder);
 }
 
-// One finder for every language, built once: CLDR is read per process, but
-// the lexicon per finder.
+// One finder for every language, built once.
 const DateFinder& AllLanguages() {
   static const DateFinder* finder = new DateFinder(MakeFinder());
   return *finder;
@@ -724,6 +723,27 @@ TEST(DateRuleErrors, AWellFormedFileAddsALanguage) {
                            {"01/05/2020", "2020-01-05"},
                            {"5 января 2020", ""},
                        });
+}
+
+// Finders of the same rules and languages share one lexicon while one of
+// them is alive (a pipeline's clean and dates steps): a finder of other
+// rules, or of the same rules with other languages, reads its own.
+TEST(DateFinderSharing, OtherRulesOrLanguagesAreReadWhileAFinderIsAlive) {
+  const DateFinder& all = AllLanguages();
+  ASSERT_EQ(IsoOf(all, "5 foo 2020"), "");
+  RuleFiles rules = RuleFiles::Embedded();
+  rules.Add("dates/xx.toml", "language = \"xx\"\n[months]\n1 = [\"foo\"]\n[weekdays]\n");
+  Result<DateFinder> other = DateFinder::Create({}, rules);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  EXPECT_EQ(IsoOf(*other, "5 foo 2020"), "2020-01-05");
+  DateFinderOptions xx;
+  xx.languages = {"xx"};
+  Result<DateFinder> only_xx = DateFinder::Create(xx, rules);
+  ASSERT_TRUE(only_xx.ok()) << only_xx.status().ToString();
+  EXPECT_EQ(IsoOf(*only_xx, "5 janvier 2020"), "");
+  EXPECT_EQ(IsoOf(*other, "5 janvier 2020"), "2020-01-05");
+  EXPECT_EQ(IsoOf(all, "5 foo 2020"), "");
+  EXPECT_EQ(IsoOf(MakeFinder(), "5 foo 2020"), "");
 }
 
 // ---------------------------------------------------------------------------
