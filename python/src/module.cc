@@ -31,8 +31,8 @@ namespace {
   switch (status.code()) {
     case ErrorCode::kRuleSyntax:
       error = errors.attr("RuleError")(status.ToString(), where.file,
-                                        static_cast<std::size_t>(where.line),
-                                        static_cast<std::size_t>(where.column));
+                                       static_cast<std::size_t>(where.line),
+                                       static_cast<std::size_t>(where.column));
       break;
     case ErrorCode::kNotFound:
       error = errors.attr("NotFoundError")(status.message());
@@ -108,10 +108,24 @@ py::dict MatchDict(std::string_view text, const DateMatch& m, CodePointOffsets* 
   return d;
 }
 
+// A language list as Python gives it: None for every language.
+using Languages = std::optional<std::vector<std::string>>;
+
+// The pickled state of an object built from a language list.
+py::tuple LanguagesState(const std::vector<std::string>& languages) {
+  return py::make_tuple(languages.empty() ? py::object(py::none()) : py::cast(languages));
+}
+
 struct PyDateFinder {
   std::vector<std::string> languages;
   DateFinder finder;
 };
+
+PyDateFinder MakeDateFinder(const Languages& languages) {
+  DateFinderOptions options;
+  if (languages) options.languages = *languages;
+  return PyDateFinder{options.languages, Take(DateFinder::Create(options))};
+}
 
 // ---- HeaderCleaner
 
@@ -146,6 +160,12 @@ struct PyHeaderCleaner {
   HeaderCleaner cleaner;
 };
 
+PyHeaderCleaner MakeHeaderCleaner(const Languages& languages) {
+  HeaderCleanerOptions options;
+  if (languages) options.languages = *languages;
+  return PyHeaderCleaner{options.languages, Take(HeaderCleaner::Create(options))};
+}
+
 // ---- VariantIndex
 
 struct PyVariantIndex {
@@ -166,15 +186,15 @@ PyVariantIndex MakeVariantIndex(std::vector<std::pair<std::string, std::string>>
 // ---- Pipeline
 
 struct PyPipeline {
-  std::string recipe;       // a name, or the recipe's text when `origin` is set
-  std::string origin;       // the recipe file's path; empty for a named recipe
+  std::string recipe;  // a name, or the recipe's text when `origin` is set
+  std::string origin;  // the recipe file's path; empty for a named recipe
   Pipeline pipeline;
 };
 
 PyPipeline MakePipeline(std::string recipe, std::string origin) {
-  Pipeline pipeline = Take(origin.empty()
-                               ? Pipeline::Create(recipe)
-                               : Pipeline::FromRecipe(recipe, origin, RuleFiles::Embedded()));
+  Pipeline pipeline =
+      Take(origin.empty() ? Pipeline::Create(recipe)
+                          : Pipeline::FromRecipe(recipe, origin, RuleFiles::Embedded()));
   return PyPipeline{std::move(recipe), std::move(origin), std::move(pipeline)};
 }
 
@@ -232,8 +252,9 @@ PYBIND11_MODULE(_normkit, m) {
           [](const PyNormalizer& self, std::string_view text) {
             return self.normalizer.Normalize(text);
           },
-          py::arg("text"), release, "The text normalized; text that needs nothing comes back "
-                                    "as it was.")
+          py::arg("text"), release,
+          "The text normalized; text that needs nothing comes back "
+          "as it was.")
       .def(
           "is_normalized",
           [](const PyNormalizer& self, std::string_view text) {
@@ -248,8 +269,7 @@ PYBIND11_MODULE(_normkit, m) {
           },
           [](const py::tuple& t) {
             return MakeNormalizer(t[0].cast<std::string>(), t[1].cast<bool>(),
-                                  t[2].cast<std::string>(), t[3].cast<bool>(),
-                                  t[4].cast<bool>());
+                                  t[2].cast<std::string>(), t[3].cast<bool>(), t[4].cast<bool>());
           }));
 
   py::class_<Transliterator>(m, "Transliterator",
@@ -268,10 +288,8 @@ PYBIND11_MODULE(_normkit, m) {
           },
           py::arg("text"), release)
       .def_property_readonly("scheme", [](const Transliterator& t) { return t.info().id; })
-      .def_property_readonly("reverse",
-                             [](const Transliterator& t) {
-                               return t.direction() == Direction::kReverse;
-                             })
+      .def_property_readonly(
+          "reverse", [](const Transliterator& t) { return t.direction() == Direction::kReverse; })
       .def(py::pickle(
           [](const Transliterator& self) {
             return py::make_tuple(self.info().id, self.direction() == Direction::kReverse);
@@ -312,12 +330,7 @@ PYBIND11_MODULE(_normkit, m) {
       "Applies an ICU transform by id ('Any-Latin', 'Russian-Latin/BGN') to text.");
 
   py::class_<PyDateFinder>(m, "DateFinder", "Dates in running text, as ISO 8601.")
-      .def(py::init([](std::optional<std::vector<std::string>> languages) {
-             DateFinderOptions options;
-             if (languages) options.languages = *languages;
-             return PyDateFinder{options.languages, Take(DateFinder::Create(options))};
-           }),
-           py::arg("languages") = py::none(),
+      .def(py::init(&MakeDateFinder), py::arg("languages") = py::none(),
            "languages: codes to read (ru, uk, be, kk, en, or any CLDR language); None: all.")
       .def(
           "parse",
@@ -348,26 +361,13 @@ PYBIND11_MODULE(_normkit, m) {
           "Every date: dicts with start and end (string indices), text, iso, language.")
       .def_property_readonly("languages",
                              [](const PyDateFinder& self) { return self.finder.languages(); })
-      .def(py::pickle(
-          [](const PyDateFinder& self) {
-            return py::make_tuple(self.languages.empty() ? py::object(py::none())
-                                                         : py::cast(self.languages));
-          },
-          [](const py::tuple& t) {
-            DateFinderOptions options;
-            if (!t[0].is_none()) options.languages = t[0].cast<std::vector<std::string>>();
-            return PyDateFinder{options.languages, Take(DateFinder::Create(options))};
-          }));
+      .def(py::pickle([](const PyDateFinder& self) { return LanguagesState(self.languages); },
+                      [](const py::tuple& t) { return MakeDateFinder(t[0].cast<Languages>()); }));
 
   py::class_<PyHeaderCleaner>(m, "HeaderCleaner",
                               "Takes a page's header lines (dates, bylines, credits, a repeated "
                               "title) off an article into metadata.")
-      .def(py::init([](std::optional<std::vector<std::string>> languages) {
-             HeaderCleanerOptions options;
-             if (languages) options.languages = *languages;
-             return PyHeaderCleaner{options.languages, Take(HeaderCleaner::Create(options))};
-           }),
-           py::arg("languages") = py::none())
+      .def(py::init(&MakeHeaderCleaner), py::arg("languages") = py::none())
       .def(
           "clean",
           [](const PyHeaderCleaner& self, std::string_view article, std::string_view title) {
@@ -381,19 +381,13 @@ PYBIND11_MODULE(_normkit, m) {
           py::arg("article"), py::arg("title") = "",
           "A dict with the fields of `normkit clean`: title, published, modified, updated, "
           "authors, photo_credits, removed, kept_whole, lines, and body.")
-      .def(py::pickle(
-          [](const PyHeaderCleaner& self) {
-            return py::make_tuple(self.languages.empty() ? py::object(py::none())
-                                                         : py::cast(self.languages));
-          },
-          [](const py::tuple& t) {
-            HeaderCleanerOptions options;
-            if (!t[0].is_none()) options.languages = t[0].cast<std::vector<std::string>>();
-            return PyHeaderCleaner{options.languages, Take(HeaderCleaner::Create(options))};
-          }));
+      .def(
+          py::pickle([](const PyHeaderCleaner& self) { return LanguagesState(self.languages); },
+                     [](const py::tuple& t) { return MakeHeaderCleaner(t[0].cast<Languages>()); }));
 
   py::class_<PyVariantIndex>(m, "VariantIndex", "One canonical spelling per name.")
-      .def(py::init(&MakeVariantIndex), py::arg("lexicons") = std::vector<std::pair<std::string, std::string>>{},
+      .def(py::init(&MakeVariantIndex),
+           py::arg("lexicons") = std::vector<std::pair<std::string, std::string>>{},
            py::arg("builtin") = true,
            "lexicons: (origin, text) pairs of lexicon files in the rules/variants format; "
            "builtin: also the built-in lexicon.")
