@@ -13,12 +13,13 @@ GIL) and pickled (it is rebuilt from its arguments). normkit.dask runs a
 recipe over JSON Lines shards on a Dask cluster.
 """
 
+import os
+
 from ._errors import NotFoundError, RuleError, RunError, UnknownSchemeError
 from ._normkit import (
     DateFinder,
     HeaderCleaner,
     Normalizer,
-    VariantIndex,
     __version__,
     icu_transform,
     nearest_schemes,
@@ -26,6 +27,7 @@ from ._normkit import (
 )
 from ._normkit import Pipeline as _Pipeline
 from ._normkit import Transliterator as _Transliterator
+from ._normkit import VariantIndex as _VariantIndex
 
 __all__ = [
     "DateFinder",
@@ -71,3 +73,17 @@ class Pipeline(_Pipeline):
                 super().__init__(f.read(), recipe)
         else:
             super().__init__(recipe)
+
+
+class VariantIndex(_VariantIndex):
+    __doc__ = _VariantIndex.__doc__
+
+    def __init__(self, lexicons=(), builtin=True):
+        """lexicons: paths of lexicon files of your own (the rules/variants
+        format, as `normkit variants --lexicon` takes them); builtin: also the
+        built-in lexicon. A broken lexicon raises RuleError with its place."""
+        texts = []
+        for path in lexicons:
+            with open(path, encoding="utf-8") as f:
+                texts.append((os.fspath(path), f.read()))
+        super().__init__(texts, builtin)

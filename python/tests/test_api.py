@@ -77,7 +77,7 @@ def test_header_cleaner_matches_cli(normkit_bin, article):
                             "kept_whole", "lines", "body"}
 
 
-def test_variant_index():
+def test_variant_index(tmp_path):
     v = normkit.VariantIndex()
     assert v.apply("Tokaev met Tokayev") == "Tokayev met Tokayev"
     assert v.key("Tokaev") == v.key("Tokayev")
@@ -87,8 +87,17 @@ def test_variant_index():
     assert clusters, "two spellings of one name make a cluster"
     spellings = {s for c in clusters for s, _ in c["variants"]}
     assert {"Токаев", "Токаєв"} <= spellings
-    with pytest.raises(normkit.RuleError):
-        normkit.VariantIndex(lexicons=[("bad.toml", "[[name]\n")])
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[name]]\ncanonical = "Zhumabekov"\ncyrillic = "Жумабеков"\n'
+                    'variants = ["Jumabekov"]\n', encoding="utf-8")
+    own = normkit.VariantIndex(lexicons=[mine], builtin=False)
+    assert own.apply("Jumabekov and Tokaev") == "Zhumabekov and Tokaev"
+    assert pickle.loads(pickle.dumps(own)).apply("Jumabekov") == "Zhumabekov"
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[name]\n", encoding="utf-8")
+    with pytest.raises(normkit.RuleError) as caught:
+        normkit.VariantIndex(lexicons=[bad])
+    assert caught.value.file == str(bad) and caught.value.line == 1
 
 
 def test_pipeline_jsonl_is_the_cli_path(normkit_bin, article, tmp_path):
