@@ -3,11 +3,15 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/ucpmap.h>
 #include <unicode/unorm2.h>
+#include <unicode/uset.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <bitset>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 
@@ -42,6 +46,50 @@ bool IsUnicodeSpace(char32_t c) {
 }
 
 bool IsC1Control(char32_t c) { return c >= 0x80 && c <= 0x9F; }
+
+// Marks every block of 64 code points above the BMP that holds one the form
+// may change (Normalizer::Impl::FormMayChange: its quick-check value is not
+// Yes, its combining class is not 0, or under NFKC_Casefold it changes when
+// casefolded). ICU's property maps give these as ranges, so this reads a
+// few hundred ranges, not a million code points. Where a map is missing,
+// every block is marked and every such code point asks ICU.
+void MarkFormBlocks(UProperty quick_check_property, bool casefold,
+                    internal::AttentionTable* table) {
+  auto mark = [table](UChar32 first, UChar32 last) {
+    for (UChar32 c = std::max<UChar32>(first, 0x10000); c <= last;) {
+      const std::size_t block = static_cast<std::size_t>(c - 0x10000) >> table->kBlockBits;
+      table->supplementary_blocks.set(block);
+      c = static_cast<UChar32>(0x10000 + ((block + 1) << table->kBlockBits));
+    }
+  };
+  UErrorCode ec = U_ZERO_ERROR;
+  for (const UProperty property : {quick_check_property, UCHAR_CANONICAL_COMBINING_CLASS}) {
+    const UCPMap* map = u_getIntPropertyMap(property, &ec);
+    if (U_FAILURE(ec)) {
+      table->supplementary_blocks.set();
+      return;
+    }
+    const std::uint32_t needs_nothing =
+        property == UCHAR_CANONICAL_COMBINING_CLASS ? 0 : static_cast<std::uint32_t>(UNORM_YES);
+    for (UChar32 start = 0x10000; start <= 0x10FFFF;) {
+      std::uint32_t value;
+      const UChar32 last =
+          ucpmap_getRange(map, start, UCPMAP_RANGE_NORMAL, 0, nullptr, nullptr, &value);
+      if (value != needs_nothing) mark(start, last);
+      start = last + 1;
+    }
+  }
+  if (casefold) {
+    const USet* set = u_getBinaryPropertySet(UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED, &ec);
+    const std::int32_t items = U_SUCCESS(ec) ? uset_getItemCount(set) : 0;
+    for (std::int32_t i = 0; i < items && U_SUCCESS(ec); ++i) {
+      UChar32 first, last;
+      // 0: the item is a range, not a string (the set holds none).
+      if (uset_getItem(set, i, &first, &last, nullptr, 0, &ec) == 0) mark(first, last);
+    }
+    if (U_FAILURE(ec)) table->supplementary_blocks.set();
+  }
+}
 
 // What the lines before the current one say about it, within one Run():
 // whether it is inside a fenced code block, and whether an indented line
@@ -95,18 +143,18 @@ struct LineClass {
   bool code = false;
   // The end of the line's indentation: its leading spaces and tabs.
   const unsigned char* indentation_end = nullptr;
+  // What the rest of the line is read for when `state` moves past it.
+  enum class Kind { kProse, kBlank, kInFence, kOpensFence, kIndentedCode } kind = Kind::kProse;
+  bool fence_indentation = false;  // indented by up to 3 spaces, no tab
 };
 
-// Classifies the line that starts at `p` (it ends at the first LF or CR, or
-// at `end`) and moves `state` past it. The rules of normalizer.h ("Code and
-// columns"):
-//   - inside a fenced block every line is code; a backtick block ends at a
-//     line holding a run of at least as many backticks (anywhere: Telegram
-//     writes "print(x)```"), a tilde block at a line that is only such a
-//     run of tildes, indented up to 3 spaces;
+// Classifies the line that starts at `p` from its start alone: `end` is
+// where the line or the text ends (the line ends at the first LF or CR).
+// The rules of normalizer.h ("Code and columns"), of which PassLine reads
+// the rest:
+//   - inside a fenced block every line is code;
 //   - an opening fence is a run of 3 or more backticks or tildes indented
-//     up to 3 spaces; a backtick opener whose line holds a second run at
-//     least as long ("```ls -la```") is a block of one line;
+//     up to 3 spaces;
 //   - a line indented by 4 or more columns (a tab goes to the next multiple
 //     of 4) is code at the start of the text, after a blank line, after a
 //     fenced block or after another such line;
@@ -114,8 +162,8 @@ struct LineClass {
 // Spaces here are what the whitespace rule keeps or maps to a space one for
 // one, so the answer is the same on a line and on its normalized form: a
 // second pass sees the same blocks.
-LineClass ClassifyLine(const unsigned char* p, const unsigned char* end, bool ascii_only,
-                       BlockState* state) {
+LineClass ClassifyLineStart(const unsigned char* p, const unsigned char* end, bool ascii_only,
+                            const BlockState& state) {
   LineClass result;
   const unsigned char* q = p;
   std::size_t columns = 0;
@@ -132,59 +180,97 @@ LineClass ClassifyLine(const unsigned char* p, const unsigned char* end, bool as
     q += length;
   }
   result.indentation_end = q;
-  const bool blank = q == end || EndsLine(*q);
-  const bool fence_indentation = !tab && columns <= 3;
-  auto line_end = [&] {
-    const unsigned char* e = q;
-    while (e < end && !EndsLine(*e)) ++e;
-    return e;
-  };
-  if (state->fence != 0) {
+  result.fence_indentation = !tab && columns <= 3;
+  if (state.fence != 0) {
     result.code = true;
-    const unsigned char* e = line_end();
-    bool closes;
-    if (state->fence == '`') {
-      closes = HasBacktickRun(q, e, state->fence_length);
-    } else {
-      const std::size_t run = RunOf(q, e, '~');
-      const unsigned char* r = q + run;
-      while (r < e) {
-        const std::size_t length = SpaceAt(r, e, ascii_only);
-        if (length == 0) break;
-        r += length;
-      }
-      closes = fence_indentation && run >= state->fence_length && r == e;
-    }
-    if (closes) {
-      state->fence = 0;
+    result.kind = LineClass::Kind::kInFence;
+  } else if (q == end || EndsLine(*q)) {
+    result.kind = LineClass::Kind::kBlank;
+  } else if (result.fence_indentation && (*q == '`' || *q == '~') &&
+             RunOf(q, end, static_cast<char>(*q)) >= 3) {
+    result.code = true;
+    result.kind = LineClass::Kind::kOpensFence;
+  } else if (columns >= 4 && state.indented_code_may_start) {
+    result.code = true;
+    result.kind = LineClass::Kind::kIndentedCode;
+  }
+  return result;
+}
+
+// Moves `state` past the line that ends at `line_end` (no line break before
+// it), which ClassifyLineStart classified as `line`:
+//   - a backtick block ends at a line holding a run of at least as many
+//     backticks (anywhere: Telegram writes "print(x)```"), a tilde block at
+//     a line that is only such a run of tildes, indented up to 3 spaces;
+//   - a backtick opener whose line holds a second run at least as long
+//     ("```ls -la```") is a block of one line.
+void PassLine(const LineClass& line, const unsigned char* line_end, bool ascii_only,
+              BlockState* state) {
+  const unsigned char* q = line.indentation_end;
+  switch (line.kind) {
+    case LineClass::Kind::kProse:
+      state->indented_code_may_start = false;
+      return;
+    case LineClass::Kind::kBlank:
       state->indented_code_may_start = true;
-    }
-    return result;
-  }
-  if (blank) {
-    state->indented_code_may_start = true;
-    return result;
-  }
-  if (fence_indentation && (*q == '`' || *q == '~')) {
-    const char fence = static_cast<char>(*q);
-    const std::size_t run = RunOf(q, end, fence);
-    if (run >= 3) {
-      result.code = true;
-      if (fence == '`' && HasBacktickRun(q + run, line_end(), run)) {
+      return;
+    case LineClass::Kind::kIndentedCode:
+      return;
+    case LineClass::Kind::kOpensFence: {
+      const char fence = static_cast<char>(*q);
+      const std::size_t run = RunOf(q, line_end, fence);
+      if (fence == '`' && HasBacktickRun(q + run, line_end, run)) {
         state->indented_code_may_start = true;
       } else {
         state->fence = fence;
         state->fence_length = run;
       }
-      return result;
+      return;
+    }
+    case LineClass::Kind::kInFence: {
+      bool closes;
+      if (state->fence == '`') {
+        closes = HasBacktickRun(q, line_end, state->fence_length);
+      } else {
+        const std::size_t run = RunOf(q, line_end, '~');
+        const unsigned char* r = q + run;
+        while (r < line_end) {
+          const std::size_t length = SpaceAt(r, line_end, ascii_only);
+          if (length == 0) break;
+          r += length;
+        }
+        closes = line.fence_indentation && run >= state->fence_length && r == line_end;
+      }
+      if (closes) {
+        state->fence = 0;
+        state->indented_code_may_start = true;
+      }
+      return;
     }
   }
-  if (columns >= 4 && state->indented_code_may_start) {
-    result.code = true;
-    return result;
+}
+
+using ScanLine = internal::CleanScan::Line;
+
+// What the quick check's wide steps take a line to be that
+// ClassifyLineStart classified as `line` in `state` (`end`: where the text
+// ends). A line that may end its tilde block is read to its end, where
+// PassLine says; in a backtick block, the wide steps stop at every backtick.
+ScanLine ScanLineOf(const LineClass& line, const BlockState& state, const unsigned char* end) {
+  if (line.kind != LineClass::Kind::kInFence) {
+    return line.code ? ScanLine::kCode : ScanLine::kProse;
   }
-  state->indented_code_may_start = false;
-  return result;
+  if (state.fence == '`') return ScanLine::kInBacktickFence;
+  const unsigned char* q = line.indentation_end;
+  return line.fence_indentation && q < end && *q == '~' ? ScanLine::kCode : ScanLine::kInTildeFence;
+}
+
+// Both, on a line whose end is known: [p, line_end) holds no line break.
+LineClass ClassifyLine(const unsigned char* p, const unsigned char* line_end, bool ascii_only,
+                       BlockState* state) {
+  const LineClass line = ClassifyLineStart(p, line_end, ascii_only, *state);
+  PassLine(line, line_end, ascii_only, state);
+  return line;
 }
 
 }  // namespace
@@ -241,8 +327,10 @@ struct Normalizer::Impl {
   // Per BMP code point: the form may change it (its quick-check value is not
   // Yes, or it has a non-zero combining class).
   std::bitset<0x10000> bmp_form_may_change;
-  // Per BMP code point: a line holding it must take the slow path.
-  std::bitset<0x10000> bmp_attention;
+  // Per BMP code point: a line holding it must take the slow path. Above
+  // the BMP, per block of 64: one of them may (the form only: the other
+  // rules watch no supplementary code point).
+  internal::AttentionTable attention;
   // Per lead byte of a two-byte sequence (C2..DF): none of the 64 code
   // points it starts needs attention. Cyrillic (D0, D1) is read with one
   // table look and no decoding.
@@ -250,13 +338,16 @@ struct Normalizer::Impl {
   // ASCII bytes that steps 1 and 2 change: controls, CR, and capitals under
   // NFKC_Casefold.
   std::array<bool, 128> ascii_special{};
-  // The quick check 16 bytes at a time, from the tables above.
+  // The quick check in wide steps, from the tables above; and the same for
+  // the slow path's runs of characters that need nothing, which looks at
+  // every ASCII byte of ascii_special and at no space.
   std::optional<internal::CleanScan> clean_scan;
+  std::optional<internal::CleanScan> run_scan;
 
   void BuildTables();
   bool FormMayChange(char32_t c) const;
   bool NeedsAttention(char32_t c) const {
-    return c < 0x10000 ? bmp_attention[c] : FormMayChange(c);
+    return attention.MayNeedAttention(c) && (c < 0x10000 || FormMayChange(c));
   }
 
   // Working memory for one Run(), reused from line to line. (Not
@@ -280,6 +371,11 @@ struct Normalizer::Impl {
   Status NormalizeLine(std::string_view line, bool ends_with_newline, std::size_t line_offset,
                        bool strict, Scratch* scratch, BlockState* blocks, std::string* out,
                        NormalizeStats* stats) const;
+  // Every space the whitespace rule maps (Zs, LS, PS, NEL, VT, FF) in
+  // `text` (valid UTF-8, no line break) becomes an ASCII space, one for
+  // one, so that indentation keeps its width. With the whitespace rule on,
+  // every such space needs attention: only those characters are read.
+  void MapSpaces(std::string_view text, std::string* out) const;
   // Steps 3 to 5, on one cleaned line (valid UTF-8, no line break).
   void FinishLine(std::string_view cleaned, LineFlags flags, Scratch* scratch, BlockState* blocks,
                   std::string* out, NormalizeStats* stats) const;
@@ -332,46 +428,33 @@ void Normalizer::Impl::BuildTables() {
     if (may_change[b]) ascii_watch[b] = true;
   }
   for (char32_t c = 0x80; c < 0x10000; ++c) {
-    bool attention = may_change[c];
+    bool needs = may_change[c];
     if (invisibles) {
-      attention = attention || IsC1Control(c) || c == kByteOrderMark || c == kSoftHyphen ||
-                  c == kZeroWidthSpace || c == kZeroWidthJoiner || c == kZeroWidthNonJoiner;
+      needs = needs || IsC1Control(c) || c == kByteOrderMark || c == kSoftHyphen ||
+              c == kZeroWidthSpace || c == kZeroWidthJoiner || c == kZeroWidthNonJoiner;
     }
-    if (whitespace) attention = attention || IsUnicodeSpace(c);
+    if (whitespace) needs = needs || IsUnicodeSpace(c);
     // Surrogates never decode from valid UTF-8; U+FFFD itself needs nothing.
-    bmp_attention[c] = attention;
+    attention.bmp[c] = needs;
+  }
+  if (form != nullptr) {
+    MarkFormBlocks(quick_check_property, options.form == UnicodeForm::kNFKCCasefold, &attention);
   }
   for (unsigned lead = 0xC2; lead <= 0xDF; ++lead) {
     bool clean = true;
     for (unsigned trail = 0; trail < 64 && clean; ++trail) {
-      clean = !bmp_attention[((lead & 0x1F) << 6) | trail];
+      clean = !attention.bmp[((lead & 0x1F) << 6) | trail];
     }
     clean_lead2[lead] = clean;
   }
   for (unsigned b = 0; b < 128; ++b) {
     ascii_special[b] = ((b < 0x20 && b != '\t') || b == 0x7F || may_change[b]) && b != '\n';
   }
-  clean_scan.emplace(ascii_watch, clean_lead2, whitespace);
+  clean_scan.emplace(ascii_watch, clean_lead2, attention, whitespace);
+  run_scan.emplace(ascii_special, clean_lead2, attention, /*spaces_matter=*/false);
 }
 
 namespace {
-
-// Every space the whitespace rule maps (Zs, LS, PS, NEL, VT, FF) becomes
-// an ASCII space, one for one, so that indentation keeps its width.
-void MapSpaces(std::string_view text, std::string* out) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    char32_t c;
-    const std::size_t length = DecodeUtf8(p, end, &c);
-    if (c == 0x0B || c == 0x0C || (c >= 0x80 && IsUnicodeSpace(c))) {
-      out->push_back(' ');
-    } else {
-      out->append(reinterpret_cast<const char*>(p), length);
-    }
-    p += length;
-  }
-}
 
 // The whitespace rule on a prose line whose spaces are all ASCII: the
 // indentation (leading spaces and tabs) stays as it is, a run of two or
@@ -430,6 +513,27 @@ std::size_t FilterJoiners(std::string_view text, std::string* out) {
 }
 
 }  // namespace
+
+void Normalizer::Impl::MapSpaces(std::string_view text, std::string* out) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  const unsigned char* run = p;               // copied as it is up to the next space
+  internal::CleanScan::Lines no_line_breaks;  // the line holds none
+  while (p < end) {
+    p = run_scan->Skip(p, end, internal::CleanScan::Line::kCode, &no_line_breaks);
+    if (p == end) break;
+    char32_t c;
+    const std::size_t length = DecodeUtf8(p, end, &c);
+    if (c == 0x0B || c == 0x0C ||
+        (c >= 0x80 && attention.MayNeedAttention(c) && IsUnicodeSpace(c))) {
+      out->append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+      out->push_back(' ');
+      run = p + length;
+    }
+    p += length;
+  }
+  out->append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(end - run));
+}
 
 void Normalizer::Impl::FinishLine(std::string_view cleaned, LineFlags flags, Scratch* scratch,
                                   BlockState* blocks, std::string* out,
@@ -565,7 +669,15 @@ Status Normalizer::Impl::NormalizeLine(std::string_view line, bool ends_with_new
     DecodeUtf8(s + i, s + cleaned.size(), &c);
     return c;
   };
+  // Wide steps over what needs nothing, as in the quick check.
+  internal::CleanScan::Lines no_line_breaks;  // the line holds none
+  const unsigned char* wide_from = begin;
   for (const unsigned char* p = begin; p < end;) {
+    if (p >= wide_from) {
+      p = run_scan->Skip(p, end, internal::CleanScan::Line::kCode, &no_line_breaks);
+      wide_from = p + 1;
+      if (p == end) break;
+    }
     const unsigned char b = *p;
     if (b < 0x80) {
       if (!ascii_special[b]) {
@@ -697,35 +809,43 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out, NormalizeS
   // open runs to its end (normalizer.h).
   BlockState blocks;
   while (p < end) {
-    const unsigned char* const line_start = p;
+    const unsigned char* line_start = p;
     const unsigned char* q = p;
     bool dirty = every_line_is_dirty;
     // Where the line is code, its spaces need nothing. The class is read
     // from the raw bytes here, which are the line's cleaned form if the
     // line turns out clean; a dirty line is classified again by the slow
-    // path, from its cleaned form, and `after` is dropped.
-    bool code = false;
-    BlockState after = blocks;
+    // path, from its cleaned form. Its end moves `blocks` once it is found.
+    LineClass line_class;
     if (!dirty && tracks_blocks) {
-      const LineClass line_class = ClassifyLine(p, end, /*ascii_only=*/true, &after);
-      code = line_class.code;
+      line_class = ClassifyLineStart(p, end, /*ascii_only=*/true, blocks);
       q = line_class.indentation_end;
       // Indentation is kept; its last space is looked at below only for
       // a blank line, where it is trailing.
-      if (!code && q > p && q[-1] == ' ') --q;
+      if (!line_class.code && q > p && q[-1] == ' ') --q;
     }
+    const bool code = line_class.code;
+    const ScanLine first_line = ScanLineOf(line_class, blocks, end);
+    ScanLine scan_line = first_line;
     // The quick check: stop at the line's end or at the first character
     // that the slow path could change. Wide steps first; where they stop,
-    // one character the slow way, then wide steps again.
+    // one character the slow way, then wide steps again. The wide steps may
+    // go on past line breaks (CleanScan::Line says where), into lines that
+    // read the same to the slow path whatever came before.
+    internal::CleanScan::Lines passed;
     const unsigned char* wide_from = q;
     while (!dirty && q < end) {
       if (q >= wide_from) {
-        q = clean_scan->Skip(q, end, code);
+        q = clean_scan->Skip(q, end, scan_line, &passed);
         wide_from = q + 1;
+        if (q == end) break;
       }
       const unsigned char b = *q;
       if (b < 0x80) {
         if (!ascii_watch[b]) {
+          // A backtick may end the fence: the rest of its line is read up
+          // to its end, where PassLine says.
+          if (b == '`' && scan_line == ScanLine::kInBacktickFence) scan_line = ScanLine::kCode;
           ++q;
           continue;
         }
@@ -755,6 +875,22 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out, NormalizeS
       }
       q += length;
     }
+    if (passed.passed > 0) {
+      // The lines gone past were clean, and moved the block state in one
+      // way only: past prose, only whether the line before the one reached
+      // was blank (the first line, as classified, or an empty one: the
+      // others start plainly); inside a fence, not at all.
+      stats->lines += passed.passed;
+      if (first_line == ScanLine::kProse) {
+        blocks.indented_code_may_start = passed.passed == 1
+                                             ? line_class.kind == LineClass::Kind::kBlank
+                                             : passed.start[-2] == '\n';
+      }
+      line_start = passed.start;
+      if (tracks_blocks) {
+        line_class = ClassifyLineStart(line_start, end, /*ascii_only=*/true, blocks);
+      }
+    }
     if (dirty) {
       const void* lf = std::memchr(q, '\n', static_cast<std::size_t>(end - q));
       q = lf ? static_cast<const unsigned char*>(lf) : end;
@@ -774,8 +910,8 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out, NormalizeS
       }
       if (has_newline) out->push_back('\n');
       pending = next;
-    } else {
-      blocks = after;
+    } else if (tracks_blocks) {
+      PassLine(line_class, q, /*ascii_only=*/true, &blocks);
     }
     p = next;
   }
