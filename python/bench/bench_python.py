@@ -23,6 +23,7 @@ import threading
 import time
 
 import normkit
+import normkit.dask
 
 
 def best(fn, runs=3):
@@ -85,8 +86,6 @@ def main():
             subprocess.run(["zstd", "-q", "-1", "-o", str(shard)], input=body, check=True)
             shards.append(shard)
         total_mb = mb * repeats
-        import normkit.dask
-
         times = {}
         for workers in (1, 2):
             out = pathlib.Path(tmp) / f"out{workers}"
