@@ -36,7 +36,7 @@ def best(fn, runs=3):
 
 
 def row(name, seconds, amount, unit, ratio):
-    print(f"| {name:<52} | {seconds:8.3f} | {amount / seconds:10.1f} {unit:<8} | {ratio:>6} |")
+    print(f"| {name:<52} | {seconds:8.4f} | {amount / seconds:10.1f} {unit:<8} | {ratio:>6} |")
 
 
 def main():
