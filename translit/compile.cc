@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/char_class.h"
+#include "core/utf8.h"
 #include "cyrillic_fallback.h"
 #include "tables.h"
 
@@ -26,19 +28,6 @@ std::string Utf8(const icu::UnicodeString& s) {
 }
 
 std::string Utf8(char32_t c) { return Utf8(icu::UnicodeString(static_cast<UChar32>(c))); }
-
-std::uint8_t FlagsOf(char32_t cp) {
-  const UChar32 c = static_cast<UChar32>(cp);
-  std::uint8_t flags = 0;
-  if (IsLetterOrMark(cp)) flags |= Tables::kLetter;
-  if (IsMark(cp)) flags |= Tables::kMark;
-  if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0) {
-    flags |= Tables::kNotNfcSafe;
-  }
-  if (u_isUUppercase(c)) flags |= Tables::kUpper;
-  if (u_isUUppercase(c) || u_isULowercase(c)) flags |= Tables::kCased;
-  return flags;
-}
 
 // Builds the case forms of outputs, in the scheme's locale, composed (NFC).
 class FormMaker {
@@ -90,9 +79,7 @@ class FormMaker {
     UErrorCode ec = U_ZERO_ERROR;
     const icu::UnicodeString composed = nfc_->normalize(s, ec);
     if (!composed.isEmpty()) {
-      const UChar32 first = composed.char32At(0);
-      if (u_getIntPropertyValue(first, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
-          u_getCombiningClass(first) != 0) {
+      if (MaybeChangedByNfc(static_cast<char32_t>(composed.char32At(0)))) {
         tables_->output_needs_nfc_check = true;
       }
     }
@@ -119,7 +106,7 @@ Tables::Entry& EntryFor(Tables* t, char32_t c) {
   if (c < Tables::kDirect) return t->direct[c];
   auto [it, inserted] = t->others.try_emplace(c);
   if (inserted) {
-    it->second.flags = FlagsOf(c);
+    it->second.flags = CharacterFlags(c);
     it->second.lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
   }
   return it->second;
@@ -322,7 +309,178 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
   return Status();
 }
 
+// The fast value (SchemeTables::fast) that writes `text`, or 0 when the
+// wide step cannot: longer than its one 8-byte copy, or past its offsets.
+std::uint32_t FastPiece(const Tables::Text& text) {
+  if (text.length > Tables::kCopySlack || text.offset > Tables::kFastOffsetMask) return 0;
+  return Tables::kFastPiece | text.offset | text.length << Tables::kFastLengthShift;
+}
+
+// The fast value of a letter (flags `flags`) written as `forms`, its own or
+// a rule's: the case form that the engine's Choose picks without asking the
+// neighbours, or 0 where it would ask them.
+std::uint32_t FastForms(const Tables::Forms& forms, std::uint8_t flags) {
+  if (!(flags & Tables::kCased)) return 0;  // takes the case of the letters around
+  if (!(flags & Tables::kUpper)) return FastPiece(forms.lower);
+  if (!forms.several_cased) return FastPiece(forms.title);
+  return 0;  // "Ж": "ZH" or "Zh" by the letter after it
+}
+
+// The letters that may complete one of rules[begin, end) when they come
+// right after its first letter, when each rule needs one there (its second
+// letter, or one of its `before`): code points below kDirect whose lower
+// case is such a letter are set.
+std::optional<std::bitset<Tables::kDirect>> GateOf(const Tables& t, std::uint32_t begin,
+                                                   std::uint32_t end) {
+  for (std::uint32_t r = begin; r < end; ++r) {
+    if (t.rules[r].match.size() < 2 && t.rules[r].before.empty) return std::nullopt;
+  }
+  std::bitset<Tables::kDirect> gate;
+  for (char32_t next = 0; next < Tables::kDirect; ++next) {
+    const char32_t lower = t.direct[next].lower;
+    for (std::uint32_t r = begin; r < end && !gate[next]; ++r) {
+      const Tables::Rule& rule = t.rules[r];
+      gate[next] = rule.match.size() >= 2 ? rule.match[1] == lower : rule.before.Contains(lower);
+    }
+  }
+  return gate;
+}
+
+// Fills SchemeTables::fast and ::fast_row, once the entries, their rules
+// and by_previous are final.
+void BuildFastTables(Tables* t) {
+  std::vector<std::uint32_t> own(Tables::kDirect, 0);  // where no neighbour matters
+  // A letter whose rules look at the letter before it: by_previous's answer
+  // for each previous character (its index in fast_row), and its value for
+  // each answer (0: no rule; k: rule_begin + k - 1).
+  struct LooksBack {
+    char32_t letter;
+    const std::vector<std::uint8_t>* by_previous;
+    std::vector<std::uint32_t> by_answer;
+    std::uint8_t Answer(std::size_t previous) const {
+      return previous <= Tables::kDirect ? (*by_previous)[previous] : Tables::kAskRules;
+    }
+    std::uint32_t Value(std::size_t previous) const {
+      const std::uint8_t k = Answer(previous);
+      return k == Tables::kAskRules ? 0 : by_answer[k];
+    }
+  };
+  std::vector<LooksBack> looks_back;
+  // The gates of gated letters, and which each letter has (1 + index; 0
+  // for none). A letter and its capital share their rules, and so a gate.
+  std::vector<std::bitset<Tables::kDirect>> gates;
+  std::map<std::uint32_t, std::uint32_t> gate_of_rules;  // by rule_begin
+  std::vector<std::uint32_t> gate_of(Tables::kDirect, 0);
+  // The UTF-8 of every code point below kDirect, for those that stay
+  // themselves: the wide step copies them like any piece.
+  const std::size_t itself = t->pool.size();
+  for (char32_t c = 0; c < Tables::kDirect; ++c) AppendUtf8(c, &t->pool);
+  for (char32_t c = 0; c < Tables::kDirect; ++c) {
+    const Tables::Entry& e = t->direct[c];
+    if (!(e.flags & Tables::kMapped)) {
+      // Unless NFC might change the text around it: the engine stops
+      // before such a line.
+      if (!(e.flags & Tables::kNotNfcSafe)) {
+        Tables::Text text;
+        text.offset = static_cast<std::uint32_t>(itself + (c < 0x80 ? c : 2 * c - 0x80));
+        text.length = static_cast<std::uint32_t>(Utf8Length(c));
+        own[c] = FastPiece(text);
+      }
+    } else if (e.rule_begin == e.rule_end) {
+      own[c] = FastForms(e.forms, e.flags);
+    } else if (!e.by_previous.empty()) {
+      LooksBack letter{c, &e.by_previous, {FastForms(e.forms, e.flags)}};
+      for (std::uint32_t r = e.rule_begin; r < e.rule_end; ++r) {
+        letter.by_answer.push_back(FastForms(t->rules[r].forms, e.flags));
+      }
+      looks_back.push_back(std::move(letter));
+    } else if (const std::uint32_t value = FastForms(e.forms, e.flags); value != 0) {
+      auto [it, added] = gate_of_rules.try_emplace(e.rule_begin, 0);
+      if (added) {
+        if (std::optional<std::bitset<Tables::kDirect>> gate =
+                GateOf(*t, e.rule_begin, e.rule_end)) {
+          gates.push_back(*gate);
+          it->second = static_cast<std::uint32_t>(gates.size());
+        }
+      }
+      if (it->second != 0) {
+        own[c] = value | Tables::kFastGated;
+        gate_of[c] = it->second;
+      }
+    }
+  }
+  // One row per class of previous characters: those that every letter
+  // looking back answers alike, and that gate alike. Classes are numbered
+  // in the order they first appear.
+  std::vector<std::size_t> class_of(Tables::kDirect + 2);
+  std::map<std::vector<std::uint32_t>, std::size_t> classes;
+  auto classify = [&] {
+    classes.clear();
+    std::vector<std::uint32_t> key, last_key;
+    for (std::size_t previous = 0; previous < class_of.size(); ++previous) {
+      key.clear();
+      for (const LooksBack& letter : looks_back) key.push_back(letter.Answer(previous));
+      key.push_back(previous < Tables::kDirect ? gate_of[previous] : 0);
+      // Neighbouring code points are mostly alike (a block of symbols, of
+      // letters no rule names): the map only where the class changes.
+      if (previous > 0 && key == last_key) {
+        class_of[previous] = class_of[previous - 1];
+        continue;
+      }
+      class_of[previous] = classes.try_emplace(key, classes.size()).first->second;
+      last_key.swap(key);
+    }
+  };
+  classify();
+  // A user's scheme whose letters look back at many different sets would
+  // need a row for each mix of them: those letters, and the gated ones, take
+  // the general path instead.
+  constexpr std::size_t kMostRows = 64;
+  if (classes.size() > kMostRows) {
+    looks_back.clear();
+    for (char32_t c = 0; c < Tables::kDirect; ++c) {
+      if (gate_of[c] != 0) own[c] = 0;
+    }
+    gate_of.assign(Tables::kDirect, 0);
+    classify();
+  }
+  t->fast.reserve(classes.size() * Tables::kFastRowStride);
+  t->fast_row.resize(class_of.size());
+  for (std::size_t previous = 0; previous < class_of.size(); ++previous) {
+    const std::size_t k = class_of[previous];
+    t->fast_row[previous] = static_cast<std::uint32_t>(k * Tables::kFastRowStride);
+    if (k * Tables::kFastRowStride < t->fast.size()) continue;  // written
+    t->fast.insert(t->fast.end(), own.begin(), own.end());
+    t->fast.resize(t->fast.size() + Tables::kFastRowStride - Tables::kDirect);
+    std::uint32_t* row = t->fast.data() + k * Tables::kFastRowStride;
+    for (const LooksBack& letter : looks_back) row[letter.letter] = letter.Value(previous);
+    if (previous < Tables::kDirect && gate_of[previous] != 0) {
+      const std::bitset<Tables::kDirect>& gate = gates[gate_of[previous] - 1];
+      for (char32_t next = 0; next < Tables::kDirect; ++next) {
+        if (gate[next]) row[next] = 0;
+      }
+    }
+  }
+}
+
 }  // namespace
+
+bool MaybeChangedByNfc(char32_t c) {
+  const UChar32 u = static_cast<UChar32>(c);
+  return u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+         u_getCombiningClass(u) != 0;
+}
+
+std::uint8_t CharacterFlags(char32_t c) {
+  const UChar32 u = static_cast<UChar32>(c);
+  std::uint8_t flags = 0;
+  if (IsLetterOrMark(c)) flags |= Tables::kLetter;
+  if (IsMark(c)) flags |= Tables::kMark;
+  if (MaybeChangedByNfc(c)) flags |= Tables::kNotNfcSafe;
+  if (u_isUUppercase(u)) flags |= Tables::kUpper;
+  if (u_isUUppercase(u) || u_isULowercase(u)) flags |= Tables::kCased;
+  return flags;
+}
 
 Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(const Scheme& scheme,
                                                                     const RuleFiles& rules,
@@ -337,7 +495,7 @@ Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(const Scheme
   static const std::vector<Tables::Entry>* const kBlank = [] {
     auto* blank = new std::vector<Tables::Entry>(Tables::kDirect);
     for (char32_t c = 0; c < Tables::kDirect; ++c) {
-      (*blank)[c].flags = FlagsOf(c);
+      (*blank)[c].flags = CharacterFlags(c);
       (*blank)[c].lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
     }
     return blank;
@@ -369,7 +527,7 @@ Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(const Scheme
         e.by_previous[prev] = Tables::kAskRules;  // inside a word or not?
         continue;
       }
-      const bool letter = !none && (FlagsOf(prev) & Tables::kLetter);
+      const bool letter = !none && (CharacterFlags(prev) & Tables::kLetter);
       const char32_t lower = none ? 0 : static_cast<char32_t>(u_tolower(u));
       for (std::uint32_t r = e.rule_begin; r < e.rule_end; ++r) {
         const Tables::Rule& rule = t->rules[r];
@@ -392,14 +550,7 @@ Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(const Scheme
   };
   for (Tables::Entry& e : t->direct) mark_plain(e);
   for (auto& [c, e] : t->others) mark_plain(e);
-  t->plain.assign(Tables::kDirect, 0);
-  for (char32_t c = 0; c < Tables::kDirect; ++c) {
-    const Tables::Entry& e = t->direct[c];
-    if ((e.flags & Tables::kPlain) && e.forms.lower.offset < (1u << 23) &&
-        e.forms.lower.length <= Tables::kCopySlack) {
-      t->plain[c] = Tables::kPlainBit | (e.forms.lower.offset << 8) | e.forms.lower.length;
-    }
-  }
+  BuildFastTables(t.get());
   ComputeExpansion(t.get());
   t->pool.append(Tables::kCopySlack, '\0');
   return std::shared_ptr<const Tables>(std::move(t));

@@ -94,11 +94,31 @@ struct internal::SchemeTables {
   // Cyrillic); the rest in a hash map.
   static constexpr char32_t kDirect = 0x800;
   std::vector<Entry> direct;
-  // The hot path's own small table (8 KB, stays in L1): for each code point
-  // below kDirect whose entry is kPlain, kPlainBit | offset << 8 | length of
-  // its output; 0 otherwise.
-  static constexpr std::uint32_t kPlainBit = 0x80000000u;
-  std::vector<std::uint32_t> plain;
+  // The wide step's tables (engine.cc). What a character below kDirect
+  // becomes, where that needs no look at its neighbours but at the
+  // character before it, is a fast value: kFastPiece, and a piece of the
+  // pool at offset (value & kFastOffsetMask) and of length (value >>
+  // kFastLengthShift), at most kCopySlack bytes, so that one 8-byte copy
+  // writes any. A character that stays itself has its UTF-8 in the pool
+  // too. 0 leaves the character to the general path. A letter whose rules
+  // each need a certain letter right after it (the second of "тс", a
+  // `before`) adds kFastGated: its value holds unless such a letter
+  // follows.
+  static constexpr std::uint32_t kFastOffsetMask = (1u << 21) - 1;
+  static constexpr std::uint32_t kFastGated = 1u << 21;
+  static constexpr std::uint32_t kFastPiece = 1u << 22;
+  static constexpr int kFastLengthShift = 28;
+  // `fast` is rows of kDirect values, one per class of the character
+  // before: characters that every letter whose rules look back (е after a
+  // vowel) treats alike share a row, and in the row after a gated letter
+  // the letters that may complete its rules are 0. fast_row[c] is where the
+  // row after c starts; at kDirect, the row at the start of the text; at
+  // kDirect + 1, the row after a character at or past kDirect. Rows start
+  // kFastRowStride values apart: 8 KB and a cache line, so that a letter's
+  // values in different rows do not all fall in one set of the L1 cache.
+  static constexpr std::size_t kFastRowStride = kDirect + 16;
+  std::vector<std::uint32_t> fast;
+  std::vector<std::uint32_t> fast_row;
   std::unordered_map<char32_t, Entry> others;
   std::vector<Rule> rules;
   bool ascii_mapped = false;      // reverse schemes map ASCII letters
@@ -123,6 +143,15 @@ namespace internal {
 Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(const Scheme& scheme,
                                                                     const RuleFiles& rules,
                                                                     Direction direction);
+
+// Whether NFC might change the text around `c`: its NFC quick check is not
+// Yes, or it combines with what comes before it (a non-zero combining
+// class).
+bool MaybeChangedByNfc(char32_t c);
+
+// The flags (SchemeTables::Flag) that `c` has in any scheme: letter, mark,
+// case, and kNotNfcSafe.
+std::uint8_t CharacterFlags(char32_t c);
 
 // Runs the compiled tables over `text`, appending to *out, and returns how
 // many bytes of `text` it consumed. With `stop_before_unsafe`, it stops at

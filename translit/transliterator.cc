@@ -67,6 +67,10 @@ void AppendNfc(std::string_view text, std::string* out) {
 // cost one pass.
 void Transliterator::Transliterate(std::string_view text, std::string* out) const {
   const std::size_t start = out->size();
+  // Latin for Cyrillic takes no more bytes than its source but for a few
+  // letters (щ), and ASCII as many: room for the whole output at once,
+  // rather than a copy of it at each doubling.
+  out->reserve(start + text.size());
   std::string composed, normalized;
   std::size_t done = 0;
   for (;;) {

@@ -1,7 +1,8 @@
 // The fast engine against the plain reference implementation, byte for
-// byte, on the whole Russian corpus and the Kazakh sentences, for every
-// scheme; plus the properties every scheme's output must have there: no
-// Cyrillic letter left, NFC, line count kept. And exact round trips for the
+// byte, on the whole Russian corpus and the Kazakh sentences, and on random
+// text around the letters that have rules, for every scheme; plus the
+// properties every scheme's output must have on the corpus: no Cyrillic
+// letter left, NFC, line count kept. And exact round trips for the
 // reversible schemes.
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
@@ -11,13 +12,16 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 #include <set>
 
+#include "core/utf8.h"
 #include "corpus.h"
 #include "normkit/transliterator.h"
 #include "reference_transliterator.h"
 #include "skip.h"
 #include "translit/scheme.h"
+#include "translit/tables.h"
 
 namespace normkit {
 
@@ -104,15 +108,207 @@ TEST_P(SchemeOnCorpus, FastEngineEqualsReference) {
       << info.id << " output is not NFC";
 }
 
+std::string SchemeTestName(const ::testing::TestParamInfo<SchemeInfo>& p) {
+  std::string name = p.param.id;
+  for (char& c : name) {
+    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
 INSTANTIATE_TEST_SUITE_P(AllSchemes, SchemeOnCorpus,
-                         ::testing::ValuesIn(ListSchemes(RuleFiles::Embedded())),
-                         [](const ::testing::TestParamInfo<SchemeInfo>& p) {
-                           std::string name = p.param.id;
-                           for (char& c : name) {
-                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+                         ::testing::ValuesIn(ListSchemes(RuleFiles::Embedded())), SchemeTestName);
+
+// Text drawn at random from `alphabet`: `count` pieces of 1 to 48
+// characters, each on its own line, and the same pieces as one long text
+// (many times the engine's output block) of lines and spaces.
+std::vector<std::string> RandomTexts(const std::u32string& alphabet, std::size_t count) {
+  std::mt19937 random(20240611);  // the same texts on every run
+  std::vector<std::string> texts;
+  std::string all;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string text;
+    const std::size_t length = 1 + random() % 48;
+    for (std::size_t k = 0; k < length; ++k) {
+      internal::AppendUtf8(alphabet[random() % alphabet.size()], &text);
+    }
+    all += text;
+    all += i % 2 ? '\n' : ' ';
+    texts.push_back(std::move(text));
+  }
+  texts.push_back(std::move(all));
+  return texts;
+}
+
+// Each text through the engine and the reference; the first that differs
+// is the failure.
+void ExpectSameAsReference(const Transliterator& fast,
+                           const testing::ReferenceTransliterator& reference,
+                           const std::vector<std::string>& texts) {
+  for (const std::string& text : texts) {
+    const std::string got = fast.Transliterate(text);
+    const std::string want = reference.Transliterate(text);
+    if (got != want) {
+      ADD_FAILURE() << "on " << text.substr(0, 300) << "\nfast\n  " << got.substr(0, 300)
+                    << "\nreference\n  " << want.substr(0, 300);
+      return;
+    }
+  }
+}
+
+// The corpus seldom puts a rule's letters where the engine's wide step
+// hands over to its general path: at the end of a text or of an output
+// block, before a character the wide step does not read (a dash, an
+// emoji, a combining accent), after an apostrophe. Random text of a
+// scheme's letters in both cases, the letters its rules name, and those
+// neighbours puts every rule letter there.
+class SchemeOnRandomText : public ::testing::TestWithParam<SchemeInfo> {};
+
+TEST_P(SchemeOnRandomText, FastEngineEqualsReference) {
+  const internal::Scheme scheme = Parse(GetParam().id);
+  std::optional<internal::Scheme> fallback;
+  if (!scheme.fallback.empty()) fallback = Parse(scheme.fallback);
+  const testing::ReferenceTransliterator reference(scheme, fallback ? &*fallback : nullptr);
+  Result<Transliterator> fast = Transliterator::Create(GetParam().id);
+  ASSERT_TRUE(fast.ok()) << fast.status().ToString();
+
+  std::set<char32_t> letters;
+  auto add = [&](const std::u32string& some) {
+    for (char32_t c : some) {
+      letters.insert(c);
+      letters.insert(static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))));
+    }
+  };
+  for (const auto& [c, latin] : scheme.letters) add(std::u32string(1, c));
+  for (const internal::ContextRule& rule : scheme.rules) {
+    add(rule.match + rule.after + rule.not_after + rule.before + rule.not_before);
+  }
+  std::u32string alphabet(letters.begin(), letters.end());
+  alphabet += U" .aZ'\u2019\u02BC\u00AB\u00A0\u2014\U0001F600\u0301";
+  ExpectSameAsReference(*fast, reference, RandomTexts(alphabet, 1000));
+}
+
+INSTANTIATE_TEST_SUITE_P(AllSchemes, SchemeOnRandomText,
+                         ::testing::ValuesIn(ListSchemes(RuleFiles::Embedded())), SchemeTestName);
+
+// A user's scheme parsed for the reference and compiled for the engine
+// from the same text, as "xx/test".
+struct UserScheme {
+  internal::Scheme scheme;
+  internal::Scheme fallback = Parse("cyrl/iso_9");
+  RuleFiles rules = RuleFiles::Embedded();
+
+  explicit UserScheme(const std::string& text) {
+    const std::string path = internal::SchemePath("xx/test");
+    Result<internal::Scheme> parsed = internal::ParseScheme(text, path, "xx/test");
+    EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
+    if (parsed.ok()) scheme = *parsed;
+    rules.Add(path, text);
+  }
+};
+
+// Letters that look back at many different sets of letters would need a
+// fast row for each mix of them (here one per letter before, 83 of them):
+// past the tables' limit they, and the gated letters, take the general
+// path, with the same output.
+TEST(UserSchemeOnRandomText, ManyLettersLookingBack) {
+  std::u32string before;  // Latin, Greek and Cyrillic small letters
+  for (char32_t c = U'a'; c <= U'z'; ++c) before += c;
+  for (char32_t c = 0x3B1; c <= 0x3C9; ++c) before += c;
+  for (char32_t c = 0x430; c <= 0x44F; ++c) before += c;
+  const std::u32string looking_back = U"\u0452\u0453\u0454\u0455\u0456\u0457\u0458";  // ђ ... ј
+  std::string text =
+      "id = \"xx/test\"\ntitle = \"Test\"\nstandard = \"none\"\nyear = 2024\n\n[classes]\n";
+  for (std::size_t bit = 0; bit < looking_back.size(); ++bit) {
+    text += "set" + std::to_string(bit) + " = \"";
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      if ((i + 1) >> bit & 1) internal::AppendUtf8(before[i], &text);
+    }
+    text += "\"\n";
+  }
+  text += "\n[letters]\n\"т\" = \"t\"\n";
+  for (char32_t c : looking_back) {
+    text += '"';
+    internal::AppendUtf8(c, &text);
+    text += "\" = \"x\"\n";
+  }
+  for (std::size_t bit = 0; bit < looking_back.size(); ++bit) {
+    text += "\n[[rules]]\nmatch = \"";
+    internal::AppendUtf8(looking_back[bit], &text);
+    text += "\"\nafter = [\"@set" + std::to_string(bit) + "\"]\noutput = \"x" +
+            std::to_string(bit) + "\"\n";
+  }
+  text += "\n[[rules]]\nmatch = \"т\"\nbefore = [\"а\"]\noutput = \"t-\"\n";
+  const UserScheme user(text);
+  Result<std::shared_ptr<const internal::SchemeTables>> tables =
+      internal::CompileScheme(user.scheme, user.rules, Direction::kForward);
+  ASSERT_TRUE(tables.ok()) << tables.status().ToString();
+  EXPECT_EQ((*tables)->fast.size(), internal::SchemeTables::kFastRowStride)
+      << "one fast row: the letters with rules left to the general path";
+
+  const testing::ReferenceTransliterator reference(user.scheme, &user.fallback);
+  Result<Transliterator> fast = Transliterator::Create("xx/test", Direction::kForward, user.rules);
+  ASSERT_TRUE(fast.ok()) << fast.status().ToString();
+  ExpectSameAsReference(*fast, reference,
+                        RandomTexts(before + looking_back + U"тТ ТЂ'\u2019", 1000));
+}
+
+// Outputs longer than the engine's 8-byte copies, than the room it keeps
+// in its output block, and than the block itself, for a letter and for a
+// rule, whole or in pieces.
+TEST(UserSchemeOnRandomText, LongOutputs) {
+  const std::string a(100, 'a'), d(5000, 'd'), x(3000, 'x'), y(6000, 'y'), z(9000, 'z');
+  const UserScheme user(R"(id = "xx/test"
+title = "Test"
+standard = "none"
+year = 2024
+
+[letters]
+"а" = ")" + a + R"("
+"б" = "b"
+"в" = "v"
+"д" = ")" + d + R"("
+"е" = "e"
+
+[[rules]]
+match = "бв"
+output = [")" + x + R"(", ")" +
+                        y + R"("]
+
+[[rules]]
+match = "г"
+after = ["е"]
+output = ")" + z + R"("
+)");
+  const testing::ReferenceTransliterator reference(user.scheme, &user.fallback);
+  Result<Transliterator> fast = Transliterator::Create("xx/test", Direction::kForward, user.rules);
+  ASSERT_TRUE(fast.ok()) << fast.status().ToString();
+  ExpectSameAsReference(*fast, reference, RandomTexts(U"абвгдеАБВГДЕ .", 300));
+}
+
+// A rule may wait for an ASCII letter after its own: the wide step must not
+// copy that letter in a run of ASCII past the rule.
+TEST(UserSchemeOnRandomText, RuleWaitingForAsciiLetter) {
+  const UserScheme user(R"(id = "xx/test"
+title = "Test"
+standard = "none"
+year = 2024
+
+[letters]
+"т" = "t"
+"с" = "s"
+
+[[rules]]
+match = "т"
+before = ["s", "x"]
+output = "t-"
+)");
+  const testing::ReferenceTransliterator reference(user.scheme, &user.fallback);
+  Result<Transliterator> fast = Transliterator::Create("xx/test", Direction::kForward, user.rules);
+  ASSERT_TRUE(fast.ok()) << fast.status().ToString();
+  EXPECT_EQ(fast->Transliterate("тsт xТXт sт"), "t-st xT-Xt st");
+  ExpectSameAsReference(*fast, reference, RandomTexts(U"тТсСsSxX .", 1000));
+}
 
 // Latin back to Cyrillic gives the original (in NFC) exactly, for every
 // corpus line that has no Latin letters of its own and only letters the
