@@ -111,7 +111,8 @@ def main():
         row("Transliterator('ru/bgn_pcgn') (unidecode not installed)", t_ours, text_mb, "MB/s",
             "-")
 
-    date_lines = [line for t in texts for line in t.splitlines()
+    every_text = (json.loads(line).get("text", "") for line in lines)
+    date_lines = [line for t in every_text for line in t.splitlines()
                   if len(line) <= 80 and any(c.isdigit() for c in line)][:1000]
     finder = normkit.DateFinder(["ru"])
     t_ours = best(lambda: [finder.parse(line) for line in date_lines])
