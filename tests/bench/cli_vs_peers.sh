@@ -120,7 +120,10 @@ row "normkit translit -j 1 -s ru/bgn_pcgn" "$t_t1" "$(rate "$text_bytes" "$t_t1"
 row "normkit translit -s ru/bgn_pcgn" "$t_t" "$(rate "$text_bytes" "$t_t") MB/s" \
     "$(ratio "$t_uconv_t" "$t_t")"
 
-per_second() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.2f M lines/s", n / 1e6 / t }'; }
+per_second() {
+  awk -v n="$1" -v t="$2" \
+    'BEGIN { r = n / t; if (r < 1e5) printf "%.0f lines/s", r; else printf "%.2f M lines/s", r / 1e6 }'
+}
 t_d1=$(best_of "$normkit" dates parse --lang ru -j 1 "$tmp/dates.txt")
 t_d=$(best_of "$normkit" dates parse --lang ru "$tmp/dates.txt")
 if "$python" -c 'import dateparser' 2>/dev/null; then
