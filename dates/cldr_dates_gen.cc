@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cldr_dates.h"
+#include "core/generated_source.h"
 
 namespace {
 
@@ -78,16 +79,12 @@ class TableWriter {
       // One string literal a word, in UTF-8 as ICU gives it, as the
       // project's sources write non-ASCII text: the table reads as words,
       // and a new ICU's changes read as such in a diff.
-      text_ += "    \"";
-      for (char c : text) {
-        if (static_cast<unsigned char>(c) < 0x20) {
-          std::fprintf(stderr, "cldr_dates_gen: a control character in \"%s\"\n", text.c_str());
-          std::exit(1);
-        }
-        if (c == '"' || c == '\\') text_ += '\\';
-        text_ += c;
+      text_ += "    ";
+      if (!normkit::internal::AppendUtf8Literal(text, &text_)) {
+        std::fprintf(stderr, "cldr_dates_gen: a control character in \"%s\"\n", text.c_str());
+        std::exit(1);
       }
-      text_ += "\"\n";
+      text_ += "\n";
       text_size_ += text.size();
     }
     return "{" + std::to_string(it->second) + ", " + std::to_string(text.size()) + ", " +
@@ -116,11 +113,6 @@ int main(int argc, char** argv) {
     if (auto language = normkit::internal::ReadCldrLanguage(code)) writer.AddLanguage(*language);
   }
   const std::string body = writer.Source();
-  std::FILE* out = std::fopen(argv[1], "wb");
-  if (out == nullptr || std::fwrite(body.data(), 1, body.size(), out) != body.size() ||
-      std::fclose(out) != 0) {
-    std::fprintf(stderr, "cldr_dates_gen: cannot write %s\n", argv[1]);
-    return 1;
-  }
+  if (!normkit::internal::WriteGeneratedSource("cldr_dates_gen", argv[1], body)) return 1;
   return 0;
 }

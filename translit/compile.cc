@@ -10,6 +10,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
+#include <unordered_map>
 
 #include "core/char_class.h"
 #include "core/utf8.h"
@@ -35,10 +37,15 @@ class FormMaker {
   FormMaker(Tables* tables, const std::string& locale) : tables_(tables), locale_(locale.c_str()) {
     UErrorCode ec = U_ZERO_ERROR;
     nfc_ = icu::Normalizer2::getNFCInstance(ec);
+    // Turkish and Azerbaijani capitalize i as İ; elsewhere ASCII letters
+    // take ASCII capitals.
+    const std::string language = locale_.getLanguage();
+    ascii_case_ = language != "tr" && language != "az";
   }
 
   // `lower` as written; `title` overrides the capitalized form when given.
   Tables::Forms Make(const std::string& lower, const std::string* title = nullptr) {
+    if (title == nullptr && ascii_case_ && IsAscii(lower)) return MakeAscii(lower);
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(lower);
     icu::UnicodeString t;
     if (title != nullptr) {
@@ -66,16 +73,34 @@ class FormMaker {
       const UChar32 c = s.char32At(i);
       if (u_isULowercase(c) || u_isUUppercase(c)) ++cased;
     }
-    Tables::Forms forms;
-    forms.lower = Add(s);
-    forms.title = Add(t);
-    forms.upper = Add(u);
-    forms.several_cased = cased > 1;
-    return forms;
+    return Store(Composed(s), Composed(t), Composed(u), cased);
   }
 
  private:
-  Tables::Text Add(const icu::UnicodeString& s) {
+  static bool IsAscii(const std::string& s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  }
+
+  // Make() for ASCII output ("shch", "'"), the most common, without ICU:
+  // ASCII is NFC, and its capitals are ASCII's in every locale but tr/az.
+  Tables::Forms MakeAscii(const std::string& lower) {
+    std::string title = lower, upper = lower;
+    int cased = 0;
+    bool capitalized = false;
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+      const bool letter = (lower[i] | 0x20) >= 'a' && (lower[i] | 0x20) <= 'z';
+      if (!letter) continue;
+      ++cased;
+      upper[i] = static_cast<char>(lower[i] & ~0x20);
+      if (!capitalized) title[i] = upper[i];
+      capitalized = true;
+    }
+    return Store(lower, title, upper, cased);
+  }
+
+  // `s` in NFC, as UTF-8; notes when the engine must check its output.
+  std::string Composed(const icu::UnicodeString& s) {
     UErrorCode ec = U_ZERO_ERROR;
     const icu::UnicodeString composed = nfc_->normalize(s, ec);
     if (!composed.isEmpty()) {
@@ -83,23 +108,35 @@ class FormMaker {
         tables_->output_needs_nfc_check = true;
       }
     }
-    const std::string bytes = Utf8(composed);
-    // Reuse an identical piece when there is one: pieces are short.
-    const std::size_t at = tables_->pool.find(bytes);
+    return Utf8(composed);
+  }
+
+  Tables::Forms Store(const std::string& lower, const std::string& title, const std::string& upper,
+                      int cased) {
+    Tables::Forms forms;
+    forms.lower = AddBytes(lower);
+    forms.title = AddBytes(title);
+    forms.upper = AddBytes(upper);
+    forms.several_cased = cased > 1;
+    return forms;
+  }
+
+  // Each distinct piece is stored once in the pool: pieces are short and
+  // repeat (every capital of a one-letter output is another's lower case).
+  Tables::Text AddBytes(const std::string& bytes) {
     Tables::Text text;
     text.length = static_cast<std::uint32_t>(bytes.size());
-    if (!bytes.empty() && at != std::string::npos) {
-      text.offset = static_cast<std::uint32_t>(at);
-    } else {
-      text.offset = static_cast<std::uint32_t>(tables_->pool.size());
-      tables_->pool += bytes;
-    }
+    auto [it, inserted] = offsets_.try_emplace(bytes, tables_->pool.size());
+    if (inserted) tables_->pool += bytes;
+    text.offset = static_cast<std::uint32_t>(it->second);
     return text;
   }
 
   Tables* tables_;
   icu::Locale locale_;
+  bool ascii_case_ = true;
   const icu::Normalizer2* nfc_ = nullptr;
+  std::unordered_map<std::string, std::size_t> offsets_;  // piece -> its offset in the pool
 };
 
 Tables::Entry& EntryFor(Tables* t, char32_t c) {
@@ -522,13 +559,12 @@ Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(const Scheme
     e.by_previous.assign(Tables::kDirect + 1, 0);
     for (char32_t prev = 0; prev <= Tables::kDirect; ++prev) {
       const bool none = prev == Tables::kDirect;
-      const UChar32 u = static_cast<UChar32>(prev);
       if (!none && (prev == '\'' || prev == 0x2019 || prev == 0x02BC)) {
         e.by_previous[prev] = Tables::kAskRules;  // inside a word or not?
         continue;
       }
-      const bool letter = !none && (CharacterFlags(prev) & Tables::kLetter);
-      const char32_t lower = none ? 0 : static_cast<char32_t>(u_tolower(u));
+      const bool letter = !none && ((*kBlank)[prev].flags & Tables::kLetter);
+      const char32_t lower = none ? 0 : (*kBlank)[prev].lower;
       for (std::uint32_t r = e.rule_begin; r < e.rule_end; ++r) {
         const Tables::Rule& rule = t->rules[r];
         if (rule.word_start && letter) continue;

@@ -11,6 +11,8 @@
 #include <memory>
 #include <string>
 
+#include "core/generated_source.h"
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     std::fprintf(stderr, "usage: cyrillic_fallback_gen OUTPUT.cc\n");
@@ -59,11 +61,6 @@ int main(int argc, char** argv) {
   }
   body += "};\nconst std::size_t kCyrillicFallbackCount = " + std::to_string(count) +
           ";\n\n}  // namespace normkit::internal\n";
-  std::FILE* out = std::fopen(argv[1], "wb");
-  if (out == nullptr || std::fwrite(body.data(), 1, body.size(), out) != body.size() ||
-      std::fclose(out) != 0) {
-    std::fprintf(stderr, "cyrillic_fallback_gen: cannot write %s\n", argv[1]);
-    return 1;
-  }
+  if (!normkit::internal::WriteGeneratedSource("cyrillic_fallback_gen", argv[1], body)) return 1;
   return 0;
 }

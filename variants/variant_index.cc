@@ -17,6 +17,7 @@
 #include "variant_index_data.h"
 #include "variant_key.h"
 #include "variant_lexicon.h"
+#include "variant_spellings.h"
 #include "variant_words.h"
 
 namespace normkit {
@@ -26,17 +27,8 @@ using internal::LexiconEntry;
 using internal::LexiconSpelling;
 using internal::Name;
 
-// The folders of rules/ that the index reads: the lexicon files, and the
-// schemes whose transliterations of a Cyrillic form are variants of it.
+// The folder of rules/ that holds the lexicon files.
 constexpr std::string_view kLexicons = "variants";
-constexpr std::string_view kSchemes = "translit";
-
-// translit/<lang>: the schemes of one language.
-std::string SchemeFolder(std::string_view lang) {
-  std::string folder(kSchemes);
-  folder.append("/").append(lang);
-  return folder;
-}
 
 std::string Upper(std::string_view s) {
   icu::UnicodeString u =
@@ -137,33 +129,17 @@ void GenerateVariants(const RuleFiles& rules,
     listed.insert(n.canonical);
     listed.insert(n.variants.begin(), n.variants.end());
   }
-  std::map<std::string, std::optional<Transliterator>> schemes;
-  // The key schemes are compiled already, from the same rules: a scheme
-  // costs more to compile than all the spellings it makes.
-  for (const auto& [id, t] : compiled) schemes.emplace(id, t);
-  auto scheme = [&](const std::string& id) -> const Transliterator* {
-    auto it = schemes.find(id);
-    if (it == schemes.end()) {
-      Result<Transliterator> t = Transliterator::Create(id, Direction::kForward, rules);
-      it = schemes.emplace(id, t.ok() ? std::optional<Transliterator>(std::move(*t)) : std::nullopt)
-               .first;
-    }
-    return it->second ? &*it->second : nullptr;
-  };
+  internal::SpellingSource spellings(rules, compiled);
   // spelling -> name, or -1 when two names give it
   std::map<std::string, int32_t> generated;
   for (std::size_t i = 0; i < names->size(); ++i) {
     const Name& n = (*names)[i];
     if (!n.live) continue;
     for (const auto& [lang, form] : n.cyrillic) {
-      std::vector<std::string> ids = {"cyrl/iso_9"};
-      for (const std::string& path : internal::RuleFilesIn(rules, SchemeFolder(lang))) {
-        ids.emplace_back(internal::RuleFileName(path, kSchemes));
-      }
-      for (const std::string& id : ids) {
-        const Transliterator* t = scheme(id);
-        if (t == nullptr) continue;
-        const std::string latin = t->Transliterate(form);
+      for (const std::string& id : internal::SpellingSchemes(rules, lang)) {
+        const std::optional<std::string> spelled = spellings.Spell(id, form);
+        if (!spelled) continue;
+        const std::string& latin = *spelled;
         if (latin == n.canonical || listed.count(latin) != 0 || !internal::IsSingleWord(latin) ||
             internal::HasCyrillic(latin)) {
           continue;
