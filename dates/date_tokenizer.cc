@@ -155,22 +155,9 @@ int Tokenizer::Prefix(std::size_t i, std::size_t to) const {
   return static_cast<int>(PrefixHash(letters));
 }
 
-bool Tokenizer::Decode(std::size_t j, std::size_t to, Letter* l) const {
-  if (j >= to) return false;
-  const unsigned char c0 = s_[j];
-  if (c0 < 0x80 || (c0 >= 0xC2 && c0 <= 0xDF && j + 1 < to && (s_[j + 1] & 0xC0) == 0x80)) {
-    if (c0 < 0x80) {
-      l->c = c0;
-      l->end = j + 1;
-    } else {
-      l->c = ((c0 & 0x1F) << 6) | (s_[j + 1] & 0x3F);
-      l->end = j + 2;
-    }
-    const SmallCodePoint& p = small_[l->c];
-    l->flags = p.flags;
-    l->lower = p.lower == kBigLower ? u_tolower(l->c) : p.lower;
-    return true;
-  }
+UChar32 Tokenizer::BigLower(UChar32 c) { return u_tolower(c); }
+
+bool Tokenizer::DecodeLong(std::size_t j, std::size_t to, Letter* l) const {
   std::size_t k = j;
   UChar32 c;
   U8_NEXT(s_, k, to, c);

@@ -62,8 +62,28 @@ class Tokenizer {
     std::size_t end;
   };
 
-  // The code point at j: false for an invalid sequence.
-  bool Decode(std::size_t j, std::size_t to, Letter* l) const;
+  // The code point at j: false for an invalid sequence. One- and two-byte
+  // code points, nearly every letter the finder reads, inline.
+  bool Decode(std::size_t j, std::size_t to, Letter* l) const {
+    if (j >= to) return false;
+    const unsigned char c0 = s_[j];
+    if (c0 < 0x80) {
+      l->c = c0;
+      l->end = j + 1;
+    } else if (c0 >= 0xC2 && c0 <= 0xDF && j + 1 < to && (s_[j + 1] & 0xC0) == 0x80) {
+      l->c = ((c0 & 0x1F) << 6) | (s_[j + 1] & 0x3F);
+      l->end = j + 2;
+    } else {
+      return DecodeLong(j, to, l);
+    }
+    const SmallCodePoint& p = small_[l->c];
+    l->flags = p.flags;
+    l->lower = p.lower == kBigLower ? BigLower(l->c) : p.lower;
+    return true;
+  }
+  // Decode() for three- and four-byte sequences, through ICU.
+  bool DecodeLong(std::size_t j, std::size_t to, Letter* l) const;
+  static UChar32 BigLower(UChar32 c);
 
   const unsigned char* s_;
   const DateLexicon& lexicon_;
