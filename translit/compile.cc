@@ -218,24 +218,33 @@ void IndexRules(Tables* t) {
   }
 }
 
+// The scheme `scheme` falls back to for letters it does not map (nullopt
+// for none).
+Result<std::optional<Scheme>> ReadFallback(const Scheme& scheme, const RuleFiles& rules) {
+  if (scheme.fallback.empty()) return std::optional<Scheme>();
+  const std::string path = SchemePath(scheme.fallback);
+  const std::string* text = rules.Find(path);
+  if (text == nullptr) {
+    // A mistake in the scheme file, not in what the caller asked for.
+    return Status(ErrorCode::kRuleSyntax,
+                  "fallback: no scheme '" + scheme.fallback + "' (" + path + ")",
+                  {scheme.origin, scheme.fallback_line, scheme.fallback_column, 0});
+  }
+  Result<Scheme> fallback = ParseScheme(*text, rules.Origin(path), scheme.fallback);
+  if (!fallback.ok()) return fallback.status();
+  return std::optional<Scheme>(std::move(*fallback));
+}
+
 Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
   FormMaker maker(t, scheme.case_locale);
   // Letters: the scheme's own, then its fallback's for the rest.
   std::map<char32_t, std::string> letters(scheme.letters.begin(), scheme.letters.end());
   std::map<char32_t, std::string> upper(scheme.upper_letters.begin(), scheme.upper_letters.end());
-  if (!scheme.fallback.empty()) {
-    const std::string path = SchemePath(scheme.fallback);
-    const std::string* text = rules.Find(path);
-    if (text == nullptr) {
-      // A mistake in the scheme file, not in what the caller asked for.
-      return Status(ErrorCode::kRuleSyntax,
-                    "fallback: no scheme '" + scheme.fallback + "' (" + path + ")",
-                    {scheme.origin, scheme.fallback_line, scheme.fallback_column, 0});
-    }
-    Result<Scheme> fallback = ParseScheme(*text, rules.Origin(path), scheme.fallback);
-    if (!fallback.ok()) return fallback.status();
-    for (const auto& [c, out] : fallback->letters) letters.emplace(c, out);
-    for (const auto& [c, out] : fallback->upper_letters) upper.emplace(c, out);
+  Result<std::optional<Scheme>> fallback = ReadFallback(scheme, rules);
+  if (!fallback.ok()) return fallback.status();
+  if (*fallback) {
+    for (const auto& [c, out] : (*fallback)->letters) letters.emplace(c, out);
+    for (const auto& [c, out] : (*fallback)->upper_letters) upper.emplace(c, out);
   }
   // Cyrillic letters that no rule file maps go through ICU's own
   // Cyrillic-Latin (a table written at build time), so that no scheme lets
@@ -263,7 +272,46 @@ Status CompileForward(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
   return Status();
 }
 
-Status CompileReverse(const Scheme& scheme, Tables* t) {
+// A letter the forward direction writes and its Latin, and whether it is
+// the scheme's own (a clash between own letters is an error; a borrowed
+// letter that clashes is left out of the reverse).
+struct ReverseLetter {
+  char32_t cyrillic;
+  std::string latin;
+  bool own;
+};
+
+// The letters the forward direction writes, in the order the reverse
+// claims their Latin: the scheme's own, then its fallback's (ISO 9), then
+// ICU's for the rest, so that a letter that came through a fallback reads
+// back as itself. A borrowed letter whose Latin is a sequence of letters
+// ("ng") is left out: reading it back would swallow that sequence.
+Result<std::vector<ReverseLetter>> ReverseLetters(const Scheme& scheme, const RuleFiles& rules) {
+  std::vector<ReverseLetter> out;
+  std::set<char32_t> mapped;
+  for (const auto& [c, latin] : scheme.letters) {
+    out.push_back({c, latin, true});
+    mapped.insert(c);
+  }
+  auto borrow = [&](char32_t c, const std::string& latin) {
+    const std::u32string points = CodePoints(latin);
+    for (std::size_t i = 1; i < points.size(); ++i) {
+      if (!IsMark(points[i])) return;
+    }
+    if (mapped.insert(c).second) out.push_back({c, latin, false});
+  };
+  Result<std::optional<Scheme>> fallback = ReadFallback(scheme, rules);
+  if (!fallback.ok()) return fallback.status();
+  if (*fallback) {
+    for (const auto& [c, latin] : (*fallback)->letters) borrow(c, latin);
+  }
+  for (std::size_t i = 0; i < kCyrillicFallbackCount; ++i) {
+    borrow(kCyrillicFallback[i].letter, kCyrillicFallback[i].latin);
+  }
+  return out;
+}
+
+Status CompileReverse(const Scheme& scheme, const RuleFiles& rules, Tables* t) {
   if (!scheme.info.reversible) {
     return Status(ErrorCode::kInvalidArgument,
                   "scheme '" + scheme.info.id +
@@ -271,20 +319,24 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
                       "one letter are, such as cyrl/iso_9, ru/gost_779 and "
                       "sr/latin)");
   }
+  Result<std::vector<ReverseLetter>> letters = ReverseLetters(scheme, rules);
+  if (!letters.ok()) return letters.status();
   FormMaker maker(t, scheme.case_locale);
   std::map<std::u32string, char32_t> seen;
-  for (const auto& [cyrillic, latin] : scheme.letters) {
-    UErrorCode ec = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(ec);
+  UErrorCode ec = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(ec);
+  for (const auto& [cyrillic, latin, own] : *letters) {
     const std::u32string key =
         CodePoints(Utf8(nfc->normalize(icu::UnicodeString::fromUTF8(latin), ec)));
     if (key.empty()) {
+      if (!own) continue;
       return Status(ErrorCode::kRuleSyntax,
                     "not reversible: '" + Utf8(cyrillic) + "' maps to nothing",
                     {scheme.origin, 0, 0, 0});
     }
     auto [it, inserted] = seen.emplace(key, cyrillic);
     if (!inserted) {
+      if (!own) continue;
       return Status(ErrorCode::kRuleSyntax,
                     "not reversible: '" + Utf8(cyrillic) + "' and '" + Utf8(it->second) +
                         "' both map to '" + latin + "'",
@@ -325,7 +377,6 @@ Status CompileReverse(const Scheme& scheme, Tables* t) {
   // A precomposed Latin letter that is no key reads as its base letter plus
   // its marks: the ó of "nahódite" (from нахо́дите, о with a stress mark)
   // comes back as о + U+0301.
-  UErrorCode ec = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(ec);
   for (UChar32 c = 0x00C0; c <= 0x1EFF; ++c) {
     if (c == 0x0250) c = 0x1E00;  // Latin-1 to Extended-B, then Additional
@@ -539,7 +590,7 @@ Result<std::shared_ptr<const internal::SchemeTables>> CompileScheme(const Scheme
   }();
   t->direct = *kBlank;
   Status s = direction == Direction::kForward ? CompileForward(scheme, rules, t.get())
-                                              : CompileReverse(scheme, t.get());
+                                              : CompileReverse(scheme, rules, t.get());
   if (!s.ok()) return s;
   IndexRules(t.get());
   for (char32_t c = 0; c < 0x80; ++c) {

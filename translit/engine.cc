@@ -73,22 +73,27 @@ class Walker {
 
   // The flags of the nearest character before `start` (after `end`) that is
   // not a combining mark: a capital with a stroke or an accent is still a
-  // capital for its neighbours.
-  std::uint8_t FlagsBefore(const unsigned char* start) const {
+  // capital for its neighbours. With `caseless` caseless letters are passed
+  // over too: a run of soft signs read back ("ʹʹʹ") takes the case of the
+  // letters around the whole run.
+  std::uint8_t FlagsBefore(const unsigned char* start, bool caseless = false) const {
     for (;;) {
       const unsigned char* q;
       const std::uint8_t f = Flags(Before(start, &q));
-      if (!(f & Tables::kMark)) return f;
+      if (!PassOver(f, caseless)) return f;
       start = q;
     }
   }
-  std::uint8_t FlagsAfter(const unsigned char* end) const {
+  std::uint8_t FlagsAfter(const unsigned char* end, bool caseless = false) const {
     for (;;) {
       const unsigned char* q;
       const std::uint8_t f = Flags(At(end, &q));
-      if (!(f & Tables::kMark)) return f;
+      if (!PassOver(f, caseless)) return f;
       end = q;
     }
+  }
+  static bool PassOver(std::uint8_t f, bool caseless) {
+    return (f & Tables::kMark) || (caseless && (f & Tables::kLetter) && !(f & Tables::kCased));
   }
 
   char32_t Lower(char32_t c) const {
@@ -159,8 +164,8 @@ class Walker {
       // letters around it: a capital inside a word of capitals. Standing
       // alone it is a capital: the one such word in news is «Ъ» (the paper
       // Kommersant), while a lone lower-case ь is rare outside grammar books.
-      const std::uint8_t before = FlagsBefore(start);
-      const std::uint8_t after = FlagsAfter(end);
+      const std::uint8_t before = FlagsBefore(start, /*caseless=*/true);
+      const std::uint8_t after = FlagsAfter(end, /*caseless=*/true);
       const bool before_cased = (before & Tables::kCased) != 0;
       const bool after_cased = (after & Tables::kCased) != 0;
       bool upper;

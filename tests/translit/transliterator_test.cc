@@ -72,6 +72,22 @@ TEST(Transliterator, ReverseIsExactForIso9) {
             "ОБЪЯВЛЕНИЕ Объявление КОНЬ");
 }
 
+TEST(Transliterator, ReverseReadsBorrowedLettersBackAsThemselves) {
+  // ru/gost_779 writes Ukrainian і and Kazakh қ through its ISO 9 fallback;
+  // they come back as themselves, not as и with a grave or к with a cedilla.
+  for (const std::string text : {"Суспільне", "Қазақстан", "Ґанок Їжак Ўсё"}) {
+    EXPECT_EQ(Translit("ru/gost_779", Translit("ru/gost_779", text), Direction::kReverse), text);
+  }
+}
+
+TEST(Transliterator, ReverseCasesARunOfSignsByItsWord) {
+  // Each of a run of caseless primes takes the case of the letters around
+  // the whole run.
+  for (const std::string text : {"житттттттьььь", "ЖИТЬЬЬ", "объём ОБЪЁМ", "ЪЪЪ"}) {
+    EXPECT_EQ(Translit("ru/gost_779", Translit("ru/gost_779", text), Direction::kReverse), text);
+  }
+}
+
 TEST(Transliterator, ReverseIsRefusedForOtherSchemes) {
   Result<Transliterator> t = Transliterator::Create("ru/bgn_pcgn", Direction::kReverse);
   ASSERT_FALSE(t.ok());
