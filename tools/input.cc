@@ -15,7 +15,7 @@
 namespace normkit::tools {
 namespace {
 
-constexpr std::size_t kReadBlock = 1 << 18;
+constexpr std::size_t kReadBlock = 1 << 16;
 
 // Where the chunk that starts at text[0] may end: after its last line
 // ending. A CR at the very end is not one yet (a LF may follow).
@@ -108,19 +108,23 @@ bool Input::ReadRaw(std::string* error) {
     raw_.erase(0, raw_at_);
     raw_at_ = 0;
   }
-  const std::size_t old = raw_.size();
-  raw_.resize(old + kReadBlock);
+  return ReadInto(&raw_, error);
+}
+
+bool Input::ReadInto(std::string* buffer, std::string* error) {
+  const std::size_t old = buffer->size();
+  buffer->resize(old + kReadBlock);
   ssize_t n;
   do {
-    n = ::read(fd_, raw_.data() + old, kReadBlock);
+    n = ::read(fd_, buffer->data() + old, kReadBlock);
   } while (n < 0 && errno == EINTR);
   if (n < 0) {
-    raw_.resize(old);
+    buffer->resize(old);
     *error = "cannot read '" + name_ + "' at byte offset " + std::to_string(consumed_) + ": " +
              std::strerror(errno);
     return false;
   }
-  raw_.resize(old + static_cast<std::size_t>(n));
+  buffer->resize(old + static_cast<std::size_t>(n));
   consumed_ += static_cast<std::uint64_t>(n);
   if (n == 0) raw_eof_ = true;
   return true;
@@ -130,6 +134,21 @@ bool Input::Decode(std::string* error) {
   if (text_at_ > 0) {
     text_.erase(0, text_at_);
     text_at_ = 0;
+  }
+  // Plain input is read straight into the text, past raw_: after the bytes
+  // read to tell the compression, raw_ stays empty.
+  if (compression_ == Compression::kNone) {
+    if (raw_at_ < raw_.size()) {
+      text_.append(raw_, raw_at_);
+      raw_.clear();
+      raw_at_ = 0;
+      return true;
+    }
+    if (raw_eof_) {
+      text_eof_ = true;
+      return true;
+    }
+    return ReadInto(&text_, error);
   }
   for (;;) {
     if (raw_at_ >= raw_.size()) {
@@ -160,14 +179,7 @@ bool Input::Decode(std::string* error) {
     };
     switch (compression_) {
       case Compression::kNone:
-        if (raw_at_ == 0 && text_.empty()) {
-          text_.swap(raw_);  // no copy for plain input
-        } else {
-          text_.append(in, available);
-        }
-        raw_.clear();
-        raw_at_ = 0;
-        return true;
+        break;  // read above
       case Compression::kGzip: {
         z_stream& z = decoder_->gzip;
         text_.resize(before + kReadBlock);
@@ -243,6 +255,25 @@ bool Input::NextChunk(Chunk* chunk, std::string* error) {
     }
     if (!Decode(&pending_error_)) text_eof_ = true;
   }
+}
+
+bool Input::TakeChunk(std::string* owned, Chunk* chunk, std::string* error) {
+  if (!NextChunk(chunk, error)) return false;
+  const std::size_t length = chunk->text.size();
+  if (text_at_ == length) {
+    // The chunk starts the buffer: the buffer becomes *owned, and *owned's
+    // old buffer takes what follows the chunk (less than a line).
+    owned->swap(text_);
+    // Room for the chunk that follows, so that reading it never moves it.
+    text_.reserve(kChunkSize + kReadBlock);
+    text_.assign(*owned, length, std::string::npos);
+    owned->resize(length);
+    text_at_ = 0;
+  } else {
+    owned->assign(chunk->text);
+  }
+  chunk->text = *owned;
+  return true;
 }
 
 bool Input::ReadAll(std::string* out, std::string* error) {

@@ -1,7 +1,7 @@
 // Reading inputs: a file or standard input, plain, gzip or zstd (known by
 // the first bytes, not by the name), handed out in chunks of whole lines so
 // that no line and no character is ever split between two calls into the
-// library. Memory does not grow with the file: a chunk is about 1 MB, more
+// library. Memory does not grow with the file: a chunk is about 256 KB, more
 // only for a line longer than that.
 #ifndef NORMKIT_TOOLS_INPUT_H_
 #define NORMKIT_TOOLS_INPUT_H_
@@ -55,18 +55,28 @@ class Input {
   // of a truncated input is not.
   bool NextChunk(Chunk* chunk, std::string* error);
 
+  // NextChunk, with the chunk's bytes moved into *owned (chunk->text points
+  // there) instead of left in this object: no copy of the chunk. *owned's
+  // old buffer is kept for the bytes that follow, so buffers that are given
+  // back this way are used again rather than allocated afresh.
+  bool TakeChunk(std::string* owned, Chunk* chunk, std::string* error);
+
   // Reads everything that is left into *out (for commands that take whole
   // files: one article a file).
   bool ReadAll(std::string* out, std::string* error);
 
-  static constexpr std::size_t kChunkSize = 1 << 20;
+  // A chunk is about this size: small enough to stay in a core's cache from
+  // the read to the write, large enough that handing it to a thread costs
+  // next to nothing.
+  static constexpr std::size_t kChunkSize = 1 << 18;
 
   struct Decoder;
 
  private:
   Input();
-  bool ReadRaw(std::string* error);  // more bytes from the file into raw_
-  bool Decode(std::string* error);   // more decompressed bytes into text_
+  bool ReadRaw(std::string* error);                        // more bytes from the file into raw_
+  bool ReadInto(std::string* buffer, std::string* error);  // appends a read's bytes
+  bool Decode(std::string* error);                         // more decompressed bytes into text_
   void NoteFirstByte(std::string_view text);
 
   int fd_ = -1;

@@ -107,6 +107,40 @@ class OrderedPool {
   bool stopping_ = false;
 };
 
+// The buffers of jobs that are written, lent to the jobs that follow: a
+// buffer that was filled once has its pages mapped, so the chunks after it
+// cost no page faults and no reallocation as they grow (they were a third
+// of the time of `normkit normalize -j 1`). At most one set a job in
+// flight is kept; a buffer much larger than a chunk (one long line, a
+// whole article) is let go.
+class SpareBuffers {
+ public:
+  void Lend(Job* job) {
+    Take(&texts_, &job->text);
+    Take(&outs_, &job->result.out);
+    Take(&compressed_, &job->compressed);
+  }
+  void GiveBack(Job* job) {
+    Keep(&texts_, &job->text);
+    Keep(&outs_, &job->result.out);
+    Keep(&compressed_, &job->compressed);
+  }
+
+ private:
+  static constexpr std::size_t kLargest = 4 * Input::kChunkSize;
+  static void Take(std::vector<std::string>* spares, std::string* buffer) {
+    if (spares->empty()) return;
+    *buffer = std::move(spares->back());
+    spares->pop_back();
+    buffer->clear();
+  }
+  static void Keep(std::vector<std::string>* spares, std::string* buffer) {
+    if (buffer->capacity() > kLargest) return;
+    spares->push_back(std::move(*buffer));
+  }
+  std::vector<std::string> texts_, outs_, compressed_;
+};
+
 }  // namespace
 
 void AddFileOptions(CLI::App* cmd, FileArgs* args) {
@@ -171,6 +205,7 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamH
   // The output side, on this thread: input `writing` is the one whose
   // output is being written; it began at byte `writing_from`.
   int status = kExitOk;
+  SpareBuffers spares;
   std::size_t writing = 0;
   std::uint64_t writing_from = 0;
   auto end_inputs_before = [&](std::size_t input) {
@@ -212,6 +247,7 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamH
           Fail(job->result.status, inputs[job->chunk.input]->name() + ":" + job->result.message);
       return false;
     }
+    spares.GiveBack(job.get());
     return true;
   };
 
@@ -225,11 +261,15 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global, const StreamH
     while (pool.in_flight() >= max_in_flight && status == kExitOk) write_next();
   };
   for (std::size_t i = 0; i < inputs.size() && status == kExitOk && read_error.empty(); ++i) {
-    Chunk chunk;
     bool first = true;
-    while (status == kExitOk && inputs[i]->NextChunk(&chunk, &read_error)) {
+    while (status == kExitOk) {
       std::unique_ptr<Job> job = hooks.make_job();
-      job->text.assign(chunk.text);
+      spares.Lend(job.get());
+      Chunk chunk;
+      if (!inputs[i]->TakeChunk(&job->text, &chunk, &read_error)) {
+        spares.GiveBack(job.get());
+        break;
+      }
       job->chunk = chunk;
       // An input taken whole: its first chunk and the rest; nothing of it
       // goes out when it cannot be read to the end.
