@@ -207,16 +207,17 @@ Result<std::shared_ptr<const HeaderRules>> HeaderRules::Load(
       }
     }
   }
-  for (PatternSet* set : {&out->date_labels, &out->credits, &out->bylines, &out->notices}) {
-    if (Status s = set->Compile(); !s.ok()) return s;
-  }
+  // Only the date labels are also matched as a set of their own (on part of
+  // a line); the other kinds' candidates come from every_pattern, whose
+  // patterns were each compiled above.
+  if (Status s = out->date_labels.Compile(); !s.ok()) return s;
   for (const PatternSet* set : Kinds(*out)) {
     for (int i = 0; i < static_cast<int>(set->size()); ++i) {
-      const std::string& pattern = set->pattern(i).pattern();
-      const std::string anchored = set->anchor() == RE2::UNANCHORED    ? pattern
-                                   : set->anchor() == RE2::ANCHOR_BOTH ? "^(?:" + pattern + ")$"
-                                                                       : "^(?:" + pattern + ")";
-      if (Status s = out->every_pattern.Add(anchored, set->where(i)); !s.ok()) return s;
+      const std::string& pattern = set->text(i);
+      out->every_pattern.AddToSetOnly(set->anchor() == RE2::UNANCHORED    ? pattern
+                                      : set->anchor() == RE2::ANCHOR_BOTH ? "^(?:" + pattern + ")$"
+                                                                          : "^(?:" + pattern + ")",
+                                      set->where(i));
     }
   }
   if (Status s = out->every_pattern.Compile(); !s.ok()) return s;

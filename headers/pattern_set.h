@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,17 +34,26 @@ class PatternSet {
   // Compiles `pattern`, written at `where` in a rule file. With `groups` >=
   // 0 the pattern must have exactly that many capturing groups.
   Status Add(std::string_view pattern, const SourcePosition& where, int groups = -1);
-  // Builds the set from every pattern added. Call once, after the last Add.
+  // Adds `pattern` for the set alone, not compiled on its own: for a set
+  // whose patterns were each compiled already in another set, as they are
+  // written there (pattern(index) must not be asked for such a pattern).
+  // RE2 compiles a pattern in about the time it takes to compile it into a
+  // set, and start-up is what a short run waits for.
+  void AddToSetOnly(std::string pattern, const SourcePosition& where);
+  // Builds the set from every pattern added, for Candidates(); a set that
+  // is only matched one pattern at a time needs no Compile(). Call once,
+  // after the last Add.
   Status Compile();
 
   // The patterns that can match `text`, as indices in the order of Add(),
-  // ascending, into *out (cleared first).
+  // ascending, into *out (cleared first). Only after Compile().
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
   const RE2& pattern(int index) const { return *patterns_[static_cast<std::size_t>(index)]; }
+  const std::string& text(int index) const { return texts_[static_cast<std::size_t>(index)]; }
   const SourcePosition& where(int index) const { return where_[static_cast<std::size_t>(index)]; }
   RE2::Anchor anchor() const { return anchor_; }
-  std::size_t size() const { return patterns_.size(); }
+  std::size_t size() const { return texts_.size(); }
 
  private:
   Status Error(const SourcePosition& where, std::string_view pattern,
@@ -51,7 +61,8 @@ class PatternSet {
 
   RE2::Anchor anchor_;
   std::int64_t max_memory_;
-  std::vector<std::unique_ptr<RE2>> patterns_;
+  std::vector<std::unique_ptr<RE2>> patterns_;  // null where added to the set only
+  std::vector<std::string> texts_;
   std::vector<SourcePosition> where_;
   std::unique_ptr<RE2::Set> set_;
 };
