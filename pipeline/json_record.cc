@@ -404,6 +404,10 @@ void JsonLinesCounts::Add(const JsonLinesCounts& other) {
   records += other.records;
   edited += other.edited;
   not_json += other.not_json;
+  for (std::uint64_t line : other.not_json_lines) {
+    if (not_json_lines.size() == kMaxLinesNoted) break;
+    not_json_lines.push_back(line);
+  }
 }
 
 Status EditJsonLines(std::string_view lines, const JsonLinesOptions& options,
@@ -427,6 +431,9 @@ Status EditJsonLines(std::string_view lines, const JsonLinesOptions& options,
       }
       ++counts->records;
       ++counts->not_json;
+      if (counts->not_json_lines.size() < JsonLinesCounts::kMaxLinesNoted) {
+        counts->not_json_lines.push_back(number);
+      }
       out->append(line.text);
     } else {
       ++counts->records;

@@ -2,11 +2,15 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
+#include <mutex>
 
+#include "core/char_class.h"
 #include "core/line_breaks.h"
 #include "core/rule_paths.h"
+#include "core/utf8.h"
 #include "normkit/date_finder.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/normalizer.h"
@@ -15,6 +19,32 @@
 
 namespace normkit {
 namespace {
+
+// What one document gave the rules of one step: a rule counts the
+// document once, however often it applied, and takes the document's first
+// change as a sample while it has fewer than kMaxSamples.
+class RuleNotes {
+ public:
+  RuleNotes(const char* step, std::uint64_t line, PipelineAudit* audit)
+      : step_(step), line_(line), audit_(audit) {}
+  void Note(std::string_view rule, std::uint64_t count, std::string_view before,
+            std::string_view after) {
+    RuleAudit& r = audit_->rules[{step_, std::string(rule)}];
+    r.count += count;
+    if (std::find(seen_.begin(), seen_.end(), rule) != seen_.end()) return;
+    seen_.emplace_back(rule);
+    ++r.documents;
+    if (r.samples.size() < PipelineAudit::kMaxSamples && before != after) {
+      r.samples.push_back(MakeAuditSample(before, after, line_));
+    }
+  }
+
+ private:
+  std::string step_;
+  std::uint64_t line_;
+  PipelineAudit* audit_;
+  std::vector<std::string> seen_;
+};
 
 // One step of a recipe: changes the document, counts what it did.
 class Step {
@@ -28,11 +58,21 @@ class Step {
   // Whether the step reads an article's lines (and so has nothing to do in
   // a corpus of one document a line).
   virtual bool needs_lines() const { return false; }
+  // Adds to *audit what Apply() did to one document: `before` is the text
+  // it was given, `doc` the document after it, `line` the document's line
+  // in the input (0 when not known). By default the step is one rule.
+  virtual void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+                     PipelineAudit* audit) const {
+    if (before != doc.text) RuleNotes(name(), line, audit).Note(name(), 1, before, doc.text);
+  }
 };
 
 class NormalizeStep : public Step {
  public:
-  explicit NormalizeStep(Normalizer n) : normalizer_(std::move(n)) {}
+  // `punct_rules`: the punctuation rules `n` was built with, for the kinds
+  // of change an audit tells apart.
+  NormalizeStep(Normalizer n, RuleFiles punct_rules)
+      : normalizer_(std::move(n)), punct_rules_(std::move(punct_rules)) {}
   const char* name() const override { return "normalize"; }
   const char* unit() const override { return "lines changed"; }
   std::uint64_t Apply(Document* doc, std::string_view title) const override {
@@ -46,8 +86,81 @@ class NormalizeStep : public Step {
     return stats.lines_changed;
   }
 
+  // Each changed line under the kinds of change that explain it: a kind
+  // counts where a normalizer that does only that changes the line (after
+  // any invalid UTF-8 in it is repaired). A change that only the whole text
+  // explains (a line inside a code fence) is "in context".
+  void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+             PipelineAudit* audit) const override {
+    if (before == doc.text) return;
+    const std::vector<Kind>& kinds = Kinds();
+    RuleNotes notes(name(), line, audit);
+    std::string repaired, out;
+    for (std::string_view b = before, a = doc.text; !b.empty() || !a.empty();) {
+      const internal::Line was = internal::NextLine(&b), is = internal::NextLine(&a);
+      if (was.text == is.text && was.ending == is.ending) continue;
+      bool explained = false;
+      repaired.clear();
+      (void)kinds.front().normalizer.Normalize(was.text, &repaired);
+      for (const Kind& kind : kinds) {
+        bool changed = repaired != was.text;
+        if (&kind != &kinds.front()) {
+          out.clear();
+          (void)kind.normalizer.Normalize(repaired, &out);
+          changed = out != repaired;
+        }
+        if (!changed) continue;
+        explained = true;
+        notes.Note(kind.name, 1, was.text, is.text);
+      }
+      if (!explained) notes.Note("in context", 1, was.text, is.text);
+    }
+  }
+
  private:
+  struct Kind {
+    std::string name;
+    Normalizer normalizer;
+  };
+  // The kinds of change the step's options make, the repair of invalid
+  // UTF-8 (which every normalizer does) first; built on the first audit.
+  const std::vector<Kind>& Kinds() const {
+    std::call_once(kinds_built_, [this] {
+      const NormalizerOptions& step = normalizer_.options();
+      auto only = [&](const char* kind, auto&& set) {
+        NormalizerOptions o;
+        o.form = UnicodeForm::kNone;
+        o.remove_invisibles = false;
+        o.normalize_whitespace = false;
+        o.punct = false;
+        set(o);
+        Result<Normalizer> n = Normalizer::Create(o, punct_rules_);
+        if (n.ok()) kinds_.push_back({kind, std::move(*n)});
+      };
+      only("invalid UTF-8", [](NormalizerOptions&) {});
+      if (step.form != UnicodeForm::kNone) {
+        only("Unicode form", [&](NormalizerOptions& o) { o.form = step.form; });
+      }
+      if (step.remove_invisibles) {
+        only("invisible characters", [](NormalizerOptions& o) { o.remove_invisibles = true; });
+      }
+      if (step.normalize_whitespace) {
+        only("whitespace", [](NormalizerOptions& o) { o.normalize_whitespace = true; });
+      }
+      if (step.punct) {
+        only("punctuation", [&](NormalizerOptions& o) {
+          o.punct = true;
+          o.quote_style = step.quote_style;
+        });
+      }
+    });
+    return kinds_;
+  }
+
   Normalizer normalizer_;
+  RuleFiles punct_rules_;
+  mutable std::once_flag kinds_built_;
+  mutable std::vector<Kind> kinds_;
 };
 
 class CleanStep : public Step {
@@ -62,6 +175,15 @@ class CleanStep : public Step {
     const std::size_t removed = a.removed.size();
     doc->metadata.header = std::move(static_cast<HeaderMetadata&>(a));
     return removed;
+  }
+  // Each removed line under the rule that removed it.
+  void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+             PipelineAudit* audit) const override {
+    if (!doc.metadata.header) return;
+    RuleNotes notes(name(), line, audit);
+    for (const RemovedLine& removed : doc.metadata.header->removed) {
+      notes.Note(removed.rule, 1, removed.text, "");
+    }
   }
 
  private:
@@ -94,6 +216,24 @@ class DatesStep : public Step {
     }
     return found.size();
   }
+  // Each date found under its language, as its words and its ISO value, and
+  // in the histograms of years and months.
+  void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+             PipelineAudit* audit) const override {
+    if (!doc.metadata.dates) return;
+    RuleNotes notes(name(), line, audit);
+    for (const FoundDate& date : *doc.metadata.dates) {
+      const DateValue& v = date.match.value;
+      notes.Note(date.match.language.empty() ? "unknown language" : date.match.language, 1,
+                 date.text, v.ToIso());
+      if (v.year == 0) continue;
+      ++audit->date_years[v.year];
+      if (v.month != 0) {
+        const std::string iso = v.ToIso();
+        ++audit->date_months[iso.substr(0, 7)];
+      }
+    }
+  }
 
  private:
   DateFinder finder_;
@@ -112,6 +252,40 @@ class VariantsStep : public Step {
     if (header && header->title) rewritten += Rewrite(&*header->title);
     return rewritten;
   }
+  // Each rewritten word under its new spelling. A rewrite replaces a word
+  // and leaves what is around it, so the words of the text before and after
+  // pair up one to one, and the pairs that differ are the rewrites.
+  void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+             PipelineAudit* audit) const override {
+    if (before == doc.text) return;
+    const std::vector<Word> was = Words(before), is = Words(doc.text);
+    RuleNotes notes(name(), line, audit);
+    if (was.size() != is.size()) {  // not a word for a word: the text as a whole
+      notes.Note("(several words)", 1, before, doc.text);
+      return;
+    }
+    std::vector<std::size_t> changed;
+    for (std::size_t i = 0; i < was.size(); ++i) {
+      if (Text(before, was[i]) != Text(doc.text, is[i])) changed.push_back(i);
+    }
+    for (std::size_t k = 0; k < changed.size(); ++k) {
+      const std::size_t i = changed[k];
+      const std::string_view from = Text(before, was[i]), to = Text(doc.text, is[i]);
+      ++audit->rewrites[std::string(to)][std::string(from)];
+      // The sample's context reaches to the rewrites on either side: what
+      // lies between is the same text before and after.
+      constexpr std::size_t kContext = 80;
+      const std::size_t left =
+          std::min(kContext, was[i].begin - (k > 0 ? was[changed[k - 1]].end : 0));
+      const std::size_t right =
+          std::min(kContext, (k + 1 < changed.size() ? was[changed[k + 1]].begin : before.size()) -
+                                 was[i].end);
+      notes.Note(to, 1,
+                 before.substr(was[i].begin - left, was[i].end - was[i].begin + left + right),
+                 std::string_view(doc.text).substr(is[i].begin - left,
+                                                   is[i].end - is[i].begin + left + right));
+    }
+  }
 
  private:
   std::size_t Rewrite(std::string* text) const {
@@ -119,6 +293,43 @@ class VariantsStep : public Step {
     const std::size_t rewritten = index_.Apply(*text, &out);
     if (rewritten > 0) *text = std::move(out);
     return rewritten;
+  }
+
+  struct Word {
+    std::size_t begin, end;
+  };
+  static std::string_view Text(std::string_view text, Word w) {
+    return text.substr(w.begin, w.end - w.begin);
+  }
+  // Runs of letters, marks and digits, joined by a hyphen or an apostrophe.
+  static std::vector<Word> Words(std::string_view text) {
+    std::vector<Word> words;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* const end = p + text.size();
+    bool in_word = false;
+    for (const auto* at = p; at < end;) {
+      char32_t c;
+      const std::size_t n = internal::DecodeUtf8(at, end, &c);
+      const std::size_t offset = static_cast<std::size_t>(at - p);
+      const bool letter = c != internal::kIllFormed && internal::IsLetterMarkOrDigit(c);
+      const bool joiner = in_word && (c == '-' || c == '\'' || c == 0x2019);
+      if (letter && !in_word) words.push_back({offset, offset + n});
+      if (letter || joiner) words.back().end = offset + n;
+      in_word = letter || joiner;
+      at += n;
+    }
+    for (Word& w : words) {  // a trailing hyphen or apostrophe is no part of it
+      while (w.end > w.begin) {
+        if (text[w.end - 1] == '-' || text[w.end - 1] == '\'') {
+          --w.end;
+        } else if (text.substr(w.begin, w.end - w.begin).ends_with("\u2019")) {
+          w.end -= 3;
+        } else {
+          break;
+        }
+      }
+    }
+    return words;
   }
 
   VariantIndex index_;
@@ -159,6 +370,12 @@ void PipelineStats::Add(const PipelineStats& other) {
       steps[i].count += other.steps[i].count;
       steps[i].seconds += other.steps[i].seconds;
     }
+  }
+  if (other.audit) {
+    if (audit)
+      audit->Add(*other.audit);
+    else
+      audit = other.audit;
   }
 }
 
@@ -237,7 +454,14 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       Result<Normalizer> n = Normalizer::Create(options, rules);
       if (!n.ok())
         return n.status().code() == ErrorCode::kRuleSyntax ? n.status() : at_step(node, n.status());
-      impl->steps.push_back(std::make_unique<NormalizeStep>(std::move(*n)));
+      RuleFiles punct_rules;
+      if (options.punct) {
+        constexpr std::string_view kPunct = "normalize/punct.toml";
+        if (const std::string* file = rules.Find(kPunct)) {
+          punct_rules.Add(std::string(kPunct), *file, rules.Origin(kPunct));
+        }
+      }
+      impl->steps.push_back(std::make_unique<NormalizeStep>(std::move(*n), std::move(punct_rules)));
     } else if (use == "clean") {
       if (Status s = check_keys({"languages", "regex_memory_mb", "title_field"}); !s.ok()) return s;
       impl->title_field = (*step)["title_field"].value_or(std::string("title"));
@@ -294,9 +518,16 @@ namespace {
 
 // Runs the steps on *doc, timing each into *stats when given (shaped by
 // `shape` when it is still empty).
+// With an audit in *stats, each step's change is added to it (`line`: the
+// document's line in the input, 0 when not known), and the document's
+// length before and after.
 template <typename Shape>
 void RunSteps(const std::vector<std::unique_ptr<const Step>>& steps, bool one_line,
-              const Shape& shape, std::string_view title, Document* doc, PipelineStats* stats) {
+              const Shape& shape, std::string_view title, std::uint64_t line, Document* doc,
+              PipelineStats* stats) {
+  PipelineAudit* audit = stats != nullptr && stats->audit ? &*stats->audit : nullptr;
+  std::string before;
+  if (audit != nullptr) ++audit->length_before[LengthBucket(doc->text.size())];
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const Step& step = *steps[i];
     if (one_line && step.needs_lines()) continue;
@@ -304,12 +535,21 @@ void RunSteps(const std::vector<std::unique_ptr<const Step>>& steps, bool one_li
       step.Apply(doc, title);
       continue;
     }
+    if (audit != nullptr) before = doc->text;
     const auto start = std::chrono::steady_clock::now();
     const std::uint64_t count = step.Apply(doc, title);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    if (stats->steps.size() != steps.size()) *stats = shape();
+    if (stats->steps.size() != steps.size()) stats->steps = shape().steps;
     stats->steps[i].count += count;
     stats->steps[i].seconds += took.count();
+    if (audit != nullptr) step.Audit(before, *doc, line, audit);
+  }
+  if (audit != nullptr) {
+    ++audit->length_after[LengthBucket(doc->text.size())];
+    if (doc->metadata.header && doc->metadata.header->kept_whole &&
+        audit->kept_whole_lines.size() < PipelineAudit::kMaxLines) {
+      audit->kept_whole_lines.push_back(line);
+    }
   }
 }
 
@@ -317,10 +557,16 @@ void RunSteps(const std::vector<std::unique_ptr<const Step>>& steps, bool one_li
 
 Document Pipeline::Process(std::string_view text, PipelineStats* stats,
                            std::string_view title) const {
+  return ProcessAt(text, stats, title, 0);
+}
+
+Document Pipeline::ProcessAt(std::string_view text, PipelineStats* stats, std::string_view title,
+                             std::uint64_t line) const {
   Document doc;
   doc.text = std::string(text);
   RunSteps(
-      impl_->steps, /*one_line=*/false, [this] { return stats_template(); }, title, &doc, stats);
+      impl_->steps, /*one_line=*/false, [this] { return stats_template(); }, title, line, &doc,
+      stats);
   if (stats != nullptr && doc.metadata.header && doc.metadata.header->kept_whole) {
     ++stats->kept_whole;
   }
@@ -328,10 +574,16 @@ Document Pipeline::Process(std::string_view text, PipelineStats* stats,
 }
 
 Document Pipeline::ProcessLine(std::string_view line, PipelineStats* stats) const {
+  return ProcessLineAt(line, stats, 0);
+}
+
+Document Pipeline::ProcessLineAt(std::string_view line, PipelineStats* stats,
+                                 std::uint64_t number) const {
   Document doc;
   doc.text = std::string(line);
   RunSteps(
-      impl_->steps, /*one_line=*/true, [this] { return stats_template(); }, {}, &doc, stats);
+      impl_->steps, /*one_line=*/true, [this] { return stats_template(); }, {}, number, &doc,
+      stats);
   for (char& c : doc.text) {
     if (c == '\n') c = ' ';
   }
@@ -342,13 +594,23 @@ Status Pipeline::ProcessJsonLines(std::string_view lines, const JsonLinesOptions
                                   std::string* out, PipelineStats* stats) const {
   JsonLinesCounts counts;
   std::string title;
+  // The record's line (from 1), for an audit: counted from the last record
+  // to this one, whose line is a view into `lines`.
+  const bool audit = stats != nullptr && stats->audit;
+  std::uint64_t line = 1;
+  std::size_t counted_to = 0;
   const Status status = EditJsonLines(
       lines, options, "metadata",
       [&](const JsonRecord& record, std::string_view text, std::string* new_text,
           std::string* metadata) {
         title.clear();
         if (!impl_->title_field.empty()) record.StringField(impl_->title_field, &title);
-        Document doc = Process(text, stats, title);
+        if (audit) {
+          const auto at = static_cast<std::size_t>(record.line().data() - lines.data());
+          line += internal::CountLineBreaks(lines.substr(counted_to, at - counted_to));
+          counted_to = at;
+        }
+        Document doc = ProcessAt(text, stats, title, audit ? line : 0);
         *new_text = std::move(doc.text);
         *metadata = MetadataJson(doc.metadata);
       },
@@ -356,18 +618,26 @@ Status Pipeline::ProcessJsonLines(std::string_view lines, const JsonLinesOptions
   if (stats != nullptr) {
     stats->documents += counts.records;
     stats->not_json += counts.not_json;
+    if (stats->audit) {
+      for (std::uint64_t not_json : counts.not_json_lines) {
+        if (stats->audit->not_json_lines.size() == PipelineAudit::kMaxLines) break;
+        stats->audit->not_json_lines.push_back(not_json);
+      }
+    }
   }
   return status;
 }
 
 void Pipeline::ProcessTextLines(std::string_view lines, std::string* out,
                                 PipelineStats* stats) const {
+  std::uint64_t number = 0;
   for (std::string_view rest = lines; !rest.empty();) {
     const internal::Line line = internal::NextLine(&rest);
+    ++number;
     if (stats != nullptr && line.text.find_first_not_of(" \t") != std::string_view::npos) {
       ++stats->documents;
     }
-    out->append(ProcessLine(line.text, stats).text);
+    out->append(ProcessLineAt(line.text, stats, number).text);
     if (!line.ending.empty()) out->push_back('\n');
   }
 }

@@ -14,7 +14,9 @@
 #include "commands.h"
 #include "documents.h"
 #include "normkit/pipeline.h"
+#include "output.h"
 #include "progress.h"
+#include "report.h"
 #include "stream.h"
 #include "summary.h"
 
@@ -25,6 +27,7 @@ struct RunArgs {
   FileArgs files;
   DocumentArgs documents;
   std::string recipe = "news";
+  std::string report;  // --report FILE.html
 };
 
 std::string Megabytes(double bytes) {
@@ -34,16 +37,21 @@ std::string Megabytes(double bytes) {
 }
 
 // A recipe by name (rules/recipes/NAME.toml) or, when it looks like a path
-// (a '/' or a .toml ending), the user's own file.
-int LoadPipeline(const RunArgs& args, const RuleFiles& rules, std::optional<Pipeline>* out) {
+// (a '/' or a .toml ending), the user's own file; its text into *text.
+int LoadPipeline(const RunArgs& args, const RuleFiles& rules, std::optional<Pipeline>* out,
+                 std::string* text) {
   const std::string& recipe = args.recipe;
   const bool is_path = recipe.find('/') != std::string::npos || recipe.ends_with(".toml");
-  std::string text, error;
-  if (is_path && !ReadWholeFile(recipe, &text, &error)) {
+  std::string error;
+  if (is_path && !ReadWholeFile(recipe, text, &error)) {
     return Fail(kExitNoInput, "--recipe: " + error);
   }
+  if (!is_path) {
+    const std::string* named = rules.Find("recipes/" + recipe + ".toml");
+    if (named != nullptr) *text = *named;
+  }
   Result<Pipeline> pipeline =
-      is_path ? Pipeline::FromRecipe(text, recipe, rules) : Pipeline::Create(recipe, rules);
+      is_path ? Pipeline::FromRecipe(*text, recipe, rules) : Pipeline::Create(recipe, rules);
   if (!pipeline.ok()) return Fail(pipeline.status());
   *out = std::move(*pipeline);
   return kExitOk;
@@ -53,17 +61,21 @@ int LoadPipeline(const RunArgs& args, const RuleFiles& rules, std::optional<Pipe
 struct RunJob : Job {
   const Pipeline* pipeline = nullptr;
   const DocumentArgs* documents = nullptr;
+  bool audit = false;  // for --report
   PipelineStats stats;
 
   void Run() override {
     stats = pipeline->stats_template();
+    if (audit) stats.audit.emplace();
     if (!IsJsonLines(*documents, chunk)) {
       pipeline->ProcessTextLines(chunk.text, &result.out, &stats);
-      return;
+    } else {
+      const Status s =
+          pipeline->ProcessJsonLines(chunk.text, JsonLinesFor(*documents), &result.out, &stats);
+      if (!s.ok()) RecordFailure(chunk, s, &result);
     }
-    const Status s =
-        pipeline->ProcessJsonLines(chunk.text, JsonLinesFor(*documents), &result.out, &stats);
-    if (!s.ok()) RecordFailure(chunk, s, &result);
+    // The audit counts lines from the chunk's first one.
+    if (stats.audit) stats.audit->ShiftLines(chunk.first_line - 1);
   }
 };
 
@@ -90,20 +102,33 @@ int RunCorpus(RunArgs args, const GlobalOptions& global) {
   RuleFiles rules;
   if (const int status = LoadRules(global, &rules); status != kExitOk) return status;
   std::optional<Pipeline> pipeline;
-  if (const int status = LoadPipeline(args, rules, &pipeline); status != kExitOk) return status;
+  std::string recipe_text;
+  if (const int status = LoadPipeline(args, rules, &pipeline, &recipe_text); status != kExitOk)
+    return status;
   StatsFile stats_file;
   if (const int status = stats_file.Open(args.files.stats_file); status != kExitOk) return status;
+  // The report's file is made before the work (a folder that is not there
+  // stops the run at once) and appears, complete, only at the end.
+  Output report_file;
+  std::string error;
+  if (!args.report.empty() && !report_file.Open(args.report, &error, /*compress=*/false)) {
+    return Fail(kExitCantCreate, "--report: " + error);
+  }
+  std::vector<std::string> input_names;
 
   Progress progress("run", global.quiet);
   PipelineStats stats = pipeline->stats_template();
+  if (!args.report.empty()) stats.audit.emplace();
   StreamHooks hooks;
   hooks.opened = [&](const std::vector<std::unique_ptr<Input>>& inputs) {
     progress.Opened(inputs);
+    for (const auto& input : inputs) input_names.push_back(input->name());
   };
   hooks.make_job = [&] {
     auto job = std::make_unique<RunJob>();
     job->pipeline = &*pipeline;
     job->documents = &args.documents;
+    job->audit = !args.report.empty();
     return job;
   };
   hooks.finished = [&](const Input& input, Job& job) {
@@ -116,6 +141,20 @@ int RunCorpus(RunArgs args, const GlobalOptions& global) {
   if (status != kExitOk) return status;
 
   if (!global.quiet) PrintSummary(stats, totals, stats_file.elapsed());
+  if (!args.report.empty()) {
+    RunReport report;
+    report.inputs = input_names;
+    report.recipe_name = pipeline->name();
+    report.recipe_text = recipe_text;
+    report.bytes_in = totals.bytes_in;
+    report.bytes_out = totals.bytes_out;
+    report.seconds = stats_file.elapsed();
+    report.threads = totals.threads;
+    report.stats = &stats;
+    if (!report_file.Write(RenderReport(report), &error) || !report_file.Commit(&error)) {
+      return Fail(kExitCantCreate, "--report: " + error);
+    }
+  }
   Summary summary;
   summary.command = "run";
   summary.labels = {{"recipe", pipeline->name()}};
@@ -142,6 +181,12 @@ void AddRunCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run)
       ->type_name("R")
       ->capture_default_str();
   AddDocumentOptions(cmd, &args->documents, "text", "");
+  cmd->add_option("--report", args->report,
+                  "Write an audit of the run here as one self-contained HTML page: the run, "
+                  "each step's and each rule's counts, sample changes from real documents, "
+                  "the dates by year and month, document lengths before and after, the "
+                  "rewritten names")
+      ->type_name("FILE.html");
   cmd->callback(
       [run, args, global] { *run = [args, global] { return RunCorpus(*args, *global); }; });
 }

@@ -53,6 +53,8 @@ class NORMKIT_EXPORT JsonRecord {
   // when there is no such member or its value is not a string.
   bool StringField(std::string_view name, std::string* value) const;
   bool Has(std::string_view name) const;
+  // The line the record was parsed from.
+  std::string_view line() const { return line_; }
 
   // Appends the record with member `name` holding the string `value` and
   // member `added` holding the raw JSON `added_json`; a member that exists
@@ -86,6 +88,10 @@ struct NORMKIT_EXPORT JsonLinesCounts {
   std::uint64_t records = 0;   // lines that are not blank
   std::uint64_t edited = 0;    // records whose field was a string
   std::uint64_t not_json = 0;  // lines that are not JSON objects
+  // Where the first kMaxLinesNoted of them are: lines of the text edited
+  // (from 1).
+  static constexpr std::size_t kMaxLinesNoted = 100;
+  std::vector<std::uint64_t> not_json_lines;
   void Add(const JsonLinesCounts& other);
 };
 

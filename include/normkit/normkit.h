@@ -9,6 +9,7 @@
 #include "normkit/json_record.h"
 #include "normkit/normalizer.h"
 #include "normkit/pipeline.h"
+#include "normkit/pipeline_audit.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 #include "normkit/transliterator.h"

@@ -28,6 +28,7 @@
 #include "normkit/export.h"
 #include "normkit/header_cleaner.h"
 #include "normkit/json_record.h"
+#include "normkit/pipeline_audit.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
@@ -68,6 +69,10 @@ struct NORMKIT_EXPORT PipelineStats {
   std::uint64_t documents = 0;   // documents processed (records in JSON Lines)
   std::uint64_t not_json = 0;    // JSON Lines records that were not JSON objects
   std::uint64_t kept_whole = 0;  // documents the cleaner refused to empty
+  // The detail of a report, collected only when there is one to fill
+  // (stats.audit.emplace() before the first call); see pipeline_audit.h.
+  std::optional<PipelineAudit> audit;
+  // Adds `other`, which comes after these stats in the input.
   void Add(const PipelineStats& other);
 };
 
@@ -129,6 +134,11 @@ class NORMKIT_EXPORT Pipeline {
  private:
   struct Impl;
   explicit Pipeline(std::shared_ptr<const Impl> impl);
+  // Process and ProcessLine for a document at input line `line` (from 1;
+  // 0 when not known), which an audit's samples name.
+  Document ProcessAt(std::string_view text, PipelineStats* stats, std::string_view title,
+                     std::uint64_t line) const;
+  Document ProcessLineAt(std::string_view line, PipelineStats* stats, std::uint64_t number) const;
   std::shared_ptr<const Impl> impl_;
 };
 
