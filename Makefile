@@ -14,11 +14,14 @@
 # package (python/) is built with pybind11 against Debian's python3-dev and
 # tested with pytest; its Dask runner needs python3-dask and
 # python3-distributed; `make python` makes a virtual environment (python3-venv).
+# chromium (headless) loads the page of `normkit run --report` in the
+# browser test.
 DEB_PACKAGES := build-essential cmake pkg-config bzip2 zstd \
   libicu-dev icu-devtools libutf8proc-dev libre2-dev libboost-locale-dev \
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libzstd-dev zlib1g-dev \
   libgtest-dev libgmock-dev libbenchmark-dev unicode-data time gzip \
-  python3-dev pybind11-dev python3-pytest python3-dask python3-distributed python3-venv
+  python3-dev pybind11-dev python3-pytest python3-dask python3-distributed python3-venv \
+  chromium
 # Only `make fuzz` needs these: clang and libFuzzer (Debian keeps libFuzzer
 # and clang's sanitizer runtimes in libclang-rt-14-dev), and llvm-14 for
 # llvm-symbolizer, which puts source lines in the reports. `make

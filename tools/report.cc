@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 #include "core/utf8.h"
@@ -172,7 +173,7 @@ std::string RunSection(const RunReport& r) {
   std::string inputs;
   for (const std::string& in : r.inputs) inputs += (inputs.empty() ? "" : "<br>") + Html(in);
   std::string html = "<section id=\"run\"><h2>The run</h2>";
-  html += Table({{"", ""},
+  html += Table({{"what", "value"},
                  {"inputs", inputs},
                  {"recipe", Html(r.recipe_name)},
                  {"documents", Number(s.documents)},
@@ -188,7 +189,8 @@ std::string RunSection(const RunReport& r) {
   if (s.audit && !s.audit->kept_whole_lines.empty()) {
     html += "<h3>Documents kept whole</h3>" + LineList(s.audit->kept_whole_lines, s.kept_whole);
   }
-  html += "<h3>Recipe</h3><pre>" + Html(r.recipe_text) + "</pre></section>";
+  html += "<h3>Recipe</h3><details><summary>" + Html(r.recipe_name) + "</summary><pre>" +
+          Html(r.recipe_text) + "</pre></details></section>";
   return html;
 }
 
@@ -238,13 +240,21 @@ std::string DatesSection(const PipelineAudit& a) {
   }
   html += "<h3>By year</h3>" +
           Figure(ColumnChart("Dates by year", labels, {{"dates", counts}}), Table(rows));
-  // Months of the last two years that have dates.
-  const int last = a.date_years.rbegin()->first;
+  // Months of the last two years: the last year that holds at least one
+  // date in a hundred, and the one before (a stray year far ahead, a
+  // typo or a forecast, is not where the corpus ends).
+  std::uint64_t all = 0;
+  for (const auto& [year, n] : a.date_years) all += n;
+  int last = a.date_years.begin()->first;
+  for (const auto& [year, n] : a.date_years) {
+    if (n * 100 >= all) last = year;
+  }
   labels.clear();
   counts.clear();
   rows = {{"month", "dates"}};
   for (const auto& [month, n] : a.date_months) {
-    if (std::atoi(month.c_str()) < last - 1) continue;
+    const int year = std::atoi(month.c_str());
+    if (year < last - 1 || year > last) continue;
     labels.push_back(month);
     counts.push_back(n);
     rows.push_back({month, Number(n)});
