@@ -72,14 +72,18 @@ std::string ColumnChart(
     const std::string& title, const std::vector<std::string>& labels,
     const std::vector<std::pair<std::string, std::vector<std::uint64_t>>>& series) {
   constexpr int kHeight = 160, kTop = 24, kBottom = 48, kLeft = 8;
-  const int column = std::max<int>(6, std::min<int>(28, 720 / std::max<int>(1, labels.size())));
-  const int group = column * static_cast<int>(series.size()) + 4;
+  // About 720 pixels of columns whatever their number, within 3 to 28 a
+  // column.
+  const int n = std::max<int>(1, static_cast<int>(labels.size() * series.size()));
+  const int column = std::max(3, std::min(28, 720 / n));
+  const int group = column * static_cast<int>(series.size()) + (column >= 8 ? 4 : 1);
   const int width = kLeft * 2 + group * static_cast<int>(labels.size());
   std::uint64_t top = 1;
   for (const auto& [name, values] : series) {
     for (std::uint64_t v : values) top = std::max(top, v);
   }
   static const char* const kColors[] = {"#3b6ea5", "#d08c2c"};
+  const std::size_t label_step = std::max<std::size_t>(1, (labels.size() + 39) / 40);
   std::string svg = "<svg class=\"chart\" role=\"img\" width=\"" + std::to_string(width) +
                     "\" height=\"" + std::to_string(kTop + kHeight + kBottom) + "\"><title>" +
                     Html(title) + "</title>";
@@ -99,6 +103,9 @@ std::string ColumnChart(
              "\" height=\"" + std::to_string(h) + "\" fill=\"" + kColors[s % 2] + "\"><title>" +
              Html(labels[i]) + ": " + Number(v) + "</title></rect>";
     }
+    // At most about forty labels: every step-th column is named (each
+    // column's own title names it on hover).
+    if (i % label_step != 0) continue;
     const int lx = x0 + group / 2, ly = kTop + kHeight + 8;
     svg += "<text class=\"label\" x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(ly) +
            "\" transform=\"rotate(60 " + std::to_string(lx) + " " + std::to_string(ly) + ")\">" +
@@ -207,11 +214,15 @@ std::string StepsSection(const PipelineStats& s) {
     rows.push_back({Html(key.first), Html(key.second), Number(rule.documents), Number(rule.count),
                     std::to_string(rule.samples.size())});
   }
-  html += "<h3>By rule</h3>" + Table(rows);
-  html +=
-      "<h3>Samples</h3><p>The first changes of each rule in input order, one a document: "
-      "the text before the step above, after it below, the changed part marked.</p>";
-  for (const auto& [key, rule] : s.audit->rules) {
+  return html + "<h3>By rule</h3>" + Table(rows) + "</section>";
+}
+
+std::string SamplesSection(const PipelineAudit& a) {
+  std::string html =
+      "<section id=\"samples\"><h2>Sample changes</h2><p>The first changes of each rule in "
+      "input order, one a document: the text before the step above, after it below, the "
+      "changed part marked.</p>";
+  for (const auto& [key, rule] : a.rules) {
     if (rule.samples.empty()) continue;
     html += "<div class=\"rule\"><h4>" + Html(key.first) + ": " + Html(key.second) + "</h4>";
     for (const AuditSample& sample : rule.samples) {
@@ -240,14 +251,14 @@ std::string DatesSection(const PipelineAudit& a) {
   }
   html += "<h3>By year</h3>" +
           Figure(ColumnChart("Dates by year", labels, {{"dates", counts}}), Table(rows));
-  // Months of the last two years: the last year that holds at least one
-  // date in a hundred, and the one before (a stray year far ahead, a
-  // typo or a forecast, is not where the corpus ends).
-  std::uint64_t all = 0;
-  for (const auto& [year, n] : a.date_years) all += n;
+  // Months of the last two years: the last year that holds at least a
+  // fifth as many dates as the busiest one, and the year before (news
+  // mention years ahead, "by 2028", but not as often as their own).
+  std::uint64_t busiest = 0;
+  for (const auto& [year, n] : a.date_years) busiest = std::max(busiest, n);
   int last = a.date_years.begin()->first;
   for (const auto& [year, n] : a.date_years) {
-    if (n * 100 >= all) last = year;
+    if (n * 5 >= busiest) last = year;
   }
   labels.clear();
   counts.clear();
@@ -344,6 +355,7 @@ std::string RenderReport(const RunReport& r) {
     html += DatesSection(*s.audit);
     html += LengthsSection(*s.audit);
     html += NamesSection(*s.audit);
+    html += SamplesSection(*s.audit);
   }
   return html + "</body></html>\n";
 }
