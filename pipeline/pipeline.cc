@@ -7,6 +7,7 @@
 #include <functional>
 #include <mutex>
 
+#include "changed_range.h"
 #include "core/char_class.h"
 #include "core/line_breaks.h"
 #include "core/rule_paths.h"
@@ -53,19 +54,43 @@ class Step {
   virtual const char* name() const = 0;
   virtual const char* unit() const = 0;
   // `title`: the document's own title where the caller knows one (a JSON
-  // Lines record's title field), or empty.
-  virtual std::uint64_t Apply(Document* doc, std::string_view title) const = 0;
+  // Lines record's title field), or empty. When the step changes the text
+  // and `replaced` is given, the text it was given is moved there (an audit
+  // wants it, and a step that builds a new text has it to give for free).
+  virtual std::uint64_t Apply(Document* doc, std::string_view title,
+                              std::optional<std::string>* replaced) const = 0;
   // Whether the step reads an article's lines (and so has nothing to do in
   // a corpus of one document a line).
   virtual bool needs_lines() const { return false; }
   // Adds to *audit what Apply() did to one document: `before` is the text
-  // it was given, `doc` the document after it, `line` the document's line
-  // in the input (0 when not known). By default the step is one rule.
-  virtual void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+  // it replaced (null when it left the text as it was), `doc` the document
+  // after it, `line` the document's line in the input (0 when not known).
+  // By default the step is one rule.
+  virtual void Audit(const std::string* before, const Document& doc, std::uint64_t line,
                      PipelineAudit* audit) const {
-    if (before != doc.text) RuleNotes(name(), line, audit).Note(name(), 1, before, doc.text);
+    if (before != nullptr) RuleNotes(name(), line, audit).Note(name(), 1, *before, doc.text);
   }
 };
+
+// Whether the one changed part of a line is spaces before and after: tabs
+// and the Unicode space separators (Zs).
+bool OnlySpacesChanged(std::string_view was, std::string_view is) {
+  auto spaces = [](std::string_view part) {
+    const auto* p = reinterpret_cast<const unsigned char*>(part.data());
+    const auto* const end = p + part.size();
+    while (p < end) {
+      char32_t c;
+      p += internal::DecodeUtf8(p, end, &c);
+      const bool space = c == ' ' || c == '\t' || c == 0xA0 || c == 0x1680 ||
+                         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+      if (!space) return false;
+    }
+    return true;
+  };
+  const internal::ChangedRange changed = internal::FindChangedRange(was, is);
+  return spaces(was.substr(changed.begin, changed.before_end - changed.begin)) &&
+         spaces(is.substr(changed.begin, changed.after_end - changed.begin));
+}
 
 class NormalizeStep : public Step {
  public:
@@ -75,45 +100,54 @@ class NormalizeStep : public Step {
       : normalizer_(std::move(n)), punct_rules_(std::move(punct_rules)) {}
   const char* name() const override { return "normalize"; }
   const char* unit() const override { return "lines changed"; }
-  std::uint64_t Apply(Document* doc, std::string_view title) const override {
+  std::uint64_t Apply(Document* doc, std::string_view title,
+                      std::optional<std::string>* replaced) const override {
     std::string out;
     NormalizeStats stats;
     // The step's normalizer repairs ill-formed UTF-8 rather than refusing it
     // (no strict_utf8), so it has no error to give; were one ever to come,
     // the text stays as it was rather than half normalized.
     if (!normalizer_.Normalize(doc->text, &out, &stats).ok()) return 0;
+    if (replaced != nullptr && stats.lines_changed > 0) replaced->emplace(std::move(doc->text));
     doc->text = std::move(out);
     return stats.lines_changed;
   }
 
-  // Each changed line under the kinds of change that explain it: a kind
-  // counts where a normalizer that does only that changes the line (after
-  // any invalid UTF-8 in it is repaired). A change that only the whole text
-  // explains (a line inside a code fence) is "in context".
-  void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+  // Each changed line under the kinds of change that explain it. A line
+  // whose changed part is spaces before and after (a double space, a
+  // no-break space, spaces at the end) is whitespace's. Any other: a kind
+  // counts it where a normalizer that does only that changes the line on
+  // its own (after its invalid UTF-8 is repaired). A change that no kind
+  // makes on its own (two kinds that meet in one spot, or one that only the
+  // lines around explain) is "together".
+  void Audit(const std::string* before, const Document& doc, std::uint64_t line,
              PipelineAudit* audit) const override {
-    if (before == doc.text) return;
+    if (before == nullptr) return;
     const std::vector<Kind>& kinds = Kinds();
     RuleNotes notes(name(), line, audit);
     std::string repaired, out;
-    for (std::string_view b = before, a = doc.text; !b.empty() || !a.empty();) {
+    for (std::string_view b = *before, a = doc.text; !b.empty() || !a.empty();) {
       const internal::Line was = internal::NextLine(&b), is = internal::NextLine(&a);
       if (was.text == is.text && was.ending == is.ending) continue;
-      bool explained = false;
+      if (whitespace_kind_ >= 0 && OnlySpacesChanged(was.text, is.text)) {
+        notes.Note(kinds[static_cast<std::size_t>(whitespace_kind_)].name, 1, was.text, is.text);
+        continue;
+      }
       repaired.clear();
       (void)kinds.front().normalizer.Normalize(was.text, &repaired);
-      for (const Kind& kind : kinds) {
+      bool explained = false;
+      for (std::size_t k = 0; k < kinds.size(); ++k) {
         bool changed = repaired != was.text;
-        if (&kind != &kinds.front()) {
+        if (k > 0) {
           out.clear();
-          (void)kind.normalizer.Normalize(repaired, &out);
+          (void)kinds[k].normalizer.Normalize(repaired, &out);
           changed = out != repaired;
         }
         if (!changed) continue;
         explained = true;
-        notes.Note(kind.name, 1, was.text, is.text);
+        notes.Note(kinds[k].name, 1, was.text, is.text);
       }
-      if (!explained) notes.Note("in context", 1, was.text, is.text);
+      if (!explained) notes.Note("together", 1, was.text, is.text);
     }
   }
 
@@ -146,6 +180,12 @@ class NormalizeStep : public Step {
       }
       if (step.normalize_whitespace) {
         only("whitespace", [](NormalizerOptions& o) { o.normalize_whitespace = true; });
+        // Spaces changed into spaces are whitespace's alone, unless the
+        // form maps spaces too (NFKC makes a no-break space a space).
+        if (step.form != UnicodeForm::kNFKC && step.form != UnicodeForm::kNFKD &&
+            step.form != UnicodeForm::kNFKCCasefold) {
+          whitespace_kind_ = static_cast<int>(kinds_.size()) - 1;
+        }
       }
       if (step.punct) {
         only("punctuation", [&](NormalizerOptions& o) {
@@ -161,6 +201,7 @@ class NormalizeStep : public Step {
   RuleFiles punct_rules_;
   mutable std::once_flag kinds_built_;
   mutable std::vector<Kind> kinds_;
+  mutable int whitespace_kind_ = -1;  // its index in kinds_, where the shortcut holds
 };
 
 class CleanStep : public Step {
@@ -169,15 +210,17 @@ class CleanStep : public Step {
   const char* name() const override { return "clean"; }
   const char* unit() const override { return "header lines removed"; }
   bool needs_lines() const override { return true; }
-  std::uint64_t Apply(Document* doc, std::string_view title) const override {
+  std::uint64_t Apply(Document* doc, std::string_view title,
+                      std::optional<std::string>* replaced) const override {
     CleanedArticle a = cleaner_.Clean(doc->text, title);
+    if (replaced != nullptr && !a.removed.empty()) replaced->emplace(std::move(doc->text));
     doc->text = std::move(a.body);
     const std::size_t removed = a.removed.size();
     doc->metadata.header = std::move(static_cast<HeaderMetadata&>(a));
     return removed;
   }
   // Each removed line under the rule that removed it.
-  void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+  void Audit(const std::string* before, const Document& doc, std::uint64_t line,
              PipelineAudit* audit) const override {
     if (!doc.metadata.header) return;
     RuleNotes notes(name(), line, audit);
@@ -195,7 +238,8 @@ class DatesStep : public Step {
   DatesStep(DateFinder f, bool rewrite) : finder_(std::move(f)), rewrite_(rewrite) {}
   const char* name() const override { return "dates"; }
   const char* unit() const override { return "dates found"; }
-  std::uint64_t Apply(Document* doc, std::string_view title) const override {
+  std::uint64_t Apply(Document* doc, std::string_view title,
+                      std::optional<std::string>* replaced) const override {
     std::vector<DateMatch> found;
     finder_.Find(doc->text, &found);
     std::vector<FoundDate>& dates = doc->metadata.dates.emplace();
@@ -212,13 +256,14 @@ class DatesStep : public Step {
         at = m.end;
       }
       out.append(doc->text, at);
+      if (replaced != nullptr) replaced->emplace(std::move(doc->text));
       doc->text = std::move(out);
     }
     return found.size();
   }
   // Each date found under its language, as its words and its ISO value, and
   // in the histograms of years and months.
-  void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+  void Audit(const std::string* before, const Document& doc, std::uint64_t line,
              PipelineAudit* audit) const override {
     if (!doc.metadata.dates) return;
     RuleNotes notes(name(), line, audit);
@@ -246,31 +291,32 @@ class VariantsStep : public Step {
   const char* name() const override { return "variants"; }
   const char* unit() const override { return "variants rewritten"; }
   // The text and the title (one spelling per name in the metadata too).
-  std::uint64_t Apply(Document* doc, std::string_view title) const override {
-    std::size_t rewritten = Rewrite(&doc->text);
+  std::uint64_t Apply(Document* doc, std::string_view title,
+                      std::optional<std::string>* replaced) const override {
+    std::size_t rewritten = Rewrite(&doc->text, replaced);
     std::optional<HeaderMetadata>& header = doc->metadata.header;
-    if (header && header->title) rewritten += Rewrite(&*header->title);
+    if (header && header->title) rewritten += Rewrite(&*header->title, nullptr);
     return rewritten;
   }
   // Each rewritten word under its new spelling. A rewrite replaces a word
   // and leaves what is around it, so the words of the text before and after
   // pair up one to one, and the pairs that differ are the rewrites.
-  void Audit(std::string_view before, const Document& doc, std::uint64_t line,
+  void Audit(const std::string* before, const Document& doc, std::uint64_t line,
              PipelineAudit* audit) const override {
-    if (before == doc.text) return;
-    const std::vector<Word> was = Words(before), is = Words(doc.text);
+    if (before == nullptr) return;
+    const std::vector<Word> was = Words(*before), is = Words(doc.text);
     RuleNotes notes(name(), line, audit);
     if (was.size() != is.size()) {  // not a word for a word: the text as a whole
-      notes.Note("(several words)", 1, before, doc.text);
+      notes.Note("(several words)", 1, *before, doc.text);
       return;
     }
     std::vector<std::size_t> changed;
     for (std::size_t i = 0; i < was.size(); ++i) {
-      if (Text(before, was[i]) != Text(doc.text, is[i])) changed.push_back(i);
+      if (Text(*before, was[i]) != Text(doc.text, is[i])) changed.push_back(i);
     }
     for (std::size_t k = 0; k < changed.size(); ++k) {
       const std::size_t i = changed[k];
-      const std::string_view from = Text(before, was[i]), to = Text(doc.text, is[i]);
+      const std::string_view from = Text(*before, was[i]), to = Text(doc.text, is[i]);
       ++audit->rewrites[std::string(to)][std::string(from)];
       // The sample's context reaches to the rewrites on either side: what
       // lies between is the same text before and after.
@@ -278,20 +324,23 @@ class VariantsStep : public Step {
       const std::size_t left =
           std::min(kContext, was[i].begin - (k > 0 ? was[changed[k - 1]].end : 0));
       const std::size_t right =
-          std::min(kContext, (k + 1 < changed.size() ? was[changed[k + 1]].begin : before.size()) -
+          std::min(kContext, (k + 1 < changed.size() ? was[changed[k + 1]].begin : before->size()) -
                                  was[i].end);
       notes.Note(to, 1,
-                 before.substr(was[i].begin - left, was[i].end - was[i].begin + left + right),
+                 std::string_view(*before).substr(was[i].begin - left,
+                                                  was[i].end - was[i].begin + left + right),
                  std::string_view(doc.text).substr(is[i].begin - left,
                                                    is[i].end - is[i].begin + left + right));
     }
   }
 
  private:
-  std::size_t Rewrite(std::string* text) const {
+  std::size_t Rewrite(std::string* text, std::optional<std::string>* replaced) const {
     std::string out;
     const std::size_t rewritten = index_.Apply(*text, &out);
-    if (rewritten > 0) *text = std::move(out);
+    if (rewritten == 0) return 0;
+    if (replaced != nullptr) replaced->emplace(std::move(*text));
+    *text = std::move(out);
     return rewritten;
   }
 
@@ -340,8 +389,11 @@ class TranslitStep : public Step {
   explicit TranslitStep(Transliterator t) : translit_(std::move(t)) {}
   const char* name() const override { return "translit"; }
   const char* unit() const override { return "documents transliterated"; }
-  std::uint64_t Apply(Document* doc, std::string_view title) const override {
-    doc->text = translit_.Transliterate(doc->text);
+  std::uint64_t Apply(Document* doc, std::string_view title,
+                      std::optional<std::string>* replaced) const override {
+    std::string out = translit_.Transliterate(doc->text);
+    if (replaced != nullptr && out != doc->text) replaced->emplace(std::move(doc->text));
+    doc->text = std::move(out);
     return 1;
   }
 
@@ -526,23 +578,23 @@ void RunSteps(const std::vector<std::unique_ptr<const Step>>& steps, bool one_li
               const Shape& shape, std::string_view title, std::uint64_t line, Document* doc,
               PipelineStats* stats) {
   PipelineAudit* audit = stats != nullptr && stats->audit ? &*stats->audit : nullptr;
-  std::string before;
+  std::optional<std::string> replaced;
   if (audit != nullptr) ++audit->length_before[LengthBucket(doc->text.size())];
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const Step& step = *steps[i];
     if (one_line && step.needs_lines()) continue;
     if (stats == nullptr) {
-      step.Apply(doc, title);
+      step.Apply(doc, title, nullptr);
       continue;
     }
-    if (audit != nullptr) before = doc->text;
+    replaced.reset();
     const auto start = std::chrono::steady_clock::now();
-    const std::uint64_t count = step.Apply(doc, title);
+    const std::uint64_t count = step.Apply(doc, title, audit ? &replaced : nullptr);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     if (stats->steps.size() != steps.size()) stats->steps = shape().steps;
     stats->steps[i].count += count;
     stats->steps[i].seconds += took.count();
-    if (audit != nullptr) step.Audit(before, *doc, line, audit);
+    if (audit != nullptr) step.Audit(replaced ? &*replaced : nullptr, *doc, line, audit);
   }
   if (audit != nullptr) {
     ++audit->length_after[LengthBucket(doc->text.size())];

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "changed_range.h"
+
 namespace normkit {
 namespace {
-
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 template <typename T>
 void AppendUpTo(const std::vector<T>& from, std::size_t limit, std::vector<T>* to) {
@@ -48,11 +48,11 @@ void PipelineAudit::ShiftLines(std::uint64_t lines) {
   for (std::uint64_t& line : kept_whole_lines) line += lines;
 }
 
-AuditSample MakeAuditSample(std::string_view before, std::string_view after, std::uint64_t line,
-                            std::size_t context) {
-  // The changed part: what lies between the common prefix and the common
-  // suffix, widened to whole characters (the two share the bytes around it,
-  // so one test on `before` decides for both).
+namespace internal {
+
+ChangedRange FindChangedRange(std::string_view before, std::string_view after) {
+  // The two share the bytes around the changed part, so one test on
+  // `before` (or `after` past its end) decides where a character starts.
   const std::size_t shorter = std::min(before.size(), after.size());
   std::size_t prefix = 0;
   while (prefix < shorter && before[prefix] == after[prefix]) ++prefix;
@@ -62,21 +62,32 @@ AuditSample MakeAuditSample(std::string_view before, std::string_view after, std
     ++suffix;
   }
   auto at = [&](std::size_t i) { return i < before.size() ? before[i] : after[i]; };
-  while (prefix > 0 && prefix < std::max(before.size(), after.size()) && IsContinuation(at(prefix)))
+  while (prefix > 0 && prefix < std::max(before.size(), after.size()) &&
+         IsUtf8Continuation(at(prefix))) {
     --prefix;
-  while (suffix > 0 && IsContinuation(before[before.size() - suffix])) --suffix;
-  const std::size_t before_end = before.size() - suffix, after_end = after.size() - suffix;
+  }
+  while (suffix > 0 && IsUtf8Continuation(before[before.size() - suffix])) --suffix;
+  return {prefix, before.size() - suffix, after.size() - suffix};
+}
+
+}  // namespace internal
+
+AuditSample MakeAuditSample(std::string_view before, std::string_view after, std::uint64_t line,
+                            std::size_t context) {
+  const internal::ChangedRange changed = internal::FindChangedRange(before, after);
+  const std::size_t prefix = changed.begin, before_end = changed.before_end,
+                    after_end = changed.after_end;
 
   // The context: up to `context` bytes on either side, within the line.
   std::size_t from = prefix > context ? prefix - context : 0;
   const std::size_t line_start = before.rfind('\n', prefix == 0 ? 0 : prefix - 1);
   if (line_start != std::string_view::npos && prefix > 0 && line_start + 1 > from)
     from = line_start + 1;
-  while (from < prefix && IsContinuation(before[from])) ++from;
+  while (from < prefix && internal::IsUtf8Continuation(before[from])) ++from;
   std::size_t to = std::min(before.size(), before_end + context);
   const std::size_t line_end = before.find('\n', before_end);
   if (line_end != std::string_view::npos && line_end < to) to = line_end;
-  while (to > before_end && to < before.size() && IsContinuation(before[to])) --to;
+  while (to > before_end && to < before.size() && internal::IsUtf8Continuation(before[to])) --to;
 
   AuditSample sample;
   sample.line = line;
