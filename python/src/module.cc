@@ -224,6 +224,36 @@ void AddStats(const PipelineStats& stats, py::dict* into) {
   }
 }
 
+// The audit behind `normkit run --report`, summed over calls (add() in input
+// order keeps the samples the first ones, as the command line does).
+struct PyAudit {
+  PipelineAudit audit;
+};
+
+py::dict SampleDict(const AuditSample& s) {
+  py::dict d;
+  d["line"] = s.line;
+  d["before"] = py::bytes(s.before).attr("decode")("utf-8", "replace");
+  d["after"] = py::bytes(s.after).attr("decode")("utf-8", "replace");
+  d["before_changed"] = py::make_tuple(s.before_changed_begin, s.before_changed_end);
+  d["after_changed"] = py::make_tuple(s.after_changed_begin, s.after_changed_end);
+  return d;
+}
+
+py::dict RulesDict(const PipelineAudit& a) {
+  py::dict rules;
+  for (const auto& [key, rule] : a.rules) {
+    py::dict r;
+    r["documents"] = rule.documents;
+    r["count"] = rule.count;
+    py::list samples;
+    for (const AuditSample& s : rule.samples) samples.append(SampleDict(s));
+    r["samples"] = samples;
+    rules[py::make_tuple(key.first, key.second)] = r;
+  }
+  return rules;
+}
+
 py::dict MetadataDict(const DocumentMetadata& metadata) {
   // The same JSON object `normkit run` adds to a record, as Python values.
   return py::module_::import("json").attr("loads")(MetadataJson(metadata));
@@ -445,6 +475,43 @@ PYBIND11_MODULE(_normkit, m) {
                                     t[1].cast<bool>());
           }));
 
+  py::class_<PyAudit>(m, "PipelineAudit",
+                      "What a recipe did to a corpus in detail, as `normkit run --report` "
+                      "shows it: per (step, rule) the documents and count with the first "
+                      "samples, dates by year and month, document lengths, rewritten names.")
+      .def(py::init<>())
+      .def(
+          "add", [](PyAudit& self, const PyAudit& other) { self.audit.Add(other.audit); },
+          py::arg("other"), "Adds an audit of input that comes after this one's.")
+      .def_property_readonly(
+          "rules", [](const PyAudit& self) { return RulesDict(self.audit); },
+          "{(step, rule): {'documents', 'count', 'samples': [{'line', 'before', 'after', "
+          "'before_changed': (begin, end), 'after_changed': (begin, end)}]}}; offsets in bytes "
+          "of the UTF-8 excerpts.")
+      .def_property_readonly("date_years",
+                             [](const PyAudit& self) { return self.audit.date_years; })
+      .def_property_readonly("date_months",
+                             [](const PyAudit& self) { return self.audit.date_months; })
+      .def_property_readonly(
+          "length_before",
+          [](const PyAudit& self) {
+            return std::vector<std::uint64_t>(self.audit.length_before.begin(),
+                                              self.audit.length_before.end());
+          },
+          "Documents by length in bytes: item k counts lengths in [2**k, 2**(k+1)).")
+      .def_property_readonly("length_after",
+                             [](const PyAudit& self) {
+                               return std::vector<std::uint64_t>(self.audit.length_after.begin(),
+                                                                 self.audit.length_after.end());
+                             })
+      .def_property_readonly(
+          "rewrites", [](const PyAudit& self) { return self.audit.rewrites; },
+          "{canonical spelling: {spelling replaced: count}}")
+      .def_property_readonly("not_json_lines",
+                             [](const PyAudit& self) { return self.audit.not_json_lines; })
+      .def_property_readonly("kept_whole_lines",
+                             [](const PyAudit& self) { return self.audit.kept_whole_lines; });
+
   py::class_<PyPipeline>(m, "Pipeline",
                          "A recipe (normalize, clean headers, dates, variants, ...) over "
                          "documents, as `normkit run` runs it.")
@@ -467,12 +534,13 @@ PYBIND11_MODULE(_normkit, m) {
       .def(
           "process_jsonl",
           [](const PyPipeline& self, const py::bytes& data, const std::string& field,
-             std::optional<py::dict> stats) {
+             std::optional<py::dict> stats, bool audit, std::uint64_t first_line) {
             std::string_view lines = data;  // a view into the bytes object, held by the caller
             JsonLinesOptions options;
             options.field = field;
             std::string out;
             PipelineStats counted = self.pipeline.stats_template();
+            if (audit && stats) counted.audit.emplace();
             Status status;
             {
               py::gil_scoped_release nogil;
@@ -480,11 +548,19 @@ PYBIND11_MODULE(_normkit, m) {
             }
             if (!status.ok()) Raise(status);
             if (stats) AddStats(counted, &*stats);
+            if (counted.audit) {
+              counted.audit->ShiftLines(first_line - 1);
+              if (!stats->contains("audit")) (*stats)["audit"] = PyAudit{};
+              (*stats)["audit"].cast<PyAudit&>().audit.Add(*counted.audit);
+            }
             return Bytes(out);
           },
           py::arg("data"), py::arg("field") = "text", py::arg("stats") = py::none(),
+          py::arg("audit") = false, py::arg("first_line") = 1,
           "Whole lines of JSON Lines in, the same lines out, as `normkit run` writes them. "
-          "stats: a dict that the counts are added to.")
+          "stats: a dict that the counts are added to; with audit=True also the detail of "
+          "`normkit run --report` as stats['audit'] (a PipelineAudit), its line numbers "
+          "counted from first_line (call in input order: samples are the first ones).")
       .def_property_readonly("name", [](const PyPipeline& self) { return self.pipeline.name(); })
       .def(py::pickle(
           [](const PyPipeline& self) { return py::make_tuple(self.recipe, self.origin); },

@@ -122,6 +122,34 @@ def test_pipeline_jsonl_is_the_cli_path(normkit_bin, article, tmp_path):
     assert json.loads(out.splitlines()[0])["text"] == text
 
 
+def test_pipeline_audit_is_the_reports(article):
+    # Two calls in input order, the second placed at its first line, give the
+    # audit of one call over both: the report's detail, from Python.
+    records = [json.dumps({"text": article}, ensure_ascii=False),
+               "not json",
+               json.dumps({"text": "Tokaev  met Nazarbaev on 20 June 2022."}, ensure_ascii=False)]
+    lines = ("\n".join(records) + "\n").encode()
+    p = normkit.Pipeline("news")
+    whole = {}
+    p.process_jsonl(lines, stats=whole, audit=True)
+    parts = {}
+    first, rest = lines.split(b"\n", 1)
+    p.process_jsonl(first + b"\n", stats=parts, audit=True)
+    p.process_jsonl(rest, stats=parts, audit=True, first_line=2)
+    a, b = whole["audit"], parts["audit"]
+    assert isinstance(a, normkit.PipelineAudit)
+    assert a.rules == b.rules and a.date_years == b.date_years
+    assert a.not_json_lines == [2] == b.not_json_lines
+    assert a.rewrites["Tokayev"]["Tokaev"] >= 1
+    assert a.date_months["2022-06"] >= 1
+    samples = a.rules[("normalize", "whitespace")]["samples"]
+    assert samples[-1]["line"] == 3 and "Tokaev" in samples[-1]["before"]
+    begin, end = samples[-1]["before_changed"]
+    assert samples[-1]["before"].encode()[begin:end] == b" "
+    assert sum(a.length_before) == 2
+    assert "audit" not in (lambda s: (p.process_jsonl(lines, stats=s), s)[1])({})
+
+
 def test_pipeline_recipe_errors_have_positions(tmp_path):
     recipe = tmp_path / "mine.toml"
     recipe.write_text('name = "mine"\n[[step]]\nuse = "nope"\n', encoding="utf-8")
