@@ -28,14 +28,20 @@ class RuleNotes {
  public:
   RuleNotes(const char* step, std::uint64_t line, PipelineAudit* audit)
       : step_(step), line_(line), audit_(audit) {}
+  // `whole`: the sample marks all of `before` and `after` (a value read from
+  // the text rather than an edit of it).
   void Note(std::string_view rule, std::uint64_t count, std::string_view before,
-            std::string_view after) {
+            std::string_view after, bool whole = false) {
     RuleAudit& r = audit_->rules[{step_, std::string(rule)}];
     r.count += count;
     if (std::find(seen_.begin(), seen_.end(), rule) != seen_.end()) return;
     seen_.emplace_back(rule);
     ++r.documents;
-    if (r.samples.size() < PipelineAudit::kMaxSamples && before != after) {
+    if (r.samples.size() >= PipelineAudit::kMaxSamples || before == after) return;
+    if (whole) {
+      r.samples.push_back(
+          {line_, std::string(before), std::string(after), 0, before.size(), 0, after.size()});
+    } else {
       r.samples.push_back(MakeAuditSample(before, after, line_));
     }
   }
@@ -270,7 +276,7 @@ class DatesStep : public Step {
     for (const FoundDate& date : *doc.metadata.dates) {
       const DateValue& v = date.match.value;
       notes.Note(date.match.language.empty() ? "unknown language" : date.match.language, 1,
-                 date.text, v.ToIso());
+                 date.text, v.ToIso(), /*whole=*/true);
       if (v.year == 0) continue;
       ++audit->date_years[v.year];
       if (v.month != 0) {

@@ -10,8 +10,6 @@
 namespace normkit::tools {
 namespace {
 
-using Bars = std::vector<std::pair<std::string, std::uint64_t>>;
-
 // Text as HTML: the markup characters escaped, ill-formed UTF-8 shown as
 // U+FFFD (the page stays valid UTF-8), control characters as their escapes.
 std::string Html(std::string_view text) {
@@ -77,7 +75,8 @@ std::string ColumnChart(
   const int n = std::max<int>(1, static_cast<int>(labels.size() * series.size()));
   const int column = std::max(3, std::min(28, 720 / n));
   const int group = column * static_cast<int>(series.size()) + (column >= 8 ? 4 : 1);
-  const int width = kLeft * 2 + group * static_cast<int>(labels.size());
+  // Room on the right for the last label, slanted, and for the legend.
+  const int width = std::max(320, kLeft * 2 + group * static_cast<int>(labels.size()) + 40);
   std::uint64_t top = 1;
   for (const auto& [name, values] : series) {
     for (std::uint64_t v : values) top = std::max(top, v);
@@ -111,31 +110,53 @@ std::string ColumnChart(
            "\" transform=\"rotate(60 " + std::to_string(lx) + " " + std::to_string(ly) + ")\">" +
            Html(labels[i]) + "</text>";
   }
-  svg += "<line x1=\"" + std::to_string(kLeft) + "\" x2=\"" + std::to_string(width - kLeft) +
-         "\" y1=\"" + std::to_string(kTop + kHeight) + "\" y2=\"" + std::to_string(kTop + kHeight) +
+  svg += "<line x1=\"" + std::to_string(kLeft) + "\" x2=\"" +
+         std::to_string(kLeft + group * static_cast<int>(labels.size())) + "\" y1=\"" +
+         std::to_string(kTop + kHeight) + "\" y2=\"" + std::to_string(kTop + kHeight) +
          "\" stroke=\"#555\"/></svg>";
   return svg;
 }
 
-// A bar chart: one horizontal bar a label, longest first as given.
-std::string BarChart(const std::string& title, const Bars& bars) {
+// A bar chart: one horizontal bar a label, longest first as given, each
+// bar made of its parts (a name's spellings), each part named on hover.
+struct Bar {
+  std::string label;
+  std::vector<std::pair<std::string, std::uint64_t>> parts;
+  std::uint64_t total() const {
+    std::uint64_t n = 0;
+    for (const auto& [part, v] : parts) n += v;
+    return n;
+  }
+};
+
+std::string BarChart(const std::string& title, const std::vector<Bar>& bars) {
   constexpr int kRow = 18, kLabel = 220, kWidth = 420;
+  static const char* const kColors[] = {"#3b6ea5", "#7fa6cf"};
   std::uint64_t top = 1;
-  for (const auto& [label, v] : bars) top = std::max(top, v);
+  for (const Bar& bar : bars) top = std::max(top, bar.total());
   std::string svg = "<svg class=\"chart\" role=\"img\" width=\"" +
                     std::to_string(kLabel + kWidth + 80) + "\" height=\"" +
                     std::to_string(kRow * std::max<int>(1, bars.size()) + 8) + "\"><title>" +
                     Html(title) + "</title>";
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const int y = 4 + kRow * static_cast<int>(i);
-    const int w = std::max(1, static_cast<int>(static_cast<double>(bars[i].second) * kWidth /
-                                               static_cast<double>(top)));
     svg += "<text x=\"" + std::to_string(kLabel - 6) + "\" y=\"" + std::to_string(y + 12) +
-           "\" text-anchor=\"end\">" + Html(bars[i].first) + "</text><rect x=\"" +
-           std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 2) + "\" width=\"" +
-           std::to_string(w) + "\" height=\"" + std::to_string(kRow - 4) +
-           "\" fill=\"#3b6ea5\"/><text x=\"" + std::to_string(kLabel + w + 4) + "\" y=\"" +
-           std::to_string(y + 12) + "\">" + Number(bars[i].second) + "</text>";
+           "\" text-anchor=\"end\">" + Html(bars[i].label) + "</text>";
+    std::uint64_t before = 0;
+    int x = kLabel;
+    for (std::size_t k = 0; k < bars[i].parts.size(); ++k) {
+      const auto& [part, v] = bars[i].parts[k];
+      before += v;
+      const int end = kLabel + std::max(1, static_cast<int>(static_cast<double>(before) * kWidth /
+                                                            static_cast<double>(top)));
+      svg += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y + 2) + "\" width=\"" +
+             std::to_string(std::max(1, end - x)) + "\" height=\"" + std::to_string(kRow - 4) +
+             "\" fill=\"" + kColors[k % 2] + "\"><title>" + Html(part) + ": " + Number(v) +
+             "</title></rect>";
+      x = end;
+    }
+    svg += "<text x=\"" + std::to_string(x + 4) + "\" y=\"" + std::to_string(y + 12) + "\">" +
+           Number(bars[i].total()) + "</text>";
   }
   return svg + "</svg>";
 }
@@ -305,26 +326,28 @@ std::string NamesSection(const PipelineAudit& a) {
   constexpr std::size_t kTop = 20;
   std::string html = "<section id=\"names\"><h2>Rewritten names</h2>";
   if (a.rewrites.empty()) return html + "<p>No names were rewritten.</p></section>";
-  Bars totals;
+  std::vector<Bar> bars;
   for (const auto& [canonical, spellings] : a.rewrites) {
-    std::uint64_t n = 0;
-    for (const auto& [spelling, count] : spellings) n += count;
-    totals.push_back({canonical, n});
+    Bar bar{canonical, {spellings.begin(), spellings.end()}};
+    std::stable_sort(bar.parts.begin(), bar.parts.end(),
+                     [](const auto& x, const auto& y) { return x.second > y.second; });
+    bars.push_back(std::move(bar));
   }
-  std::stable_sort(totals.begin(), totals.end(),
-                   [](const auto& x, const auto& y) { return x.second > y.second; });
-  if (totals.size() > kTop) totals.resize(kTop);
+  std::stable_sort(bars.begin(), bars.end(),
+                   [](const Bar& x, const Bar& y) { return x.total() > y.total(); });
+  if (bars.size() > kTop) bars.resize(kTop);
   std::vector<std::vector<std::string>> rows = {{"name", "rewrites", "spellings replaced"}};
-  for (const auto& [canonical, n] : totals) {
+  for (const Bar& bar : bars) {
     std::string spellings;
-    for (const auto& [spelling, count] : a.rewrites.at(canonical)) {
+    for (const auto& [spelling, count] : bar.parts) {
       spellings += (spellings.empty() ? "" : ", ") + Html(spelling) + " (" + Number(count) + ")";
     }
-    rows.push_back({Html(canonical), Number(n), spellings});
+    rows.push_back({Html(bar.label), Number(bar.total()), spellings});
   }
-  return html + "<p>The " + std::to_string(totals.size()) +
-         " names rewritten most often, with the spellings they replaced.</p>" +
-         Figure(BarChart("Rewritten names", totals), Table(rows)) + "</section>";
+  return html + "<p>The " + std::to_string(bars.size()) +
+         " names rewritten most often; each bar is made of the spellings they replaced, the "
+         "most frequent first.</p>" +
+         Figure(BarChart("Rewritten names", bars), Table(rows)) + "</section>";
 }
 
 constexpr const char* kStyle = R"(
