@@ -33,7 +33,7 @@ fi
 # The page as it is, for the console and the screenshot; a copy with a
 # script added at its end that measures each chart, for the DOM dump.
 run_browser() {
-  timeout 120 "$browser" --headless --no-sandbox --disable-gpu --no-first-run \
+  timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run \
     --user-data-dir="$work/profile" --enable-logging=stderr --v=0 "$@"
 }
 run_browser --hide-scrollbars --window-size=1280,2400 \
