@@ -70,52 +70,56 @@ void AppendPadded(int value, int width, std::string* out) {
 
 }  // namespace
 
-std::string DateValue::ToIso() const {
-  std::string out;
+void DateValue::AppendIso(std::string* out) const {
   if (year != 0 && month != 0 && day != 0) {
-    AppendPadded(year, 4, &out);
-    out += '-';
-    AppendPadded(month, 2, &out);
-    out += '-';
-    AppendPadded(day, 2, &out);
+    AppendPadded(year, 4, out);
+    *out += '-';
+    AppendPadded(month, 2, out);
+    *out += '-';
+    AppendPadded(day, 2, out);
   } else if (year != 0 && month != 0) {
-    AppendPadded(year, 4, &out);
-    out += '-';
-    AppendPadded(month, 2, &out);
-    return out;
+    AppendPadded(year, 4, out);
+    *out += '-';
+    AppendPadded(month, 2, out);
+    return;
   } else if (year != 0) {
-    AppendPadded(year, 4, &out);
-    return out;
+    AppendPadded(year, 4, out);
+    return;
   } else if (month != 0 && day != 0) {
-    out += "--";
-    AppendPadded(month, 2, &out);
-    out += '-';
-    AppendPadded(day, 2, &out);
-    return out;
+    *out += "--";
+    AppendPadded(month, 2, out);
+    *out += '-';
+    AppendPadded(day, 2, out);
+    return;
   } else {
-    return out;
+    return;
   }
   if (hour >= 0 && minute >= 0) {
-    out += 'T';
-    AppendPadded(hour, 2, &out);
-    out += ':';
-    AppendPadded(minute, 2, &out);
+    *out += 'T';
+    AppendPadded(hour, 2, out);
+    *out += ':';
+    AppendPadded(minute, 2, out);
     if (second >= 0) {
-      out += ':';
-      AppendPadded(second, 2, &out);
+      *out += ':';
+      AppendPadded(second, 2, out);
     }
     if (has_zone) {
       if (zone_minutes == 0) {
-        out += 'Z';
+        *out += 'Z';
       } else {
         const int z = zone_minutes < 0 ? -zone_minutes : zone_minutes;
-        out += zone_minutes < 0 ? '-' : '+';
-        AppendPadded(z / 60, 2, &out);
-        out += ':';
-        AppendPadded(z % 60, 2, &out);
+        *out += zone_minutes < 0 ? '-' : '+';
+        AppendPadded(z / 60, 2, out);
+        *out += ':';
+        AppendPadded(z % 60, 2, out);
       }
     }
   }
+}
+
+std::string DateValue::ToIso() const {
+  std::string out;
+  AppendIso(&out);
   return out;
 }
 

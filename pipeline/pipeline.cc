@@ -258,7 +258,7 @@ class DatesStep : public Step {
       std::size_t at = 0;
       for (const DateMatch& m : found) {
         out.append(doc->text, at, m.begin - at);
-        out += m.value.ToIso();
+        m.value.AppendIso(&out);
         at = m.end;
       }
       out.append(doc->text, at);

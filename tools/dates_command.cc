@@ -92,7 +92,7 @@ int RunParse(const DatesArgs& args, const GlobalOptions& global) {
   // One line out for each line in: the ISO value or nothing.
   auto parse = [&](std::string_view text, std::string* out, Counts* counts) {
     if (std::optional<DateMatch> m = finder.Parse(text)) {
-      out->append(m->value.ToIso());
+      m->value.AppendIso(out);
       ++counts->dates;
     }
   };
@@ -158,7 +158,7 @@ int RunFind(const DatesArgs& args, const GlobalOptions& global) {
                 std::size_t at = 0;
                 for (const DateMatch& m : matches) {
                   out->append(text.substr(at, m.begin - at));
-                  out->append(m.value.ToIso());
+                  m.value.AppendIso(out);
                   at = m.end;
                 }
                 out->append(text.substr(at));

@@ -65,6 +65,9 @@ struct NORMKIT_EXPORT DateValue {
   // ISO 8601: 2022-06-20, 2022-06-20T14:01, 2022-06-20T14:01:00Z, 2022-06,
   // 2022, --06-20 (a day and month with no year).
   std::string ToIso() const;
+  // The same appended to *out: no string of its own (a value longer than a
+  // short string, 2022-06-20T14:01, would cost an allocation a date).
+  void AppendIso(std::string* out) const;
   // Written out (not "= default"), so that the header builds as C++17 too.
   bool operator==(const DateValue& o) const {
     return year == o.year && month == o.month && day == o.day && hour == o.hour &&
