@@ -264,7 +264,9 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
       "apply",
       "Rewrites known variant spellings to the canonical form (Tokaev -> Tokayev, "
       "TOKAEV -> TOKAYEV, Tokaev’s -> Tokayev’s, Tokaev-led -> Tokayev-led); every "
-      "other byte is left as it was");
+      "other byte is left as it was. A given name or a patronymic (kind = \"given\" in "
+      "the lexicon) is rewritten only inside a full name the lexicon lists (Alexey "
+      "Navalny -> Alexei Navalny), never alone (Sergey Brin stays)");
   AddFileOptions(apply, &apply_args->files);
   AddLexiconOptions(apply, &apply_args->lexicon);
   AddDocumentOptions(apply, &apply_args->documents, "", "");

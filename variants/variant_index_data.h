@@ -20,6 +20,7 @@
 #include "normkit/transliterator.h"
 #include "normkit/variant_index.h"
 #include "variant_key.h"
+#include "variant_lexicon.h"
 
 namespace normkit {
 namespace internal {
@@ -31,7 +32,23 @@ struct Name {
   std::vector<std::pair<std::string, std::string>> cyrillic;  // lang, form
   std::vector<std::string> variants;                          // listed in a file
   std::vector<std::string> generated;                         // from the schemes
+  NameKind kind = NameKind::kSurname;
+  bool kind_stated = false;  // a file said which kind; else a taken-over name's kind stays
+  std::vector<LexiconFullName> full_names;  // as listed, resolved once all files are merged
+  std::string origin;                       // the file that listed it, for errors
   bool live = true;
+};
+
+// A full name the lexicon lists, as the names of its words in order.
+struct FullName {
+  int32_t names[kMaxFullNameWords];
+  std::size_t size = 0;
+};
+
+// What Apply() knows of a Latin spelling (as listed, or in capitals).
+struct Spelled {
+  int32_t name;         // index into Data::names
+  int32_t replacement;  // index into Data::replacements; -1: already canonical
 };
 
 }  // namespace internal
@@ -40,9 +57,12 @@ struct VariantIndex::Data {
   std::vector<internal::Name> names;
   // The schemes that bring Cyrillic words to Latin for their keys.
   std::map<std::string, Transliterator, std::less<>> key_schemes;
-  // Apply(): spelling as written -> index into replacements.
+  // Apply(): Latin spelling as written -> index into spelled.
   internal::StringTable table;
+  std::vector<internal::Spelled> spelled;
   std::vector<std::string> replacements;
+  // Apply(): for each name, the full names whose first word it is.
+  std::vector<std::vector<internal::FullName>> full_names_from;
   std::size_t known_variants = 0;
   // Canonical() and Cluster(): spelling (as listed, or in capitals) -> name.
   std::unordered_map<std::string, int32_t> name_of;

@@ -127,23 +127,74 @@ std::size_t VariantIndex::Apply(std::string_view text, std::string* out) const {
   const std::size_t n = text.size();
   std::size_t copied = 0;  // text[0, copied) is in *out
   std::size_t rewritten = 0;
-  // Writes text[copied, begin) and the replacement of text[begin, end)
-  // when that is a known spelling (with a possessive ending kept).
-  auto replace = [&](std::size_t begin, std::size_t end) -> bool {
+  // What the lexicon knows of text[begin, end), or of it without a
+  // possessive ending when `possessive` is given (*possessive: its length).
+  auto look_up = [&](std::size_t begin, std::size_t end,
+                     std::size_t* possessive) -> const Spelled* {
     std::string_view word = text.substr(begin, end - begin);
     std::optional<std::uint32_t> found = d.table.Find(word);
-    std::size_t possessive = 0;
-    if (!found) {
-      possessive = PossessiveLength(text, begin, end);
-      if (possessive == 0) return false;
-      found = d.table.Find(word.substr(0, word.size() - possessive));
-      if (!found) return false;
+    if (possessive != nullptr) *possessive = 0;
+    if (!found && possessive != nullptr) {
+      *possessive = PossessiveLength(text, begin, end);
+      if (*possessive != 0) found = d.table.Find(word.substr(0, word.size() - *possessive));
     }
+    return found ? &d.spelled[*found] : nullptr;
+  };
+  // Writes text[copied, begin) and the replacement of text[begin, end).
+  auto replace = [&](std::size_t begin, std::size_t end, const Spelled& s) {
+    if (s.replacement < 0) return;
     out->append(text.data() + copied, begin - copied);
-    out->append(d.replacements[*found]);
-    copied = end - possessive;
+    out->append(d.replacements[s.replacement]);
+    copied = end;
     ++rewritten;
+  };
+  // A surname or a place stands alone; a given name or a patronymic only
+  // inside a full name (see MatchFullName below).
+  auto replace_alone = [&](std::size_t begin, std::size_t end) -> bool {
+    std::size_t possessive;
+    const Spelled* s = look_up(begin, end, &possessive);
+    if (s == nullptr) return false;
+    if (!OnlyInFullName(d.names[s->name].kind)) replace(begin, end - possessive, *s);
     return true;
+  };
+  // Whether the words from `first` on spell one of the full names that
+  // start with its name, words one space apart (spaces, tabs, no-break
+  // spaces; not a line break); if so, rewrites each word and returns where
+  // the last one (with a possessive ending) ends, else 0.
+  auto replace_full_name = [&](const ScannedWord& first, const Spelled& s) -> std::size_t {
+    for (const FullName& full : d.full_names_from[s.name]) {
+      std::size_t begin[kMaxFullNameWords] = {first.begin};
+      std::size_t end[kMaxFullNameWords] = {first.end};
+      const Spelled* words[kMaxFullNameWords] = {&s};
+      std::size_t k = 1;
+      std::size_t at = first.end;
+      for (; k < full.size; ++k) {
+        const std::size_t gap = at;
+        for (;;) {
+          if (at < n && (p[at] == ' ' || p[at] == '\t')) {
+            ++at;
+          } else if (at + 1 < n && p[at] == 0xC2 && p[at + 1] == 0xA0) {
+            at += 2;
+          } else {
+            break;
+          }
+        }
+        if (at == gap || at >= n || !kLatinStart.start[p[at]]) break;
+        ScannedWord w;
+        ScanWord(text, at, &w);
+        if (IsEmbedded(text, w.begin, w.end)) break;
+        std::size_t possessive = 0;
+        words[k] = look_up(w.begin, w.end, k + 1 == full.size ? &possessive : nullptr);
+        if (words[k] == nullptr || words[k]->name != full.names[k]) break;
+        begin[k] = w.begin;
+        end[k] = w.end - possessive;
+        at = w.end;
+      }
+      if (k < full.size) continue;
+      for (k = 0; k < full.size; ++k) replace(begin[k], end[k], *words[k]);
+      return at;
+    }
+    return 0;
   };
   ScannedWord w;
   std::size_t i = 0;
@@ -163,10 +214,21 @@ std::size_t VariantIndex::Apply(std::string_view text, std::string* out) const {
     // Only capitalized words and hyphenated ones can hold a known spelling.
     const bool upper = IsUpperStart(text.substr(w.begin));
     if ((!upper && w.parts == 1) || IsEmbedded(text, w.begin, w.end)) continue;
-    if (upper && replace(w.begin, w.end)) continue;
+    if (upper) {
+      if (const Spelled* s = look_up(w.begin, w.end, nullptr);
+          s != nullptr && !d.full_names_from[s->name].empty()) {
+        if (const std::size_t full_end = replace_full_name(w, *s); full_end != 0) {
+          i = full_end;
+          continue;
+        }
+      }
+      if (replace_alone(w.begin, w.end)) continue;
+    }
     if (w.parts > 1 && w.parts <= ScannedWord::kMaxParts) {
       for (std::size_t k = 0; k < w.parts; ++k) {
-        if (IsUpperStart(text.substr(w.part_begin[k]))) replace(w.part_begin[k], w.part_end[k]);
+        if (IsUpperStart(text.substr(w.part_begin[k]))) {
+          replace_alone(w.part_begin[k], w.part_end[k]);
+        }
       }
     }
   }

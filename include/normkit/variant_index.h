@@ -141,8 +141,10 @@ class NORMKIT_EXPORT VariantIndex {
   // canonical form; returns how many words it rewrote. Only Latin words that
   // match a lexicon spelling exactly (as listed or all capitals) are
   // touched: "Tokaev" -> "Tokayev", "TOKAEV" -> "TOKAYEV",
-  // "Tokaev’s" -> "Tokayev’s", "Tokaev-led" -> "Tokayev-led". Every other
-  // byte, valid UTF-8 or not, is copied as it is.
+  // "Tokaev’s" -> "Tokayev’s", "Tokaev-led" -> "Tokayev-led". A given name
+  // or a patronymic (kind = "given" / "patronymic") only inside a full name
+  // the lexicon lists: "Alexey Navalny" -> "Alexei Navalny", while "Sergey
+  // Brin" stays. Every other byte, valid UTF-8 or not, is copied as it is.
   std::size_t Apply(std::string_view text, std::string* out) const;
   std::string Apply(std::string_view text) const;
 

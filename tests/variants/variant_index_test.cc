@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -60,6 +61,22 @@ TEST(Lexicon, ErrorsNameFileLineAndColumn) {
       "[[name]]\ncanonical = \"Tokayev\"\nvariants = [\"Tokaev\"]\n\n"
       "[[name]]\ncanonical = \"Tokarev\"\nvariants = [\"Tokaev\"]\n",
       "my.toml:7:13:", "'Tokaev' is already a spelling of 'Tokayev' (my.toml:3)");
+}
+
+TEST(Lexicon, KindsAndFullNamesAreChecked) {
+  ExpectError("[[name]]\ncanonical = \"Sergei\"\nkind = \"first\"\n",
+              "my.toml:3:8:", "kind: expected");
+  ExpectError("[[name]]\ncanonical = \"Lavrov\"\nfull_names = [\"Lavrov\"]\n",
+              "my.toml:3:15:", "is not 2 to 4 Latin words");
+  ExpectError("[[name]]\ncanonical = \"Lavrov\"\nfull_names = [\"Sergei  Lavrov\"]\n",
+              "my.toml:3:15:", "one space apart");
+  // Every word must be a name of the lexicon, and one of them the entry.
+  ExpectError("[[name]]\ncanonical = \"Lavrov\"\nfull_names = [\"Sergei Lavrov\"]\n",
+              "my.toml:3:15:", "'Sergei' is not a spelling of one name in the lexicon");
+  ExpectError(
+      "[[name]]\ncanonical = \"Sergei\"\nkind = \"given\"\n\n[[name]]\ncanonical = "
+      "\"Lavrov\"\n\n[[name]]\ncanonical = \"Shoigu\"\nfull_names = [\"Sergei Lavrov\"]\n",
+      "my.toml:10:15:", "no word of it is a spelling of 'Shoigu'");
 }
 
 TEST(Lexicon, BrokenBuiltInFileIsNamed) {
@@ -147,6 +164,65 @@ TEST(Apply, HyphenatedNames) {
   EXPECT_EQ(Index().Apply("anti-Tokaev protests"), "anti-Tokayev protests");
   EXPECT_EQ(Index().Apply("Putin-Tokaev talks"), "Putin-Tokayev talks");
   EXPECT_EQ(Index().Apply("Tokaev–Putin"), "Tokayev–Putin");  // en dash
+}
+
+// A given name belongs to many people: rewritten only inside a full name
+// the lexicon lists, never alone or beside another surname.
+TEST(Apply, GivenNamesOnlyInsideAListedFullName) {
+  EXPECT_EQ(Index().Apply("Sergey Brin co-founded Google."), "Sergey Brin co-founded Google.");
+  EXPECT_EQ(Index().Apply("Alexey Navalny died"), "Alexei Navalny died");
+  EXPECT_EQ(Index().Apply("Alexey Nawalny’s death"), "Alexei Navalny’s death");
+  EXPECT_EQ(Index().Apply("ALEXEY NAVALNY"), "ALEXEI NAVALNY");
+  EXPECT_EQ(Index().Apply("Sergey Lavrov met Sergey Brin"), "Sergei Lavrov met Sergey Brin");
+  EXPECT_EQ(Index().Apply("Dmitri Medwedew, Dmitri Peskow, Dmitri"),
+            "Dmitry Medvedev, Dmitry Peskov, Dmitri");
+  EXPECT_EQ(Index().Apply("Sergueï\u00a0Lavrov"), "Sergei\u00a0Lavrov");  // no-break space
+  // Listed with one surname, not another; a line break ends a name.
+  EXPECT_EQ(Index().Apply("Sergey Navalny"), "Sergey Navalny");
+  EXPECT_EQ(Index().Apply("Alexey\nNavalny"), "Alexey\nNavalny");
+  EXPECT_EQ(Index().Apply("Alexey, Navalny"), "Alexey, Navalny");
+  // Given names alone, whatever the text around them.
+  EXPECT_EQ(Index().Apply("Dmitri Mendeleev, Sergej, Wladimir Klitschko's brother"),
+            "Dmitri Mendeleev, Sergej, Wladimir Klitschko's brother");
+  // A hyphenated given name is one word; surnames and places still alone.
+  EXPECT_EQ(Index().Apply("Kasym-Zhomart Tokaev"), "Kassym-Jomart Tokayev");
+  EXPECT_EQ(Index().Apply("Kasym-Zhomart Smith in Ałmaty"), "Kasym-Zhomart Smith in Almaty");
+}
+
+TEST(Apply, PatronymicsOnlyInsideAListedFullName) {
+  EXPECT_EQ(Index().Apply("Wladimir Wladimirowitsch Putin"), "Vladimir Vladimirovich Putin");
+  EXPECT_EQ(Index().Apply("Vladimir Vladimirovitch Poutine"), "Vladimir Vladimirovich Putin");
+  EXPECT_EQ(Index().Apply("Wladimir Wladimirowitsch"), "Wladimir Wladimirowitsch");
+  EXPECT_EQ(Index().Apply("Władimirowicz"), "Władimirowicz");
+}
+
+TEST(Apply, AUsersFullNames) {
+  auto index = WithLexicon(
+      "[[name]]\ncanonical = \"Alisher\"\nkind = \"given\"\nvariants = [\"Alicher\"]\n\n"
+      "[[name]]\ncanonical = \"Usmanov\"\nvariants = [\"Ousmanov\"]\n"
+      "full_names = [\"Alisher Usmanov\"]\n",
+      /*builtin=*/true);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_EQ(index->Apply("Alicher Ousmanov; Alicher; Ousmanov"),
+            "Alisher Usmanov; Alicher; Usmanov");
+}
+
+// Against a reference: random runs of a given name, its surname (listed and
+// a variant), another surname, spaces and punctuation.
+TEST(Apply, FullNamesAgainstAReference) {
+  std::mt19937 random(7);
+  const std::vector<std::string> pieces = {"Sergey", "Lavrov", "Lawrow", "Brin", " ",
+                                           "  ",     ", ",     "\n",     "x",    ";"};
+  const std::regex given("(^|[^A-Za-z0-9])Sergey( +)(?=(Lavrov|Lawrow)([^A-Za-z0-9]|$))");
+  const std::regex surname("(^|[^A-Za-z0-9])Lawrow(?=[^A-Za-z0-9]|$)");
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = random() % 10;
+    for (int i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    std::string expected = std::regex_replace(text, given, "$1Sergei$2");
+    expected = std::regex_replace(expected, surname, "$1Lavrov");
+    EXPECT_EQ(Index().Apply(text), expected) << text;
+  }
 }
 
 TEST(Apply, LeavesEverythingElseByteForByte) {
