@@ -32,6 +32,7 @@ struct DiscoverArgs {
   std::size_t min_length = 3;
   bool all = false;
   bool sentence_starts = false;
+  std::string lexicon_out;  // --lexicon-out FILE
 };
 
 struct ApplyArgs {
@@ -153,6 +154,14 @@ int RunDiscover(DiscoverArgs args, const GlobalOptions& global) {
     }
   }
   if (!output.Write(out, &error) || !output.Commit(&error)) return Fail(kExitCantCreate, error);
+  if (!args.lexicon_out.empty()) {
+    // Written whole to a temporary file and renamed into place.
+    Output lexicon;
+    if (!lexicon.Open(args.lexicon_out, &error, /*compress=*/false) ||
+        !lexicon.Write(index->RenderLexicon(clusters), &error) || !lexicon.Commit(&error)) {
+      return Fail(kExitCantCreate, "--lexicon-out: " + error);
+    }
+  }
   if (!global.quiet) {
     std::cerr << "normkit: variants: " << counts.total() << " names, " << counts.spellings().size()
               << " spellings, " << clusters.size() << " clusters\n";
@@ -237,7 +246,7 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
       "Reads a corpus and writes one JSON object per cluster of spellings that share a "
       "key or a lexicon name, largest first: {\"canonical\", \"count\", \"variants\": "
       "{spelling: count}, \"key\", \"lexicon\"}. The canonical form is the lexicon's, "
-      "else the most frequent spelling");
+      "else the most frequent spelling, on a tie the one English BGN/PCGN writes");
   AddFileOptions(discover, &discover_args->files);
   AddLexiconOptions(discover, &discover_args->lexicon);
   discover
@@ -251,6 +260,14 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
       ->type_name("N")
       ->check(NonNegative());
   discover->add_flag("--all", discover_args->all, "Also list names seen with one spelling only");
+  discover
+      ->add_option("--lexicon-out", discover_args->lexicon_out,
+                   "Also write the clusters with two or more spellings that no lexicon "
+                   "holds as a lexicon (the format of rules/variants/*.toml) for you to "
+                   "review and pass to 'variants apply --lexicon FILE': the canonical form "
+                   "is the most frequent Latin spelling, on a tie the one English BGN/PCGN "
+                   "writes; counts as comments")
+      ->type_name("FILE");
   discover->add_flag("--sentence-starts", discover_args->sentence_starts,
                      "Also count words never seen but as the first word of a sentence "
                      "(left out by default: there every word has a capital)");

@@ -77,7 +77,8 @@ std::vector<VariantCluster> VariantIndex::Cluster(const NameCounts& counts,
     }
     if (c.variants.size() < options.min_spellings || c.count < options.min_count) return;
     c.in_lexicon = name != nullptr;
-    c.canonical = name != nullptr ? name->canonical : c.variants.front().first;
+    c.canonical =
+        name != nullptr ? name->canonical : *d.ChooseCanonical(c.variants, /*latin_only=*/false);
     c.key = d.Key(c.canonical);
     clusters.push_back(std::move(c));
   };

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "core/string_table.h"
+#include "normkit/icu_transform.h"
 #include "normkit/transliterator.h"
 #include "normkit/variant_index.h"
 #include "variant_key.h"
@@ -81,6 +84,25 @@ struct VariantIndex::Data {
   std::string StrictKey(std::string_view word) const {
     return Fold(word, internal::KeyMode::kStrict);
   }
+
+  // Whether `latin` is what English BGN/PCGN writes: the transliteration of
+  // one of `cyrillic` (under its language's key scheme), or, where a
+  // cluster has no Cyrillic spelling, what ICU's Russian BGN/PCGN transform
+  // writes for what its inverse reads in `latin` (Sarsenbayev, not
+  // Sarsenbaev). In variant_lexicon_writer.cc.
+  bool FollowsBgnPcgn(std::string_view latin, const std::vector<std::string_view>& cyrillic) const;
+  // The canonical form of a cluster with no lexicon name: the most frequent
+  // of `spellings` (most frequent first), on a tie the one that follows
+  // BGN/PCGN, else the first; only Latin ones when `latin_only` (nullptr
+  // when there is none).
+  const std::string* ChooseCanonical(
+      const std::vector<std::pair<std::string, std::uint64_t>>& spellings, bool latin_only) const;
+
+ private:
+  // ICU's Latin-Russian/BGN and Russian-Latin/BGN, made on first use (most
+  // indexes never need them); empty where ICU lacks them.
+  mutable std::once_flag bgn_once_;
+  mutable std::optional<IcuTransform> bgn_reverse_, bgn_forward_;
 };
 
 }  // namespace normkit

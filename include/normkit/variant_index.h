@@ -99,8 +99,10 @@ class NORMKIT_EXPORT NameCounts {
 
 // Spellings that share a key (or a lexicon entry).
 struct NORMKIT_EXPORT VariantCluster {
-  std::string canonical;  // the lexicon's form, else the most frequent spelling
-  std::string key;        // Key(canonical)
+  // The lexicon's form, else the most frequent spelling (on a tie the one
+  // English BGN/PCGN writes).
+  std::string canonical;
+  std::string key;  // Key(canonical)
   bool in_lexicon = false;
   std::uint64_t count = 0;  // occurrences of all spellings
   // Spelling and occurrences, most frequent first (ties by spelling).
@@ -165,6 +167,20 @@ class NORMKIT_EXPORT VariantIndex {
   // Largest cluster first.
   std::vector<VariantCluster> Cluster(const NameCounts& counts,
                                       const ClusterOptions& options = {}) const;
+
+  // Renders clusters (from Cluster()) as a lexicon file in the format of
+  // rules/variants/*.toml, for a person to review before Apply() takes it
+  // (VariantIndexOptions::extra_lexicons): one [[name]] for each cluster
+  // with two or more spellings that no lexicon holds, its canonical form
+  // the most frequent Latin spelling (on a tie the one English BGN/PCGN
+  // writes), its Cyrillic spellings as `cyrillic` (one a language), how
+  // often each spelling was seen as a comment. Clusters of Cyrillic
+  // spellings only are left out (Apply() rewrites Latin text).
+  // Example: clusters {Sarsenbaev 1, Sarsenbayev 1} give
+  //   [[name]]
+  //   canonical = "Sarsenbayev"
+  //   variants = ["Sarsenbaev"]
+  std::string RenderLexicon(const std::vector<VariantCluster>& clusters) const;
 
   // Names in the lexicon, and spellings Apply() rewrites.
   std::size_t lexicon_names() const;

@@ -349,5 +349,60 @@ TEST(Cluster, LexiconNamesKeyGroupsAndNearMisses) {
   }
 }
 
+TEST(Cluster, ATieGoesToTheBgnPcgnSpelling) {
+  NameCounts counts;
+  counts.Add("Sarsenbaev", 2);
+  counts.Add("Sarsenbayev", 2);
+  counts.Add("Kasjanow", 1);  // with a Cyrillic form: its BGN/PCGN spelling (Kasʹyanov)
+  counts.Add("Kasyanov", 1);
+  counts.Add("Касьянов", 1);
+  const std::vector<VariantCluster> clusters = Index().Cluster(counts);
+  ASSERT_EQ(clusters.size(), 2u);
+  EXPECT_EQ(clusters[0].canonical, "Sarsenbayev");
+  EXPECT_EQ(clusters[1].canonical, "Kasyanov");
+}
+
+// --- RenderLexicon -------------------------------------------------------------
+
+TEST(RenderLexicon, WhatDiscoveryFoundBecomesALexiconApplyTakes) {
+  NameCounts counts;
+  const std::string corpus =
+      "The akim Yerlan Sarsenbayev spoke. Later Sarsenbaev said so, and Sarsenbayev left.\n"
+      "In Aktau and in Актау, and Aktau again; Kasjanow and Kasyanov met Tokaev.\n";
+  Index().CountNames(corpus, &counts);
+  const std::vector<VariantCluster> clusters = Index().Cluster(counts);
+  const std::string text = Index().RenderLexicon(clusters);
+  EXPECT_NE(text.find("# 3 seen: Sarsenbayev 2, Sarsenbaev 1\n[[name]]\ncanonical = "
+                      "\"Sarsenbayev\"\nvariants = [\"Sarsenbaev\"]\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("[[name]]\ncanonical = \"Aktau\"\ncyrillic = { ru = \"Актау\" }\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("Tokayev"), std::string::npos) << text;  // the lexicon has it
+  // Apply with it: the spellings found, and nothing else.
+  auto index = WithLexicon(text, /*builtin=*/true);
+  ASSERT_TRUE(index.ok()) << index.status().ToString() << "\n" << text;
+  EXPECT_EQ(index->Apply(corpus),
+            "The akim Yerlan Sarsenbayev spoke. Later Sarsenbayev said so, and Sarsenbayev left.\n"
+            "In Aktau and in Актау, and Aktau again; Kasyanov and Kasyanov met Tokayev.\n");
+}
+
+TEST(RenderLexicon, CyrillicOnlyClustersAndLexiconNamesAreLeftOut) {
+  NameCounts counts;
+  counts.Add("Сарсенбаев", 3);
+  counts.Add("Сарсенбаёв", 1);
+  counts.Add("Tokaev", 2);
+  counts.Add("Tokayev", 1);
+  const std::string text = Index().RenderLexicon(Index().Cluster(counts));
+  EXPECT_EQ(text.find("[[name]]"), std::string::npos) << text;
+  EXPECT_NE(text.find("# 0 names; 1 clusters of Cyrillic spellings only left out"),
+            std::string::npos)
+      << text;
+  auto index = WithLexicon(text);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_EQ(index->lexicon_names(), 0u);
+}
+
 }  // namespace
 }  // namespace normkit
