@@ -145,7 +145,17 @@ int RunDiscover(DiscoverArgs args, const GlobalOptions& global) {
       AppendJsonString(spelling, &out);
       out += ":" + std::to_string(n);
     }
-    out += "},\"key\":";
+    out += "}";
+    if (!c.typos.empty()) {
+      out += ",\"typos\":{";
+      for (std::size_t i = 0; i < c.typos.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        AppendJsonString(c.typos[i].first, &out);
+        out += ":" + std::to_string(c.typos[i].second);
+      }
+      out += "}";
+    }
+    out += ",\"key\":";
     AppendJsonString(c.key, &out);
     out += c.in_lexicon ? ",\"lexicon\":true}\n" : ",\"lexicon\":false}\n";
     if (out.size() > (1 << 20)) {

@@ -212,6 +212,10 @@ Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options,
     data->key_schemes.emplace(id, std::move(*t));
   }
 
+  for (const std::string& path : rules.List("translit/")) {
+    data->scheme_rules.Add(path, *rules.Find(path), rules.Origin(path));
+  }
+
   LexiconMerger merger;
   if (options.builtin_lexicon) {
     std::vector<LexiconEntry> builtin;

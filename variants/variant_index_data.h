@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include "normkit/variant_index.h"
 #include "variant_key.h"
 #include "variant_lexicon.h"
+#include "variant_spellings.h"
 
 namespace normkit {
 namespace internal {
@@ -91,6 +93,15 @@ struct VariantIndex::Data {
   // writes for what its inverse reads in `latin` (Sarsenbayev, not
   // Sarsenbaev). In variant_lexicon_writer.cc.
   bool FollowsBgnPcgn(std::string_view latin, const std::vector<std::string_view>& cyrillic) const;
+  // The schemes' rule files (translit/ of the rules the index was made
+  // from), for CrossScriptSpellings().
+  RuleFiles scheme_rules;
+  // The transliterations of a Cyrillic spelling under every scheme of its
+  // language (SpellingSchemes), folded by FoldForScripts: what a Latin
+  // spelling must be to join it. In variant_cluster.cc; schemes compiled on
+  // first use, under a lock.
+  std::vector<std::string> CrossScriptSpellings(const std::string& cyrillic) const;
+
   // The canonical form of a cluster with no lexicon name: the most frequent
   // of `spellings` (most frequent first), on a tie the one that follows
   // BGN/PCGN, else the first; only Latin ones when `latin_only` (nullptr
@@ -103,6 +114,8 @@ struct VariantIndex::Data {
   // indexes never need them); empty where ICU lacks them.
   mutable std::once_flag bgn_once_;
   mutable std::optional<IcuTransform> bgn_reverse_, bgn_forward_;
+  mutable std::mutex spelling_mutex_;
+  mutable std::unique_ptr<internal::SpellingSource> spelling_source_;
 };
 
 }  // namespace normkit

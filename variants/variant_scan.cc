@@ -20,12 +20,24 @@ void NameCounts::Add(std::string_view spelling, std::uint64_t n, bool sentence_s
   total_ += n;
 }
 
+void NameCounts::AddLower(std::string_view word, std::uint64_t n) {
+  auto it = lower_.find(word);
+  if (it == lower_.end()) it = lower_.emplace(std::string(word), 0).first;
+  it->second += n;
+}
+
+std::uint64_t NameCounts::LowerCount(std::string_view lower_case_word) const {
+  auto it = lower_.find(lower_case_word);
+  return it == lower_.end() ? 0 : it->second;
+}
+
 void NameCounts::Merge(const NameCounts& other) {
   for (const auto& [spelling, n] : other.spellings_) {
     SpellingCount& c = spellings_[spelling];
     c.count += n.count;
     c.inside += n.inside;
   }
+  for (const auto& [word, n] : other.lower_) AddLower(word, n);
   total_ += other.total_;
 }
 
@@ -68,6 +80,30 @@ bool LooksLikeName(std::string_view part) {
     if (u_islower(c)) lower = true;
   }
   return lower;
+}
+
+// A word all in small letters (with marks and apostrophes), as the words
+// are that a capitalized spelling is checked against.
+bool IsLowerCaseWord(std::string_view part) {
+  if (part.empty()) return false;
+  for (std::size_t i = 0; i < part.size();) {
+    const unsigned char b = static_cast<unsigned char>(part[i]);
+    if (b < 0x80) {
+      if (b < 'a' || b > 'z') {
+        if (b != '\'' || i == 0) return false;
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    const UChar32 c = CodePointAt(part, i, &len);
+    if (c < 0 ||
+        !(u_islower(c) || (i > 0 && (IsWordApostrophe(c) || u_getCombiningClass(c) != 0)))) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
 }
 
 // True when the word at `begin` opens a sentence: nothing but spaces,
@@ -261,7 +297,11 @@ void VariantIndex::CountNames(std::string_view text, NameCounts* counts) const {
     const bool first = IsSentenceStart(text, w.begin);
     if (w.parts == 1) {
       const std::string_view word = text.substr(w.begin, end - w.begin);
-      if (LooksLikeName(word)) counts->Add(word, 1, first);
+      if (LooksLikeName(word)) {
+        counts->Add(word, 1, first);
+      } else if (IsLowerCaseWord(word)) {
+        counts->AddLower(word);
+      }
       continue;
     }
     if (w.parts > ScannedWord::kMaxParts) continue;
@@ -278,7 +318,11 @@ void VariantIndex::CountNames(std::string_view text, NameCounts* counts) const {
     for (std::size_t k = 0; k < w.parts; ++k) {
       const std::size_t part_end = k + 1 == w.parts ? end : w.part_end[k];
       const std::string_view part = text.substr(w.part_begin[k], part_end - w.part_begin[k]);
-      if (LooksLikeName(part)) counts->Add(part, 1, first && k == 0);
+      if (LooksLikeName(part)) {
+        counts->Add(part, 1, first && k == 0);
+      } else if (IsLowerCaseWord(part)) {
+        counts->AddLower(part);
+      }
     }
   }
 }

@@ -46,6 +46,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -84,16 +85,31 @@ struct NORMKIT_EXPORT SpellingCount {
   std::uint64_t inside = 0;
 };
 
-// Spellings counted in a text.
+// Spellings counted in a text, and how often the text writes words in
+// lower case (a capitalized spelling that the text also writes in lower
+// case is a word, not a name: Все and все, Park and park).
 class NORMKIT_EXPORT NameCounts {
  public:
+  // Lookups by string_view without a copy.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using LowerMap = std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>>;
+
   void Add(std::string_view spelling, std::uint64_t n = 1, bool sentence_start = false);
+  // A word written all in lower case.
+  void AddLower(std::string_view word, std::uint64_t n = 1);
   void Merge(const NameCounts& other);
   const std::unordered_map<std::string, SpellingCount>& spellings() const { return spellings_; }
+  const LowerMap& lower() const { return lower_; }
+  // How often `lower_case_word` was written so.
+  std::uint64_t LowerCount(std::string_view lower_case_word) const;
   std::uint64_t total() const { return total_; }
 
  private:
   std::unordered_map<std::string, SpellingCount> spellings_;
+  LowerMap lower_;
   std::uint64_t total_ = 0;
 };
 
@@ -107,6 +123,10 @@ struct NORMKIT_EXPORT VariantCluster {
   std::uint64_t count = 0;  // occurrences of all spellings
   // Spelling and occurrences, most frequent first (ties by spelling).
   std::vector<std::pair<std::string, std::uint64_t>> variants;
+  // Likely typos of a variant (seen once or twice beside a frequent
+  // spelling that they only repeat a letter of: Росиии, России), not
+  // counted in `count` and not variants.
+  std::vector<std::pair<std::string, std::uint64_t>> typos;
 };
 
 struct NORMKIT_EXPORT ClusterOptions {

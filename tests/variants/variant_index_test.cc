@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <regex>
 #include <string>
@@ -360,6 +361,86 @@ TEST(Cluster, ATieGoesToTheBgnPcgnSpelling) {
   ASSERT_EQ(clusters.size(), 2u);
   EXPECT_EQ(clusters[0].canonical, "Sarsenbayev");
   EXPECT_EQ(clusters[1].canonical, "Kasyanov");
+}
+
+// Discovery finds names, not words (issue 16): each rule on its own.
+std::vector<std::vector<std::string>> SpellingsOf(const std::vector<VariantCluster>& clusters) {
+  std::vector<std::vector<std::string>> out;
+  for (const VariantCluster& c : clusters) {
+    std::vector<std::string> spellings;
+    for (const auto& [spelling, n] : c.variants) spellings.push_back(spelling);
+    std::sort(spellings.begin(), spellings.end());
+    out.push_back(spellings);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Cluster, AWordTheCorpusWritesInLowerCaseIsNoName) {
+  NameCounts counts;
+  counts.Add("Все", 40);
+  counts.Add("Всё", 20);
+  counts.AddLower("все", 900);
+  counts.Add("Park", 8);
+  counts.Add("Парк", 50);
+  counts.AddLower("парк", 30);
+  counts.AddLower("park", 1);
+  counts.Add("Путин", 600);  // a name the corpus once writes in lower case
+  counts.Add("Putin", 1);
+  counts.AddLower("путин", 1);
+  counts.Add("Сарсенбаев", 40);  // and one it never does
+  counts.Add("Sarsenbayev", 3);
+  EXPECT_EQ(
+      SpellingsOf(Index().Cluster(counts)),
+      (std::vector<std::vector<std::string>>{{"Putin", "Путин"}, {"Sarsenbayev", "Сарсенбаев"}}));
+}
+
+TEST(Cluster, TwoScriptsOnlyWhereOneTransliteratesTheOther) {
+  NameCounts counts;
+  for (const char* s : {"Yandex", "Яндекс", "Washington", "Вашингтон", "Java", "Авиа", "Doom",
+                        "Дом", "Mash", "Матч"}) {
+    counts.Add(s, 5);
+  }
+  EXPECT_EQ(
+      SpellingsOf(Index().Cluster(counts)),
+      (std::vector<std::vector<std::string>>{{"Washington", "Вашингтон"}, {"Yandex", "Яндекс"}}));
+}
+
+TEST(Cluster, WordsOfTheirOwnStayApartAndTyposAreReported) {
+  NameCounts counts;
+  counts.Add("Или", 58);  // the key joins them; their letters do not
+  counts.Add("Ильи", 39);
+  counts.Add("Даниила", 16);
+  counts.Add("Данила", 3);
+  counts.Add("Артем", 25);  // ё is optional in Russian: one name
+  counts.Add("Артём", 22);
+  counts.Add("России", 300);
+  counts.Add("Росиии", 2);
+  counts.Add("China", 23);  // one Latin spelling seen once beside a frequent one
+  counts.Add("Jinja", 1);
+  counts.Add("Zhukov", 2);  // the press of two languages: both seen
+  counts.Add("Schukow", 1);
+  counts.Add("GitHub", 234);  // case only
+  counts.Add("Github", 2);
+  const std::vector<VariantCluster> clusters = Index().Cluster(counts);
+  EXPECT_EQ(SpellingsOf(clusters),
+            (std::vector<std::vector<std::string>>{
+                {"GitHub", "Github"}, {"Schukow", "Zhukov"}, {"Артем", "Артём"}, {"России"}}));
+  for (const VariantCluster& c : clusters) {
+    if (c.canonical != "России") continue;
+    EXPECT_EQ(c.typos, (std::vector<std::pair<std::string, std::uint64_t>>{{"Росиии", 2}}));
+    EXPECT_EQ(c.count, 300u);
+  }
+}
+
+TEST(CountNames, CountsLowerCaseWordsToo) {
+  NameCounts counts;
+  Index().CountNames("Парк и парк, park-side; Все сказали: все.", &counts);
+  EXPECT_EQ(counts.LowerCount("парк"), 1u);
+  EXPECT_EQ(counts.LowerCount("park"), 1u);
+  EXPECT_EQ(counts.LowerCount("side"), 1u);
+  EXPECT_EQ(counts.LowerCount("все"), 1u);
+  EXPECT_EQ(counts.spellings().at("Парк").count, 1u);
 }
 
 // --- RenderLexicon -------------------------------------------------------------
