@@ -253,9 +253,13 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
   auto discover_args = std::make_shared<DiscoverArgs>();
   CLI::App* discover = variants->add_subcommand(
       "discover",
-      "Reads a corpus and writes one JSON object per cluster of spellings that share a "
-      "key or a lexicon name, largest first: {\"canonical\", \"count\", \"variants\": "
-      "{spelling: count}, \"key\", \"lexicon\"}. The canonical form is the lexicon's, "
+      "Reads a corpus and writes one JSON object per cluster of spellings of one name "
+      "(sharing a key or a lexicon name), largest first: {\"canonical\", \"count\", "
+      "\"variants\": {spelling: count}, \"typos\" (where there are likely typos: "
+      "{spelling: count}), \"key\", \"lexicon\"}. Words are left out: a spelling the "
+      "corpus also writes in lower case, Cyrillic spellings with other letters, a Latin "
+      "spelling no scheme writes for the Cyrillic one, a rare Latin look-alike of a "
+      "frequent spelling. The canonical form is the lexicon's, "
       "else the most frequent spelling, on a tie the one English BGN/PCGN writes");
   AddFileOptions(discover, &discover_args->files);
   AddLexiconOptions(discover, &discover_args->lexicon);

@@ -176,15 +176,30 @@ class NORMKIT_EXPORT VariantIndex {
   // the capitalized parts of other hyphenated words ("Tokaev-led" counts
   // "Tokaev"); a possessive 's is not part of the name. A word is marked as
   // a sentence start after the start of `text` or a line, or after . ! ? …
-  // or : (with spaces, quotes or a dash between).
+  // or : (with spaces, quotes or a dash between). Words all in small
+  // letters are counted too (NameCounts::LowerCount), for Cluster() to tell
+  // names from words.
   void CountNames(std::string_view text, NameCounts* counts) const;
 
-  // Groups counted spellings: those the lexicon knows go to their entry
-  // (with any spelling whose key is the key of one entry's spelling); the
-  // rest by key. Within one key, Cyrillic spellings that differ in letters
-  // the key merges (з/с, ж/ш/ч/щ/х, ц/с) are split apart, and each Latin
-  // spelling joins the one it spells in English, or else the largest.
-  // Largest cluster first.
+  // Groups counted spellings into names: those the lexicon knows go to
+  // their entry (with any spelling whose key is the key of one entry's
+  // spelling); the rest by key, precisely:
+  //  - a spelling the corpus also writes in lower case (at least once for
+  //    every 20 times with a capital inside a sentence) is a word, left out
+  //    (Все, Park), unless the lexicon lists it;
+  //  - Cyrillic spellings join only where they differ in case, ё/е and the
+  //    letters of another Cyrillic alphabet (Артем, Артём; not Или, Ильи);
+  //  - a Latin spelling joins Cyrillic ones only where it is what a scheme
+  //    of their language writes for one of them, compared without case,
+  //    sign marks, x for кс and w for в (Yandex, Яндекс; not Java, Авиа);
+  //  - Latin spellings that differ in more than case join unless one is
+  //    seen 10 times or more and the other under a quarter as often (half,
+  //    where they read differently in English): China 23 and Jinja 1 stay
+  //    apart, Zhukov and Schukow in a multilingual press corpus join;
+  //  - a spelling seen once or twice that only repeats a letter of one seen
+  //    10 times or more is a likely typo (VariantCluster::typos), not a
+  //    variant (Росиии beside России).
+  // A cluster with one spelling and typos is listed too. Largest first.
   std::vector<VariantCluster> Cluster(const NameCounts& counts,
                                       const ClusterOptions& options = {}) const;
 
