@@ -163,6 +163,12 @@ std::vector<VariantCluster> VariantIndex::Cluster(const NameCounts& counts,
   // "name" groups by lexicon entry; "key" groups by coarse key.
   std::map<int32_t, std::vector<Member>> by_name;
   std::unordered_map<std::string, std::vector<Member>> by_key;
+  // How often each word is written with a capital inside a sentence, over
+  // the spellings that differ in case only (GitHub, Github).
+  std::unordered_map<std::string, std::uint64_t> inside_of_lower;
+  for (const auto& [spelling, seen] : counts.spellings()) {
+    inside_of_lower[internal::LowerCase(spelling)] += seen.inside;
+  }
   for (const auto& [spelling, seen] : counts.spellings()) {
     if (seen.inside == 0 && !options.sentence_initial) continue;
     if (internal::LetterCount(spelling) < options.min_length) continue;
@@ -175,8 +181,9 @@ std::vector<VariantCluster> VariantIndex::Cluster(const NameCounts& counts,
     if (name < 0) {
       // A word the corpus also writes in lower case is not a name (a
       // spelling the lexicon lists is, whatever the corpus does).
-      const std::uint64_t lower = counts.LowerCount(internal::LowerCase(spelling));
-      if (lower > 0 && lower * kLowerCaseShare >= seen.inside) continue;
+      const std::string lower_case = internal::LowerCase(spelling);
+      const std::uint64_t lower = counts.LowerCount(lower_case);
+      if (lower > 0 && lower * kLowerCaseShare >= inside_of_lower[lower_case]) continue;
       // A Cyrillic spelling joins a name only through the letters of its
       // Cyrillic form; a Latin one through the coarse key.
       const auto& map = cyrillic ? d.name_of_cyrillic_key : d.name_of_key;

@@ -106,6 +106,22 @@ bool IsLowerCaseWord(std::string_view part) {
   return true;
 }
 
+// True when the word at [begin, end) stands in a run of text without
+// spaces that holds '/', '=', '&' or '@': a link, a query, an address,
+// whose lower-case words (utm_source=telegram) say nothing of how the
+// language writes a name.
+bool InAddress(std::string_view text, std::size_t begin, std::size_t end) {
+  auto address_char = [](char c) { return c == '/' || c == '=' || c == '&' || c == '@'; };
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  for (std::size_t i = begin; i > 0 && !space(text[i - 1]); --i) {
+    if (address_char(text[i - 1])) return true;
+  }
+  for (std::size_t i = end; i < text.size() && !space(text[i]); ++i) {
+    if (address_char(text[i])) return true;
+  }
+  return false;
+}
+
 // True when the word at `begin` opens a sentence: nothing but spaces,
 // opening quotes, brackets and dashes between it and the start of the text,
 // a line break, or . ! ? … :
@@ -299,7 +315,7 @@ void VariantIndex::CountNames(std::string_view text, NameCounts* counts) const {
       const std::string_view word = text.substr(w.begin, end - w.begin);
       if (LooksLikeName(word)) {
         counts->Add(word, 1, first);
-      } else if (IsLowerCaseWord(word)) {
+      } else if (IsLowerCaseWord(word) && !InAddress(text, w.begin, w.end)) {
         counts->AddLower(word);
       }
       continue;
@@ -318,11 +334,7 @@ void VariantIndex::CountNames(std::string_view text, NameCounts* counts) const {
     for (std::size_t k = 0; k < w.parts; ++k) {
       const std::size_t part_end = k + 1 == w.parts ? end : w.part_end[k];
       const std::string_view part = text.substr(w.part_begin[k], part_end - w.part_begin[k]);
-      if (LooksLikeName(part)) {
-        counts->Add(part, 1, first && k == 0);
-      } else if (IsLowerCaseWord(part)) {
-        counts->AddLower(part);
-      }
+      if (LooksLikeName(part)) counts->Add(part, 1, first && k == 0);
     }
   }
 }

@@ -390,9 +390,12 @@ TEST(Cluster, AWordTheCorpusWritesInLowerCaseIsNoName) {
   counts.AddLower("путин", 1);
   counts.Add("Сарсенбаев", 40);  // and one it never does
   counts.Add("Sarsenbayev", 3);
-  EXPECT_EQ(
-      SpellingsOf(Index().Cluster(counts)),
-      (std::vector<std::vector<std::string>>{{"Putin", "Путин"}, {"Sarsenbayev", "Сарсенбаев"}}));
+  counts.Add("GitHub", 230);  // its lower-case form is weighed against
+  counts.Add("Github", 2);    // every case of it
+  counts.AddLower("github", 3);
+  EXPECT_EQ(SpellingsOf(Index().Cluster(counts)),
+            (std::vector<std::vector<std::string>>{
+                {"GitHub", "Github"}, {"Putin", "Путин"}, {"Sarsenbayev", "Сарсенбаев"}}));
 }
 
 TEST(Cluster, TwoScriptsOnlyWhereOneTransliteratesTheOther) {
@@ -435,12 +438,20 @@ TEST(Cluster, WordsOfTheirOwnStayApartAndTyposAreReported) {
 
 TEST(CountNames, CountsLowerCaseWordsToo) {
   NameCounts counts;
-  Index().CountNames("Парк и парк, park-side; Все сказали: все.", &counts);
+  Index().CountNames("Парк и парк, park; Все сказали: все.", &counts);
   EXPECT_EQ(counts.LowerCount("парк"), 1u);
   EXPECT_EQ(counts.LowerCount("park"), 1u);
-  EXPECT_EQ(counts.LowerCount("side"), 1u);
   EXPECT_EQ(counts.LowerCount("все"), 1u);
   EXPECT_EQ(counts.spellings().at("Парк").count, 1u);
+  // Not the parts of a slug or the words of a link or a query: they say
+  // nothing of how the language writes a name.
+  NameCounts slugs;
+  Index().CountNames(
+      "telegram-bot ?utm_source=telegram&x=1 https://habr.com/ru/companies/yandex/ a@yandex",
+      &slugs);
+  EXPECT_EQ(slugs.LowerCount("telegram"), 0u);
+  EXPECT_EQ(slugs.LowerCount("yandex"), 0u);
+  EXPECT_EQ(slugs.LowerCount("bot"), 0u);
 }
 
 // --- RenderLexicon -------------------------------------------------------------
