@@ -283,6 +283,11 @@ Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options,
   if (Status s = ResolveFullNames(data->names, data->name_of, &data->full_names_from); !s.ok()) {
     return s;
   }
+  // What Apply() asks of each spelling, in the spelling itself.
+  for (internal::Spelled& s : data->spelled) {
+    s.alone = !internal::OnlyInFullName(data->names[s.name].kind);
+    s.starts_full_name = !data->full_names_from[s.name].empty();
+  }
   return VariantIndex(std::move(data));
 }
 

@@ -52,8 +52,10 @@ struct FullName {
 
 // What Apply() knows of a Latin spelling (as listed, or in capitals).
 struct Spelled {
-  int32_t name;         // index into Data::names
-  int32_t replacement;  // index into Data::replacements; -1: already canonical
+  int32_t name;                   // index into Data::names
+  int32_t replacement;            // index into Data::replacements; -1: already canonical
+  bool alone = true;              // rewritten where it stands (not a given name or a patronymic)
+  bool starts_full_name = false;  // the first word of a full name the lexicon lists
 };
 
 }  // namespace internal

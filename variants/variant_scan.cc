@@ -4,9 +4,11 @@
 // names into a NameCounts.
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
+#include "core/string_table.h"
 #include "normkit/variant_index.h"
 #include "variant_index_data.h"
 #include "variant_words.h"
@@ -20,15 +22,46 @@ void NameCounts::Add(std::string_view spelling, std::uint64_t n, bool sentence_s
   total_ += n;
 }
 
+namespace {
+
+std::uint64_t LowerHash(std::string_view word) {
+  const std::uint64_t h = internal::HashString(word);
+  return h == 0 ? 1 : h;
+}
+
+}  // namespace
+
+std::uint64_t& NameCounts::LowerSlot(std::uint64_t hash) {
+  if ((lower_used_ + 1) * 2 > lower_.size()) {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> old = std::move(lower_);
+    lower_.assign(std::max<std::size_t>(1024, old.size() * 2), {0, 0});
+    lower_used_ = 0;
+    for (const auto& [h, n] : old) {
+      if (h != 0) LowerSlot(h) = n;
+    }
+  }
+  const std::size_t mask = lower_.size() - 1;
+  std::size_t i = hash & mask;
+  while (lower_[i].first != 0 && lower_[i].first != hash) i = (i + 1) & mask;
+  if (lower_[i].first == 0) {
+    lower_[i].first = hash;
+    ++lower_used_;
+  }
+  return lower_[i].second;
+}
+
 void NameCounts::AddLower(std::string_view word, std::uint64_t n) {
-  auto it = lower_.find(word);
-  if (it == lower_.end()) it = lower_.emplace(std::string(word), 0).first;
-  it->second += n;
+  LowerSlot(LowerHash(word)) += n;
 }
 
 std::uint64_t NameCounts::LowerCount(std::string_view lower_case_word) const {
-  auto it = lower_.find(lower_case_word);
-  return it == lower_.end() ? 0 : it->second;
+  if (lower_.empty()) return 0;
+  const std::uint64_t hash = LowerHash(lower_case_word);
+  const std::size_t mask = lower_.size() - 1;
+  for (std::size_t i = hash & mask; lower_[i].first != 0; i = (i + 1) & mask) {
+    if (lower_[i].first == hash) return lower_[i].second;
+  }
+  return 0;
 }
 
 void NameCounts::Merge(const NameCounts& other) {
@@ -37,7 +70,9 @@ void NameCounts::Merge(const NameCounts& other) {
     c.count += n.count;
     c.inside += n.inside;
   }
-  for (const auto& [word, n] : other.lower_) AddLower(word, n);
+  for (const auto& [hash, n] : other.lower_) {
+    if (hash != 0) LowerSlot(hash) += n;
+  }
   total_ += other.total_;
 }
 
@@ -94,6 +129,15 @@ bool IsLowerCaseWord(std::string_view part) {
       }
       ++i;
       continue;
+    }
+    // The small Cyrillic letters а..я and ѐ..џ without a property lookup.
+    if (i + 1 < part.size()) {
+      const unsigned char next = static_cast<unsigned char>(part[i + 1]);
+      if ((b == 0xD0 && next >= 0xB0 && next <= 0xBF) ||
+          (b == 0xD1 && next >= 0x80 && next <= 0x9F)) {
+        i += 2;
+        continue;
+      }
     }
     std::size_t len;
     const UChar32 c = CodePointAt(part, i, &len);
@@ -206,7 +250,7 @@ std::size_t VariantIndex::Apply(std::string_view text, std::string* out) const {
     std::size_t possessive;
     const Spelled* s = look_up(begin, end, &possessive);
     if (s == nullptr) return false;
-    if (!OnlyInFullName(d.names[s->name].kind)) replace(begin, end - possessive, *s);
+    if (s->alone) replace(begin, end - possessive, *s);
     return true;
   };
   // Whether the words from `first` on spell one of the full names that
@@ -267,14 +311,17 @@ std::size_t VariantIndex::Apply(std::string_view text, std::string* out) const {
     const bool upper = IsUpperStart(text.substr(w.begin));
     if ((!upper && w.parts == 1) || IsEmbedded(text, w.begin, w.end)) continue;
     if (upper) {
-      if (const Spelled* s = look_up(w.begin, w.end, nullptr);
-          s != nullptr && !d.full_names_from[s->name].empty()) {
-        if (const std::size_t full_end = replace_full_name(w, *s); full_end != 0) {
-          i = full_end;
-          continue;
+      std::size_t possessive;
+      if (const Spelled* s = look_up(w.begin, w.end, &possessive); s != nullptr) {
+        if (s->starts_full_name && possessive == 0) {
+          if (const std::size_t full_end = replace_full_name(w, *s); full_end != 0) {
+            i = full_end;
+            continue;
+          }
         }
+        if (s->alone) replace(w.begin, w.end - possessive, *s);
+        continue;
       }
-      if (replace_alone(w.begin, w.end)) continue;
     }
     if (w.parts > 1 && w.parts <= ScannedWord::kMaxParts) {
       for (std::size_t k = 0; k < w.parts; ++k) {

@@ -46,7 +46,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -90,26 +89,24 @@ struct NORMKIT_EXPORT SpellingCount {
 // case is a word, not a name: Все and все, Park and park).
 class NORMKIT_EXPORT NameCounts {
  public:
-  // Lookups by string_view without a copy.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  using LowerMap = std::unordered_map<std::string, std::uint64_t, Hash, std::equal_to<>>;
-
   void Add(std::string_view spelling, std::uint64_t n = 1, bool sentence_start = false);
   // A word written all in lower case.
   void AddLower(std::string_view word, std::uint64_t n = 1);
   void Merge(const NameCounts& other);
   const std::unordered_map<std::string, SpellingCount>& spellings() const { return spellings_; }
-  const LowerMap& lower() const { return lower_; }
   // How often `lower_case_word` was written so.
   std::uint64_t LowerCount(std::string_view lower_case_word) const;
   std::uint64_t total() const { return total_; }
 
  private:
   std::unordered_map<std::string, SpellingCount> spellings_;
-  LowerMap lower_;
+  // Lower-case words by a 64-bit hash of their bytes (never 0), in an open
+  // addressing table at most half full: most words of a corpus are counted
+  // here, and a hash needs no copy of the word (two words sharing one are
+  // too rare to matter for a count of evidence).
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> lower_;
+  std::size_t lower_used_ = 0;
+  std::uint64_t& LowerSlot(std::uint64_t hash);
   std::uint64_t total_ = 0;
 };
 
