@@ -208,6 +208,15 @@ TEST(Apply, AUsersFullNames) {
             "Alisher Usmanov; Alicher; Usmanov");
 }
 
+// A user's name that takes a given name over keeps it a given name, and
+// the built-in full names it was part of.
+TEST(Apply, ATakenOverGivenNameStaysAGivenName) {
+  auto index = WithLexicon("[[name]]\ncanonical = \"Sergey\"\nvariants = [\"Sergei\"]\n",
+                           /*builtin=*/true);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_EQ(index->Apply("Sergei Lavrov met Sergei Brin"), "Sergey Lavrov met Sergei Brin");
+}
+
 // Against a reference: random runs of a given name, its surname (listed and
 // a variant), another surname, spaces and punctuation.
 TEST(Apply, FullNamesAgainstAReference) {
