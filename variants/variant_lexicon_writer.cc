@@ -151,6 +151,13 @@ std::string VariantIndex::RenderLexicon(const std::vector<VariantCluster>& clust
       for (const std::string& s : other_cyrillic) entries += " " + s;
       entries += "\n";
     }
+    if (!c.typos.empty()) {
+      entries += "# likely typos, not listed:";
+      for (const auto& [spelling, count] : c.typos) {
+        entries += " " + spelling + " " + std::to_string(count);
+      }
+      entries += "\n";
+    }
     entries += "[[name]]\ncanonical = " + Quoted(*canonical) + "\n";
     if (!cyrillic.empty()) {
       entries += "cyrillic = {";

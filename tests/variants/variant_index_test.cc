@@ -489,6 +489,18 @@ TEST(RenderLexicon, WhatDiscoveryFoundBecomesALexiconApplyTakes) {
             "In Aktau and in Актау, and Aktau again; Kasyanov and Kasyanov met Tokayev.\n");
 }
 
+TEST(RenderLexicon, TyposAreNamedButNotListed) {
+  NameCounts counts;
+  counts.Add("DevOps", 189);
+  counts.Add("Devops", 60);
+  counts.Add("DevOops", 1);
+  const std::string text = Index().RenderLexicon(Index().Cluster(counts));
+  EXPECT_NE(text.find("# likely typos, not listed: DevOops 1\n[[name]]\ncanonical = \"DevOps\"\n"
+                      "variants = [\"Devops\"]\n"),
+            std::string::npos)
+      << text;
+}
+
 TEST(RenderLexicon, CyrillicOnlyClustersAndLexiconNamesAreLeftOut) {
   NameCounts counts;
   counts.Add("Сарсенбаев", 3);
