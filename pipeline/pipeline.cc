@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <mutex>
+#include <optional>
 
 #include "changed_range.h"
 #include "core/char_class.h"
@@ -458,8 +459,74 @@ Result<Pipeline> Pipeline::Create(std::string_view name, const RuleFiles& rules)
   return FromRecipe(*text, rules.Origin(path), rules);
 }
 
+namespace {
+
+// The recipe's variants steps' `lexicon` option: one file name or a list;
+// nullopt (and *error) when it is neither.
+std::optional<std::vector<std::string>> LexiconNames(const toml::node& lexicon,
+                                                     toml::source_region* error) {
+  std::vector<std::string> names;
+  if (const auto* one = lexicon.as_string()) {
+    names.push_back(one->get());
+  } else if (const toml::array* many = lexicon.as_array()) {
+    for (const toml::node& item : *many) {
+      const auto* name = item.as_string();
+      if (name == nullptr) {
+        *error = item.source();
+        return std::nullopt;
+      }
+      names.push_back(name->get());
+    }
+  } else {
+    *error = lexicon.source();
+    return std::nullopt;
+  }
+  for (const std::string& name : names) {
+    if (name.empty()) {
+      *error = lexicon.source();
+      return std::nullopt;
+    }
+  }
+  return names;
+}
+
+constexpr std::string_view kLexiconExpected =
+    "lexicon: expected the name of a lexicon file, or a list of them";
+
+}  // namespace
+
+Result<std::vector<std::string>> Pipeline::FilesNamedBy(std::string_view recipe,
+                                                        std::string_view origin) {
+  const std::string where(origin);
+  toml::table root;
+  try {
+    root = toml::parse(recipe, where);
+  } catch (const toml::parse_error& e) {
+    return Status(ErrorCode::kRuleSyntax, std::string(e.description()),
+                  {where, e.source().begin.line, e.source().begin.column, 0});
+  }
+  std::vector<std::string> files;
+  const toml::array* steps = root.get_as<toml::array>("step");
+  if (steps == nullptr) return files;
+  for (const toml::node& node : *steps) {
+    const toml::table* step = node.as_table();
+    if (step == nullptr || (*step)["use"].value_or(std::string()) != "variants") continue;
+    const toml::node* lexicon = step->get("lexicon");
+    if (lexicon == nullptr) continue;
+    toml::source_region at;
+    std::optional<std::vector<std::string>> names = LexiconNames(*lexicon, &at);
+    if (!names) {
+      return Status(ErrorCode::kRuleSyntax, std::string(kLexiconExpected),
+                    {where, at.begin.line, at.begin.column, 0});
+    }
+    files.insert(files.end(), names->begin(), names->end());
+  }
+  return files;
+}
+
 Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view origin,
-                                      const RuleFiles& rules) {
+                                      const RuleFiles& rules,
+                                      const std::vector<RecipeFile>& files) {
   const std::string where(origin);
   auto error = [&](const toml::source_region& at, std::string message) {
     return Status(ErrorCode::kRuleSyntax, std::move(message),
@@ -550,9 +617,28 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       impl->steps.push_back(
           std::make_unique<DatesStep>(std::move(*f), (*step)["rewrite"].value_or(false)));
     } else if (use == "variants") {
-      // The lexicon is rules/variants/ of `rules` (a caller adds names there).
-      if (Status s = check_keys({}); !s.ok()) return s;
-      Result<VariantIndex> v = VariantIndex::Create({}, rules);
+      // The lexicon is rules/variants/ of `rules`, then the files the step
+      // names (lexicon = "FILE"), which the caller has read.
+      if (Status s = check_keys({"lexicon"}); !s.ok()) return s;
+      VariantIndexOptions options;
+      if (const toml::node* lexicon = step->get("lexicon")) {
+        toml::source_region at;
+        std::optional<std::vector<std::string>> names = LexiconNames(*lexicon, &at);
+        if (!names) return error(at, std::string(kLexiconExpected));
+        for (const std::string& name : *names) {
+          auto file = std::find_if(files.begin(), files.end(),
+                                   [&](const RecipeFile& f) { return f.name == name; });
+          if (file == files.end()) {
+            return Status(ErrorCode::kNotFound,
+                          "lexicon: '" + name +
+                              "' was not read (the caller reads the files a recipe names: "
+                              "Pipeline::FilesNamedBy)",
+                          {where, lexicon->source().begin.line, lexicon->source().begin.column, 0});
+          }
+          options.extra_lexicons.push_back({file->origin, file->text});
+        }
+      }
+      Result<VariantIndex> v = VariantIndex::Create(options, rules);
       if (!v.ok())
         return v.status().code() == ErrorCode::kRuleSyntax ? v.status() : at_step(node, v.status());
       impl->steps.push_back(std::make_unique<VariantsStep>(std::move(*v)));

@@ -7,6 +7,7 @@
 // the pipeline (Pipeline::ProcessJsonLines), the progress line in
 // progress.cc, the --stats file in summary.cc. Here: the recipe, the job that
 // ties them together, the summary on standard error.
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -50,8 +51,26 @@ int LoadPipeline(const RunArgs& args, const RuleFiles& rules, std::optional<Pipe
     const std::string* named = rules.Find("recipes/" + recipe + ".toml");
     if (named != nullptr) *text = *named;
   }
+  // The files a recipe file names (a variants step's lexicon), relative to
+  // its folder.
+  std::vector<RecipeFile> files;
+  if (is_path) {
+    Result<std::vector<std::string>> names = Pipeline::FilesNamedBy(*text, recipe);
+    if (!names.ok()) return Fail(names.status());
+    const std::filesystem::path folder = std::filesystem::path(recipe).parent_path();
+    for (const std::string& name : *names) {
+      const std::string path = std::filesystem::path(name).is_absolute() || folder.empty()
+                                   ? name
+                                   : (folder / name).string();
+      RecipeFile file{name, path, {}};
+      if (!ReadWholeFile(path, &file.text, &error)) {
+        return Fail(kExitNoInput, "--recipe " + recipe + ": lexicon: " + error);
+      }
+      files.push_back(std::move(file));
+    }
+  }
   Result<Pipeline> pipeline =
-      is_path ? Pipeline::FromRecipe(*text, recipe, rules) : Pipeline::Create(recipe, rules);
+      is_path ? Pipeline::FromRecipe(*text, recipe, rules, files) : Pipeline::Create(recipe, rules);
   if (!pipeline.ok()) return Fail(pipeline.status());
   *out = std::move(*pipeline);
   return kExitOk;
@@ -177,7 +196,8 @@ void AddRunCommand(CLI::App* app, const GlobalOptions* global, CommandBody* run)
   AddFileOptions(cmd, &args->files);
   cmd->add_option("--recipe", args->recipe,
                   "A recipe from rules/recipes (news) or the path of your own (a name "
-                  "with a '/' or ending in .toml)")
+                  "with a '/' or ending in .toml); a file that a recipe of your own names "
+                  "(a variants step's lexicon = \"FILE\") is read from the recipe's folder")
       ->type_name("R")
       ->capture_default_str();
   AddDocumentOptions(cmd, &args->documents, "text", "");

@@ -32,6 +32,7 @@ struct DiscoverArgs {
   std::size_t min_length = 3;
   bool all = false;
   bool sentence_starts = false;
+  std::string lexicon_out;  // --lexicon-out FILE
 };
 
 struct ApplyArgs {
@@ -144,7 +145,17 @@ int RunDiscover(DiscoverArgs args, const GlobalOptions& global) {
       AppendJsonString(spelling, &out);
       out += ":" + std::to_string(n);
     }
-    out += "},\"key\":";
+    out += "}";
+    if (!c.typos.empty()) {
+      out += ",\"typos\":{";
+      for (std::size_t i = 0; i < c.typos.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        AppendJsonString(c.typos[i].first, &out);
+        out += ":" + std::to_string(c.typos[i].second);
+      }
+      out += "}";
+    }
+    out += ",\"key\":";
     AppendJsonString(c.key, &out);
     out += c.in_lexicon ? ",\"lexicon\":true}\n" : ",\"lexicon\":false}\n";
     if (out.size() > (1 << 20)) {
@@ -153,6 +164,14 @@ int RunDiscover(DiscoverArgs args, const GlobalOptions& global) {
     }
   }
   if (!output.Write(out, &error) || !output.Commit(&error)) return Fail(kExitCantCreate, error);
+  if (!args.lexicon_out.empty()) {
+    // Written whole to a temporary file and renamed into place.
+    Output lexicon;
+    if (!lexicon.Open(args.lexicon_out, &error, /*compress=*/false) ||
+        !lexicon.Write(index->RenderLexicon(clusters), &error) || !lexicon.Commit(&error)) {
+      return Fail(kExitCantCreate, "--lexicon-out: " + error);
+    }
+  }
   if (!global.quiet) {
     std::cerr << "normkit: variants: " << counts.total() << " names, " << counts.spellings().size()
               << " spellings, " << clusters.size() << " clusters\n";
@@ -234,10 +253,14 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
   auto discover_args = std::make_shared<DiscoverArgs>();
   CLI::App* discover = variants->add_subcommand(
       "discover",
-      "Reads a corpus and writes one JSON object per cluster of spellings that share a "
-      "key or a lexicon name, largest first: {\"canonical\", \"count\", \"variants\": "
-      "{spelling: count}, \"key\", \"lexicon\"}. The canonical form is the lexicon's, "
-      "else the most frequent spelling");
+      "Reads a corpus and writes one JSON object per cluster of spellings of one name "
+      "(sharing a key or a lexicon name), largest first: {\"canonical\", \"count\", "
+      "\"variants\": {spelling: count}, \"typos\" (where there are likely typos: "
+      "{spelling: count}), \"key\", \"lexicon\"}. Words are left out: a spelling the "
+      "corpus also writes in lower case, Cyrillic spellings with other letters, a Latin "
+      "spelling no scheme writes for the Cyrillic one, a rare Latin look-alike of a "
+      "frequent spelling. The canonical form is the lexicon's, "
+      "else the most frequent spelling, on a tie the one English BGN/PCGN writes");
   AddFileOptions(discover, &discover_args->files);
   AddLexiconOptions(discover, &discover_args->lexicon);
   discover
@@ -251,6 +274,14 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
       ->type_name("N")
       ->check(NonNegative());
   discover->add_flag("--all", discover_args->all, "Also list names seen with one spelling only");
+  discover
+      ->add_option("--lexicon-out", discover_args->lexicon_out,
+                   "Also write the clusters with two or more spellings that no lexicon "
+                   "holds as a lexicon (the format of rules/variants/*.toml) for you to "
+                   "review and pass to 'variants apply --lexicon FILE': the canonical form "
+                   "is the most frequent Latin spelling, on a tie the one English BGN/PCGN "
+                   "writes; counts as comments")
+      ->type_name("FILE");
   discover->add_flag("--sentence-starts", discover_args->sentence_starts,
                      "Also count words never seen but as the first word of a sentence "
                      "(left out by default: there every word has a capital)");
@@ -264,7 +295,9 @@ void AddVariantsCommand(CLI::App* app, const GlobalOptions* global, CommandBody*
       "apply",
       "Rewrites known variant spellings to the canonical form (Tokaev -> Tokayev, "
       "TOKAEV -> TOKAYEV, Tokaev’s -> Tokayev’s, Tokaev-led -> Tokayev-led); every "
-      "other byte is left as it was");
+      "other byte is left as it was. A given name or a patronymic (kind = \"given\" in "
+      "the lexicon) is rewritten only inside a full name the lexicon lists (Alexey "
+      "Navalny -> Alexei Navalny), never alone (Sergey Brin stays)");
   AddFileOptions(apply, &apply_args->files);
   AddLexiconOptions(apply, &apply_args->lexicon);
   AddDocumentOptions(apply, &apply_args->documents, "", "");

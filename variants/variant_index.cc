@@ -59,6 +59,10 @@ class LexiconMerger {
       Name name;
       name.canonical = e.canonical.text;
       name.about = e.about;
+      name.kind = e.kind.value_or(internal::NameKind::kSurname);
+      name.kind_stated = e.kind.has_value();
+      name.full_names = e.full_names;
+      name.origin = e.origin;
       std::vector<const LexiconSpelling*> spellings = {&e.canonical};
       for (const LexiconSpelling& v : e.variants) {
         spellings.push_back(&v);
@@ -87,6 +91,8 @@ class LexiconMerger {
       for (std::size_t old : taken_over) {
         Name& o = names_[old];
         o.live = false;
+        if (!name.kind_stated) name.kind = o.kind;
+        for (const internal::LexiconFullName& f : o.full_names) name.full_names.push_back(f);
         AddVariant(&name, o.canonical);
         for (const std::string& v : o.variants) AddVariant(&name, v);
         for (const auto& c : o.cyrillic) {
@@ -154,6 +160,41 @@ void GenerateVariants(const RuleFiles& rules,
   }
 }
 
+// Turns each listed full name into the names of its words: every word must
+// be a Latin spelling of exactly one name, and one of them the name that
+// lists it.
+Status ResolveFullNames(const std::vector<Name>& names,
+                        const std::unordered_map<std::string, int32_t>& name_of,
+                        std::vector<std::vector<internal::FullName>>* full_names_from) {
+  full_names_from->assign(names.size(), {});
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const Name& n = names[i];
+    if (!n.live) continue;
+    for (const internal::LexiconFullName& listed : n.full_names) {
+      internal::FullName full;
+      bool names_itself = false;
+      for (const std::string& word : listed.words) {
+        auto it = name_of.find(word);
+        if (it == name_of.end() || it->second < 0) {
+          return Status(ErrorCode::kRuleSyntax,
+                        "full_names: '" + word +
+                            "' is not a spelling of one name in the lexicon (give it a [[name]])",
+                        {n.origin, listed.line, listed.column, 0});
+        }
+        full.names[full.size++] = it->second;
+        names_itself = names_itself || it->second == static_cast<int32_t>(i);
+      }
+      if (!names_itself) {
+        return Status(ErrorCode::kRuleSyntax,
+                      "full_names: no word of it is a spelling of '" + n.canonical + "'",
+                      {n.origin, listed.line, listed.column, 0});
+      }
+      (*full_names_from)[full.names[0]].push_back(full);
+    }
+  }
+  return Status();
+}
+
 }  // namespace
 
 VariantIndex::VariantIndex(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
@@ -169,6 +210,10 @@ Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options,
     Result<Transliterator> t = Transliterator::Create(id, Direction::kForward, rules);
     if (!t.ok()) return t.status();
     data->key_schemes.emplace(id, std::move(*t));
+  }
+
+  for (const std::string& path : rules.List("translit/")) {
+    data->scheme_rules.Add(path, *rules.Find(path), rules.Origin(path));
   }
 
   LexiconMerger merger;
@@ -190,28 +235,33 @@ Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options,
   data->names = merger.Take();
   if (options.scheme_variants) GenerateVariants(rules, data->key_schemes, &data->names);
 
-  // Apply's table: each Latin spelling and its all-capitals form.
-  std::map<std::string, int32_t> rewrites;  // -1: two names want it
-  auto rewrite = [&](const std::string& from, const std::string& to) {
-    if (from == to) return;
-    auto found = std::find(data->replacements.begin(), data->replacements.end(), to);
-    const int32_t value = static_cast<int32_t>(found - data->replacements.begin());
-    if (found == data->replacements.end()) data->replacements.push_back(to);
-    auto [it, inserted] = rewrites.emplace(from, value);
-    if (!inserted && it->second != value) it->second = -1;
+  // Apply's table: each Latin spelling and its all-capitals form, with its
+  // name and its replacement (none for the canonical form itself).
+  std::map<std::string, std::pair<int32_t, int32_t>> spelled;  // name -1: two names want it
+  auto spell = [&](const std::string& from, int32_t name, const std::string& to) {
+    int32_t value = -1;
+    if (from != to) {
+      auto found = std::find(data->replacements.begin(), data->replacements.end(), to);
+      value = static_cast<int32_t>(found - data->replacements.begin());
+      if (found == data->replacements.end()) data->replacements.push_back(to);
+    }
+    auto [it, inserted] = spelled.emplace(from, std::make_pair(name, value));
+    if (!inserted && it->second != std::make_pair(name, value)) it->second.first = -1;
   };
   for (std::size_t i = 0; i < data->names.size(); ++i) {
     const Name& n = data->names[i];
     if (!n.live) continue;
     const int32_t id = static_cast<int32_t>(i);
     const std::string upper_canonical = Upper(n.canonical);
+    spell(n.canonical, id, n.canonical);
+    spell(upper_canonical, id, upper_canonical);
     Claim(&data->name_of, n.canonical, id);
     Claim(&data->name_of_upper, upper_canonical, id);
     Claim(&data->name_of_key, data->Key(n.canonical), id);
     for (const std::vector<std::string>* list : {&n.variants, &n.generated}) {
       for (const std::string& v : *list) {
-        rewrite(v, n.canonical);
-        rewrite(Upper(v), upper_canonical);
+        spell(v, id, n.canonical);
+        spell(Upper(v), id, upper_canonical);
         Claim(&data->name_of, v, id);
         Claim(&data->name_of_upper, Upper(v), id);
         Claim(&data->name_of_key, data->Key(v), id);
@@ -223,11 +273,21 @@ Result<VariantIndex> VariantIndex::Create(const VariantIndexOptions& options,
     }
   }
   std::vector<internal::StringTable::Item> items;
-  for (const auto& [from, value] : rewrites) {
-    if (value >= 0) items.emplace_back(from, static_cast<std::uint32_t>(value));
+  for (const auto& [from, value] : spelled) {
+    if (value.first < 0) continue;
+    items.emplace_back(from, static_cast<std::uint32_t>(data->spelled.size()));
+    data->spelled.push_back({value.first, value.second});
+    if (value.second >= 0) ++data->known_variants;
   }
-  data->known_variants = items.size();
   data->table = internal::StringTable(items);
+  if (Status s = ResolveFullNames(data->names, data->name_of, &data->full_names_from); !s.ok()) {
+    return s;
+  }
+  // What Apply() asks of each spelling, in the spelling itself.
+  for (internal::Spelled& s : data->spelled) {
+    s.alone = !internal::OnlyInFullName(data->names[s.name].kind);
+    s.starts_full_name = !data->full_names_from[s.name].empty();
+  }
   return VariantIndex(std::move(data));
 }
 

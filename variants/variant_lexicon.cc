@@ -39,6 +39,36 @@ class LexiconReader {
     return LexiconSpelling{text, node.source().begin.line, node.source().begin.column};
   }
 
+  static std::optional<NameKind> ParseKind(std::string_view s) {
+    if (s == "surname") return NameKind::kSurname;
+    if (s == "place") return NameKind::kPlace;
+    if (s == "given") return NameKind::kGiven;
+    if (s == "patronymic") return NameKind::kPatronymic;
+    return std::nullopt;
+  }
+
+  // A full name: two to kMaxFullNameWords Latin words, one space apart.
+  Result<LexiconFullName> FullName(const toml::node& node) const {
+    const auto* s = node.as_string();
+    if (s == nullptr) return Error(node.source(), "full_names: expected a string");
+    LexiconFullName full{{}, node.source().begin.line, node.source().begin.column};
+    std::string_view rest = s->get();
+    while (!rest.empty()) {
+      const std::size_t space = rest.find(' ');
+      full.words.emplace_back(rest.substr(0, space));
+      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      if (space != std::string_view::npos && rest.empty()) full.words.emplace_back();
+    }
+    bool ok = full.words.size() >= 2 && full.words.size() <= kMaxFullNameWords;
+    for (const std::string& w : full.words) ok = ok && IsSingleWord(w) && !HasCyrillic(w);
+    if (!ok) {
+      return Error(node.source(), "full_names: '" + s->get() + "' is not 2 to " +
+                                      std::to_string(kMaxFullNameWords) +
+                                      " Latin words one space apart");
+    }
+    return full;
+  }
+
   Result<LexiconEntry> Entry(const toml::node& node) const {
     const toml::table* table = node.as_table();
     if (table == nullptr) return Error(node.source(), "a [[name]] must be a table");
@@ -80,6 +110,23 @@ class LexiconReader {
           if (!s.ok()) return s.status();
           entry.variants.push_back(*s);
         }
+      } else if (k == "kind") {
+        const auto* s = value.as_string();
+        const std::optional<NameKind> kind = s ? ParseKind(s->get()) : std::nullopt;
+        if (!kind) {
+          return Error(value.source(),
+                       "kind: expected \"surname\", \"place\", \"given\" or \"patronymic\"");
+        }
+        entry.kind = kind;
+      } else if (k == "full_names") {
+        const toml::array* array = value.as_array();
+        if (array == nullptr)
+          return Error(value.source(), "full_names: expected a list of strings");
+        for (const toml::node& item : *array) {
+          Result<LexiconFullName> full = FullName(item);
+          if (!full.ok()) return full.status();
+          entry.full_names.push_back(std::move(*full));
+        }
       } else if (k == "about") {
         const auto* s = value.as_string();
         if (s == nullptr) return Error(value.source(), "about: expected a string");
@@ -87,7 +134,7 @@ class LexiconReader {
       } else {
         return Error(key.source(), "unknown key '" + std::string(k) +
                                        "' in a [[name]] (canonical, cyrillic, "
-                                       "variants, about)");
+                                       "variants, kind, full_names, about)");
       }
     }
     if (!has_canonical) return Error(node.source(), "a [[name]] needs 'canonical'");

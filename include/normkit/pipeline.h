@@ -3,7 +3,8 @@
 //
 // A recipe (rules/recipes/<name>.toml, or a user's own file) names the steps
 // in order with their options: normalize, clean (header lines to metadata),
-// dates (found, or rewritten as ISO 8601), variants (one spelling per name),
+// dates (found, or rewritten as ISO 8601), variants (one spelling per name;
+// with lexicon = "FILE", a lexicon of the caller's too),
 // translit (a scheme). "news" is the default: normalize, clean, dates,
 // variants.
 //
@@ -91,14 +92,37 @@ NORMKIT_EXPORT std::string MetadataJson(const DocumentMetadata& metadata);
 // the text.
 NORMKIT_EXPORT std::string DocumentJson(const Document& document);
 
+// A file that a recipe names for a step to read (a variants step's
+// `lexicon = "names.toml"`), read by the caller: the library reads no
+// files. See Pipeline::FilesNamedBy.
+struct NORMKIT_EXPORT RecipeFile {
+  std::string name;    // as the recipe writes it
+  std::string origin;  // what error messages call it (the path read)
+  std::string text;
+};
+
 class NORMKIT_EXPORT Pipeline {
  public:
   // The recipe rules/recipes/<name>.toml from `rules`.
   static Result<Pipeline> Create(std::string_view name, const RuleFiles& rules);
   static Result<Pipeline> Create(std::string_view name = "news");
   // A recipe given as text (a user's file); `origin` names it in errors.
+  // `files`: the texts of the files it names (FilesNamedBy); a file it
+  // names and `files` lacks is kNotFound at the step.
   static Result<Pipeline> FromRecipe(std::string_view recipe, std::string_view origin,
-                                     const RuleFiles& rules);
+                                     const RuleFiles& rules,
+                                     const std::vector<RecipeFile>& files = {});
+
+  // The files a recipe names, in order, as it writes them (a variants
+  // step's lexicon = "FILE" or ["FILE", ...]); the caller reads them (a
+  // relative name from the recipe's folder, as `normkit run` does) and
+  // passes them to FromRecipe. A recipe that is not TOML is kRuleSyntax.
+  // Example:
+  //   [[step]]
+  //   use = "variants"
+  //   lexicon = "found.toml"   # from `normkit variants discover --lexicon-out`
+  static Result<std::vector<std::string>> FilesNamedBy(std::string_view recipe,
+                                                       std::string_view origin);
 
   // Runs every step on `text`. Adds to *stats when given (start from
   // stats_template() for the right shape).

@@ -84,27 +84,46 @@ struct NORMKIT_EXPORT SpellingCount {
   std::uint64_t inside = 0;
 };
 
-// Spellings counted in a text.
+// Spellings counted in a text, and how often the text writes words in
+// lower case (a capitalized spelling that the text also writes in lower
+// case is a word, not a name: Все and все, Park and park).
 class NORMKIT_EXPORT NameCounts {
  public:
   void Add(std::string_view spelling, std::uint64_t n = 1, bool sentence_start = false);
+  // A word written all in lower case.
+  void AddLower(std::string_view word, std::uint64_t n = 1);
   void Merge(const NameCounts& other);
   const std::unordered_map<std::string, SpellingCount>& spellings() const { return spellings_; }
+  // How often `lower_case_word` was written so.
+  std::uint64_t LowerCount(std::string_view lower_case_word) const;
   std::uint64_t total() const { return total_; }
 
  private:
   std::unordered_map<std::string, SpellingCount> spellings_;
+  // Lower-case words by a 64-bit hash of their bytes (never 0), in an open
+  // addressing table at most half full: most words of a corpus are counted
+  // here, and a hash needs no copy of the word (two words sharing one are
+  // too rare to matter for a count of evidence).
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> lower_;
+  std::size_t lower_used_ = 0;
+  std::uint64_t& LowerSlot(std::uint64_t hash);
   std::uint64_t total_ = 0;
 };
 
 // Spellings that share a key (or a lexicon entry).
 struct NORMKIT_EXPORT VariantCluster {
-  std::string canonical;  // the lexicon's form, else the most frequent spelling
-  std::string key;        // Key(canonical)
+  // The lexicon's form, else the most frequent spelling (on a tie the one
+  // English BGN/PCGN writes).
+  std::string canonical;
+  std::string key;  // Key(canonical)
   bool in_lexicon = false;
   std::uint64_t count = 0;  // occurrences of all spellings
   // Spelling and occurrences, most frequent first (ties by spelling).
   std::vector<std::pair<std::string, std::uint64_t>> variants;
+  // Likely typos of a variant (seen once or twice beside a frequent
+  // spelling that they only repeat a letter of: Росиии, России), not
+  // counted in `count` and not variants.
+  std::vector<std::pair<std::string, std::uint64_t>> typos;
 };
 
 struct NORMKIT_EXPORT ClusterOptions {
@@ -141,8 +160,10 @@ class NORMKIT_EXPORT VariantIndex {
   // canonical form; returns how many words it rewrote. Only Latin words that
   // match a lexicon spelling exactly (as listed or all capitals) are
   // touched: "Tokaev" -> "Tokayev", "TOKAEV" -> "TOKAYEV",
-  // "Tokaev’s" -> "Tokayev’s", "Tokaev-led" -> "Tokayev-led". Every other
-  // byte, valid UTF-8 or not, is copied as it is.
+  // "Tokaev’s" -> "Tokayev’s", "Tokaev-led" -> "Tokayev-led". A given name
+  // or a patronymic (kind = "given" / "patronymic") only inside a full name
+  // the lexicon lists: "Alexey Navalny" -> "Alexei Navalny", while "Sergey
+  // Brin" stays. Every other byte, valid UTF-8 or not, is copied as it is.
   std::size_t Apply(std::string_view text, std::string* out) const;
   std::string Apply(std::string_view text) const;
 
@@ -152,17 +173,46 @@ class NORMKIT_EXPORT VariantIndex {
   // the capitalized parts of other hyphenated words ("Tokaev-led" counts
   // "Tokaev"); a possessive 's is not part of the name. A word is marked as
   // a sentence start after the start of `text` or a line, or after . ! ? …
-  // or : (with spaces, quotes or a dash between).
+  // or : (with spaces, quotes or a dash between). Words all in small
+  // letters are counted too (NameCounts::LowerCount), for Cluster() to tell
+  // names from words.
   void CountNames(std::string_view text, NameCounts* counts) const;
 
-  // Groups counted spellings: those the lexicon knows go to their entry
-  // (with any spelling whose key is the key of one entry's spelling); the
-  // rest by key. Within one key, Cyrillic spellings that differ in letters
-  // the key merges (з/с, ж/ш/ч/щ/х, ц/с) are split apart, and each Latin
-  // spelling joins the one it spells in English, or else the largest.
-  // Largest cluster first.
+  // Groups counted spellings into names: those the lexicon knows go to
+  // their entry (with any spelling whose key is the key of one entry's
+  // spelling); the rest by key, precisely:
+  //  - a spelling the corpus also writes in lower case (at least once for
+  //    every 20 times with a capital inside a sentence) is a word, left out
+  //    (Все, Park), unless the lexicon lists it;
+  //  - Cyrillic spellings join only where they differ in case, ё/е and the
+  //    letters of another Cyrillic alphabet (Артем, Артём; not Или, Ильи);
+  //  - a Latin spelling joins Cyrillic ones only where it is what a scheme
+  //    of their language writes for one of them, compared without case,
+  //    sign marks, x for кс and w for в (Yandex, Яндекс; not Java, Авиа);
+  //  - Latin spellings that differ in more than case join unless one is
+  //    seen 10 times or more and the other under a quarter as often (half,
+  //    where they read differently in English): China 23 and Jinja 1 stay
+  //    apart, Zhukov and Schukow in a multilingual press corpus join;
+  //  - a spelling seen once or twice that only repeats a letter of one seen
+  //    10 times or more is a likely typo (VariantCluster::typos), not a
+  //    variant (Росиии beside России).
+  // A cluster with one spelling and typos is listed too. Largest first.
   std::vector<VariantCluster> Cluster(const NameCounts& counts,
                                       const ClusterOptions& options = {}) const;
+
+  // Renders clusters (from Cluster()) as a lexicon file in the format of
+  // rules/variants/*.toml, for a person to review before Apply() takes it
+  // (VariantIndexOptions::extra_lexicons): one [[name]] for each cluster
+  // with two or more spellings that no lexicon holds, its canonical form
+  // the most frequent Latin spelling (on a tie the one English BGN/PCGN
+  // writes), its Cyrillic spellings as `cyrillic` (one a language), how
+  // often each spelling was seen as a comment. Clusters of Cyrillic
+  // spellings only are left out (Apply() rewrites Latin text).
+  // Example: clusters {Sarsenbaev 1, Sarsenbayev 1} give
+  //   [[name]]
+  //   canonical = "Sarsenbayev"
+  //   variants = ["Sarsenbaev"]
+  std::string RenderLexicon(const std::vector<VariantCluster>& clusters) const;
 
   // Names in the lexicon, and spellings Apply() rewrites.
   std::size_t lexicon_names() const;

@@ -461,13 +461,14 @@ PYBIND11_MODULE(_normkit, m) {
               d["in_lexicon"] = c.in_lexicon;
               d["count"] = c.count;
               d["variants"] = c.variants;
+              d["typos"] = c.typos;
               out.append(d);
             }
             return out;
           },
           py::arg("texts"), py::arg("min_count") = 1, py::arg("min_spellings") = 2,
           "Names written several ways across texts: dicts with canonical, key, in_lexicon, "
-          "count and variants ([spelling, count] pairs).")
+          "count, variants and typos (likely typos: [spelling, count] pairs, like variants).")
       .def(py::pickle(
           [](const PyVariantIndex& self) { return py::make_tuple(self.lexicons, self.builtin); },
           [](const py::tuple& t) {

@@ -125,6 +125,44 @@ TEST(JsonRecord, AnEmptyAddedNameAddsNoMember) {
   EXPECT_EQ(counts.edited, 1u);
 }
 
+// A variants step with lexicon = "FILE": the recipe names the file, the
+// caller reads it, the step rewrites its names too.
+TEST(Pipeline, VariantsStepTakesALexiconTheCallerRead) {
+  const std::string recipe =
+      "[[step]]\nuse = \"variants\"\nlexicon = \"found.toml\"\n\n"
+      "[[step]]\nuse = \"variants\"\nlexicon = [\"more.toml\"]\n";
+  Result<std::vector<std::string>> names = Pipeline::FilesNamedBy(recipe, "r.toml");
+  ASSERT_TRUE(names.ok()) << names.status().ToString();
+  EXPECT_EQ(*names, (std::vector<std::string>{"found.toml", "more.toml"}));
+  const std::vector<RecipeFile> files = {
+      {"found.toml", "/data/found.toml",
+       "[[name]]\ncanonical = \"Sarsenbayev\"\nvariants = [\"Sarsenbaev\"]\n"},
+      {"more.toml", "/data/more.toml", "[[name]]\ncanonical = \"Abenov\"\n"}};
+  Result<Pipeline> p = Pipeline::FromRecipe(recipe, "r.toml", RuleFiles::Embedded(), files);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->Process("Sarsenbaev met Tokaev and Sergey Brin.\n").text,
+            "Sarsenbayev met Tokayev and Sergey Brin.\n");
+  // A file the caller did not read; a lexicon that is not a name; a broken
+  // lexicon is named by the path read.
+  Result<Pipeline> unread = Pipeline::FromRecipe(recipe, "r.toml", RuleFiles::Embedded());
+  ASSERT_FALSE(unread.ok());
+  EXPECT_EQ(unread.status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(unread.status().ToString().rfind("r.toml:3:11: lexicon: 'found.toml' was not read", 0),
+            0u)
+      << unread.status().ToString();
+  Result<std::vector<std::string>> bad =
+      Pipeline::FilesNamedBy("[[step]]\nuse = \"variants\"\nlexicon = 3\n", "r.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().ToString().rfind("r.toml:3:11: lexicon: expected", 0), 0u)
+      << bad.status().ToString();
+  Result<Pipeline> broken = Pipeline::FromRecipe(
+      "[[step]]\nuse = \"variants\"\nlexicon = \"found.toml\"\n", "r.toml", RuleFiles::Embedded(),
+      {{"found.toml", "/data/found.toml", "[[name]]\ncanonical = 1\n"}});
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.status().ToString().rfind("/data/found.toml:2:13:", 0), 0u)
+      << broken.status().ToString();
+}
+
 TEST(Pipeline, RecipeErrorsNameTheirPlace) {
   const struct {
     const char* recipe;

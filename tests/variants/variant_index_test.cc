@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -60,6 +62,22 @@ TEST(Lexicon, ErrorsNameFileLineAndColumn) {
       "[[name]]\ncanonical = \"Tokayev\"\nvariants = [\"Tokaev\"]\n\n"
       "[[name]]\ncanonical = \"Tokarev\"\nvariants = [\"Tokaev\"]\n",
       "my.toml:7:13:", "'Tokaev' is already a spelling of 'Tokayev' (my.toml:3)");
+}
+
+TEST(Lexicon, KindsAndFullNamesAreChecked) {
+  ExpectError("[[name]]\ncanonical = \"Sergei\"\nkind = \"first\"\n",
+              "my.toml:3:8:", "kind: expected");
+  ExpectError("[[name]]\ncanonical = \"Lavrov\"\nfull_names = [\"Lavrov\"]\n",
+              "my.toml:3:15:", "is not 2 to 4 Latin words");
+  ExpectError("[[name]]\ncanonical = \"Lavrov\"\nfull_names = [\"Sergei  Lavrov\"]\n",
+              "my.toml:3:15:", "one space apart");
+  // Every word must be a name of the lexicon, and one of them the entry.
+  ExpectError("[[name]]\ncanonical = \"Lavrov\"\nfull_names = [\"Sergei Lavrov\"]\n",
+              "my.toml:3:15:", "'Sergei' is not a spelling of one name in the lexicon");
+  ExpectError(
+      "[[name]]\ncanonical = \"Sergei\"\nkind = \"given\"\n\n[[name]]\ncanonical = "
+      "\"Lavrov\"\n\n[[name]]\ncanonical = \"Shoigu\"\nfull_names = [\"Sergei Lavrov\"]\n",
+      "my.toml:10:15:", "no word of it is a spelling of 'Shoigu'");
 }
 
 TEST(Lexicon, BrokenBuiltInFileIsNamed) {
@@ -147,6 +165,74 @@ TEST(Apply, HyphenatedNames) {
   EXPECT_EQ(Index().Apply("anti-Tokaev protests"), "anti-Tokayev protests");
   EXPECT_EQ(Index().Apply("Putin-Tokaev talks"), "Putin-Tokayev talks");
   EXPECT_EQ(Index().Apply("Tokaev–Putin"), "Tokayev–Putin");  // en dash
+}
+
+// A given name belongs to many people: rewritten only inside a full name
+// the lexicon lists, never alone or beside another surname.
+TEST(Apply, GivenNamesOnlyInsideAListedFullName) {
+  EXPECT_EQ(Index().Apply("Sergey Brin co-founded Google."), "Sergey Brin co-founded Google.");
+  EXPECT_EQ(Index().Apply("Alexey Navalny died"), "Alexei Navalny died");
+  EXPECT_EQ(Index().Apply("Alexey Nawalny’s death"), "Alexei Navalny’s death");
+  EXPECT_EQ(Index().Apply("ALEXEY NAVALNY"), "ALEXEI NAVALNY");
+  EXPECT_EQ(Index().Apply("Sergey Lavrov met Sergey Brin"), "Sergei Lavrov met Sergey Brin");
+  EXPECT_EQ(Index().Apply("Dmitri Medwedew, Dmitri Peskow, Dmitri"),
+            "Dmitry Medvedev, Dmitry Peskov, Dmitri");
+  EXPECT_EQ(Index().Apply("Sergueï\u00a0Lavrov"), "Sergei\u00a0Lavrov");  // no-break space
+  // Listed with one surname, not another; a line break ends a name.
+  EXPECT_EQ(Index().Apply("Sergey Navalny"), "Sergey Navalny");
+  EXPECT_EQ(Index().Apply("Alexey\nNavalny"), "Alexey\nNavalny");
+  EXPECT_EQ(Index().Apply("Alexey, Navalny"), "Alexey, Navalny");
+  // Given names alone, whatever the text around them.
+  EXPECT_EQ(Index().Apply("Dmitri Mendeleev, Sergej, Wladimir Klitschko's brother"),
+            "Dmitri Mendeleev, Sergej, Wladimir Klitschko's brother");
+  // A hyphenated given name is one word; surnames and places still alone.
+  EXPECT_EQ(Index().Apply("Kasym-Zhomart Tokaev"), "Kassym-Jomart Tokayev");
+  EXPECT_EQ(Index().Apply("Kasym-Zhomart Smith in Ałmaty"), "Kasym-Zhomart Smith in Almaty");
+}
+
+TEST(Apply, PatronymicsOnlyInsideAListedFullName) {
+  EXPECT_EQ(Index().Apply("Wladimir Wladimirowitsch Putin"), "Vladimir Vladimirovich Putin");
+  EXPECT_EQ(Index().Apply("Vladimir Vladimirovitch Poutine"), "Vladimir Vladimirovich Putin");
+  EXPECT_EQ(Index().Apply("Wladimir Wladimirowitsch"), "Wladimir Wladimirowitsch");
+  EXPECT_EQ(Index().Apply("Władimirowicz"), "Władimirowicz");
+}
+
+TEST(Apply, AUsersFullNames) {
+  auto index = WithLexicon(
+      "[[name]]\ncanonical = \"Alisher\"\nkind = \"given\"\nvariants = [\"Alicher\"]\n\n"
+      "[[name]]\ncanonical = \"Usmanov\"\nvariants = [\"Ousmanov\"]\n"
+      "full_names = [\"Alisher Usmanov\"]\n",
+      /*builtin=*/true);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_EQ(index->Apply("Alicher Ousmanov; Alicher; Ousmanov"),
+            "Alisher Usmanov; Alicher; Usmanov");
+}
+
+// A user's name that takes a given name over keeps it a given name, and
+// the built-in full names it was part of.
+TEST(Apply, ATakenOverGivenNameStaysAGivenName) {
+  auto index = WithLexicon("[[name]]\ncanonical = \"Sergey\"\nvariants = [\"Sergei\"]\n",
+                           /*builtin=*/true);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_EQ(index->Apply("Sergei Lavrov met Sergei Brin"), "Sergey Lavrov met Sergei Brin");
+}
+
+// Against a reference: random runs of a given name, its surname (listed and
+// a variant), another surname, spaces and punctuation.
+TEST(Apply, FullNamesAgainstAReference) {
+  std::mt19937 random(7);
+  const std::vector<std::string> pieces = {"Sergey", "Lavrov", "Lawrow", "Brin", " ",
+                                           "  ",     ", ",     "\n",     "x",    ";"};
+  const std::regex given("(^|[^A-Za-z0-9])Sergey( +)(?=(Lavrov|Lawrow)([^A-Za-z0-9]|$))");
+  const std::regex surname("(^|[^A-Za-z0-9])Lawrow(?=[^A-Za-z0-9]|$)");
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = random() % 10;
+    for (int i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    std::string expected = std::regex_replace(text, given, "$1Sergei$2");
+    expected = std::regex_replace(expected, surname, "$1Lavrov");
+    EXPECT_EQ(Index().Apply(text), expected) << text;
+  }
 }
 
 TEST(Apply, LeavesEverythingElseByteForByte) {
@@ -271,6 +357,164 @@ TEST(Cluster, LexiconNamesKeyGroupsAndNearMisses) {
     EXPECT_GE(c.count, 2u);
     EXPECT_NE(c.canonical, "Hapax");
   }
+}
+
+TEST(Cluster, ATieGoesToTheBgnPcgnSpelling) {
+  NameCounts counts;
+  counts.Add("Sarsenbaev", 2);
+  counts.Add("Sarsenbayev", 2);
+  counts.Add("Kasjanow", 1);  // with a Cyrillic form: its BGN/PCGN spelling (Kasʹyanov)
+  counts.Add("Kasyanov", 1);
+  counts.Add("Касьянов", 1);
+  const std::vector<VariantCluster> clusters = Index().Cluster(counts);
+  ASSERT_EQ(clusters.size(), 2u);
+  EXPECT_EQ(clusters[0].canonical, "Sarsenbayev");
+  EXPECT_EQ(clusters[1].canonical, "Kasyanov");
+}
+
+// Discovery finds names, not words (issue 16): each rule on its own.
+std::vector<std::vector<std::string>> SpellingsOf(const std::vector<VariantCluster>& clusters) {
+  std::vector<std::vector<std::string>> out;
+  for (const VariantCluster& c : clusters) {
+    std::vector<std::string> spellings;
+    for (const auto& [spelling, n] : c.variants) spellings.push_back(spelling);
+    std::sort(spellings.begin(), spellings.end());
+    out.push_back(spellings);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Cluster, AWordTheCorpusWritesInLowerCaseIsNoName) {
+  NameCounts counts;
+  counts.Add("Все", 40);
+  counts.Add("Всё", 20);
+  counts.AddLower("все", 900);
+  counts.Add("Park", 8);
+  counts.Add("Парк", 50);
+  counts.AddLower("парк", 30);
+  counts.AddLower("park", 1);
+  counts.Add("Путин", 600);  // a name the corpus once writes in lower case
+  counts.Add("Putin", 1);
+  counts.AddLower("путин", 1);
+  counts.Add("Сарсенбаев", 40);  // and one it never does
+  counts.Add("Sarsenbayev", 3);
+  counts.Add("GitHub", 230);  // its lower-case form is weighed against
+  counts.Add("Github", 2);    // every case of it
+  counts.AddLower("github", 3);
+  EXPECT_EQ(SpellingsOf(Index().Cluster(counts)),
+            (std::vector<std::vector<std::string>>{
+                {"GitHub", "Github"}, {"Putin", "Путин"}, {"Sarsenbayev", "Сарсенбаев"}}));
+}
+
+TEST(Cluster, TwoScriptsOnlyWhereOneTransliteratesTheOther) {
+  NameCounts counts;
+  for (const char* s : {"Yandex", "Яндекс", "Washington", "Вашингтон", "Java", "Авиа", "Doom",
+                        "Дом", "Mash", "Матч"}) {
+    counts.Add(s, 5);
+  }
+  EXPECT_EQ(
+      SpellingsOf(Index().Cluster(counts)),
+      (std::vector<std::vector<std::string>>{{"Washington", "Вашингтон"}, {"Yandex", "Яндекс"}}));
+}
+
+TEST(Cluster, WordsOfTheirOwnStayApartAndTyposAreReported) {
+  NameCounts counts;
+  counts.Add("Или", 58);  // the key joins them; their letters do not
+  counts.Add("Ильи", 39);
+  counts.Add("Даниила", 16);
+  counts.Add("Данила", 3);
+  counts.Add("Артем", 25);  // ё is optional in Russian: one name
+  counts.Add("Артём", 22);
+  counts.Add("России", 300);
+  counts.Add("Росиии", 2);
+  counts.Add("China", 23);  // one Latin spelling seen once beside a frequent one
+  counts.Add("Jinja", 1);
+  counts.Add("Zhukov", 2);  // the press of two languages: both seen
+  counts.Add("Schukow", 1);
+  counts.Add("GitHub", 234);  // case only
+  counts.Add("Github", 2);
+  const std::vector<VariantCluster> clusters = Index().Cluster(counts);
+  EXPECT_EQ(SpellingsOf(clusters),
+            (std::vector<std::vector<std::string>>{
+                {"GitHub", "Github"}, {"Schukow", "Zhukov"}, {"Артем", "Артём"}, {"России"}}));
+  for (const VariantCluster& c : clusters) {
+    if (c.canonical != "России") continue;
+    EXPECT_EQ(c.typos, (std::vector<std::pair<std::string, std::uint64_t>>{{"Росиии", 2}}));
+    EXPECT_EQ(c.count, 300u);
+  }
+}
+
+TEST(CountNames, CountsLowerCaseWordsToo) {
+  NameCounts counts;
+  Index().CountNames("Парк и парк, park; Все сказали: все.", &counts);
+  EXPECT_EQ(counts.LowerCount("парк"), 1u);
+  EXPECT_EQ(counts.LowerCount("park"), 1u);
+  EXPECT_EQ(counts.LowerCount("все"), 1u);
+  EXPECT_EQ(counts.spellings().at("Парк").count, 1u);
+  // Not the parts of a slug or the words of a link or a query: they say
+  // nothing of how the language writes a name.
+  NameCounts slugs;
+  Index().CountNames(
+      "telegram-bot ?utm_source=telegram&x=1 https://habr.com/ru/companies/yandex/ a@yandex",
+      &slugs);
+  EXPECT_EQ(slugs.LowerCount("telegram"), 0u);
+  EXPECT_EQ(slugs.LowerCount("yandex"), 0u);
+  EXPECT_EQ(slugs.LowerCount("bot"), 0u);
+}
+
+// --- RenderLexicon -------------------------------------------------------------
+
+TEST(RenderLexicon, WhatDiscoveryFoundBecomesALexiconApplyTakes) {
+  NameCounts counts;
+  const std::string corpus =
+      "The akim Yerlan Sarsenbayev spoke. Later Sarsenbaev said so, and Sarsenbayev left.\n"
+      "In Aktau and in Актау, and Aktau again; Kasjanow and Kasyanov met Tokaev.\n";
+  Index().CountNames(corpus, &counts);
+  const std::vector<VariantCluster> clusters = Index().Cluster(counts);
+  const std::string text = Index().RenderLexicon(clusters);
+  EXPECT_NE(text.find("# 3 seen: Sarsenbayev 2, Sarsenbaev 1\n[[name]]\ncanonical = "
+                      "\"Sarsenbayev\"\nvariants = [\"Sarsenbaev\"]\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("[[name]]\ncanonical = \"Aktau\"\ncyrillic = { ru = \"Актау\" }\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("Tokayev"), std::string::npos) << text;  // the lexicon has it
+  // Apply with it: the spellings found, and nothing else.
+  auto index = WithLexicon(text, /*builtin=*/true);
+  ASSERT_TRUE(index.ok()) << index.status().ToString() << "\n" << text;
+  EXPECT_EQ(index->Apply(corpus),
+            "The akim Yerlan Sarsenbayev spoke. Later Sarsenbayev said so, and Sarsenbayev left.\n"
+            "In Aktau and in Актау, and Aktau again; Kasyanov and Kasyanov met Tokayev.\n");
+}
+
+TEST(RenderLexicon, TyposAreNamedButNotListed) {
+  NameCounts counts;
+  counts.Add("DevOps", 189);
+  counts.Add("Devops", 60);
+  counts.Add("DevOops", 1);
+  const std::string text = Index().RenderLexicon(Index().Cluster(counts));
+  EXPECT_NE(text.find("# likely typos, not listed: DevOops 1\n[[name]]\ncanonical = \"DevOps\"\n"
+                      "variants = [\"Devops\"]\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST(RenderLexicon, CyrillicOnlyClustersAndLexiconNamesAreLeftOut) {
+  NameCounts counts;
+  counts.Add("Сарсенбаев", 3);
+  counts.Add("Сарсенбаёв", 1);
+  counts.Add("Tokaev", 2);
+  counts.Add("Tokayev", 1);
+  const std::string text = Index().RenderLexicon(Index().Cluster(counts));
+  EXPECT_EQ(text.find("[[name]]"), std::string::npos) << text;
+  EXPECT_NE(text.find("# 0 names; 1 clusters of Cyrillic spellings only left out"),
+            std::string::npos)
+      << text;
+  auto index = WithLexicon(text);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  EXPECT_EQ(index->lexicon_names(), 0u);
 }
 
 }  // namespace
