@@ -8,7 +8,6 @@
 #include <mutex>
 #include <optional>
 
-#include "changed_range.h"
 #include "core/char_class.h"
 #include "core/line_breaks.h"
 #include "core/rule_paths.h"
@@ -79,24 +78,57 @@ class Step {
   }
 };
 
-// Whether the one changed part of a line is spaces before and after: tabs
-// and the Unicode space separators (Zs).
-bool OnlySpacesChanged(std::string_view was, std::string_view is) {
-  auto spaces = [](std::string_view part) {
-    const auto* p = reinterpret_cast<const unsigned char*>(part.data());
-    const auto* const end = p + part.size();
-    while (p < end) {
-      char32_t c;
-      p += internal::DecodeUtf8(p, end, &c);
-      const bool space = c == ' ' || c == '\t' || c == 0xA0 || c == 0x1680 ||
-                         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
-      if (!space) return false;
-    }
-    return true;
+// The length of the space at text[i] (a tab or a Unicode space separator,
+// Zs), or 0.
+inline std::size_t SpaceAt(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return 0;
+  // Most bytes start no space at all (Cyrillic letters begin D0 or D1).
+  const auto first = static_cast<unsigned char>(text[i]);
+  if (first != ' ' && first != '\t' && first != 0xC2 && (first < 0xE1 || first > 0xE3)) return 0;
+  const auto b = [&](std::size_t k) {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
   };
-  const internal::ChangedRange changed = internal::FindChangedRange(was, is);
-  return spaces(was.substr(changed.begin, changed.before_end - changed.begin)) &&
-         spaces(is.substr(changed.begin, changed.after_end - changed.begin));
+  if (b(0) == ' ' || b(0) == '\t') return 1;
+  if (b(0) == 0xC2 && b(1) == 0xA0) return 2;                            // U+00A0
+  if (b(0) == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;            // U+1680
+  if (b(0) == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF)) {  // U+2000..200A, 202F
+    return b(2) >= 0x80 ? 3 : 0;
+  }
+  if (b(0) == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;  // U+205F
+  if (b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;  // U+3000
+  return 0;
+}
+
+// Whether `was` and `is` differ only in their runs of spaces: the same
+// words in the same order, whatever spaces (or none, at either end) lie
+// between them. The common prefix and suffix are passed over byte by byte
+// first, cut back to an ASCII space so that no word is looked at in part.
+bool OnlySpacesChanged(std::string_view was, std::string_view is) {
+  const std::size_t shorter = std::min(was.size(), is.size());
+  std::size_t prefix = 0;
+  while (prefix < shorter && was[prefix] == is[prefix]) ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < shorter - prefix && was[was.size() - 1 - suffix] == is[is.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  auto ascii_space = [](char c) { return c == ' ' || c == '\t'; };
+  while (prefix > 0 && !ascii_space(was[prefix - 1])) --prefix;
+  while (suffix > 0 && !ascii_space(was[was.size() - suffix])) --suffix;
+  was = was.substr(prefix, was.size() - suffix - prefix);
+  is = is.substr(prefix, is.size() - suffix - prefix);
+  std::size_t i = 0, j = 0;
+  for (;;) {
+    for (std::size_t n; (n = SpaceAt(was, i)) > 0;) i += n;
+    for (std::size_t n; (n = SpaceAt(is, j)) > 0;) j += n;
+    if (i == was.size() || j == is.size()) return i == was.size() && j == is.size();
+    // A word: equal bytes up to the next space in both.
+    while (i < was.size() && j < is.size() && SpaceAt(was, i) == 0 && SpaceAt(is, j) == 0) {
+      if (was[i++] != is[j++]) return false;
+    }
+    const bool was_ends = i == was.size() || SpaceAt(was, i) > 0;
+    const bool is_ends = j == is.size() || SpaceAt(is, j) > 0;
+    if (!was_ends || !is_ends) return false;
+  }
 }
 
 class NormalizeStep : public Step {
@@ -121,8 +153,8 @@ class NormalizeStep : public Step {
   }
 
   // Each changed line under the kinds of change that explain it. A line
-  // whose changed part is spaces before and after (a double space, a
-  // no-break space, spaces at the end) is whitespace's. Any other: a kind
+  // that differs only in its runs of spaces (a double space, a no-break
+  // space, spaces at the end) is whitespace's. Any other: a kind
   // counts it where a normalizer that does only that changes the line on
   // its own (after its invalid UTF-8 is repaired). A change that no kind
   // makes on its own (two kinds that meet in one spot, or one that only the

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "changed_range.h"
-
 namespace normkit {
 namespace {
 
@@ -13,6 +11,35 @@ void AppendUpTo(const std::vector<T>& from, std::size_t limit, std::vector<T>* t
     if (to->size() >= limit) return;
     to->push_back(item);
   }
+}
+
+bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The part of a text that changed: between the longest common prefix and
+// the longest common suffix of the text before and after, widened to whole
+// UTF-8 characters. Its `begin` is the same in both texts.
+struct ChangedRange {
+  std::size_t begin = 0, before_end = 0, after_end = 0;
+};
+
+ChangedRange FindChangedRange(std::string_view before, std::string_view after) {
+  // The two share the bytes around the changed part, so one test on
+  // `before` (or `after` past its end) decides where a character starts.
+  const std::size_t shorter = std::min(before.size(), after.size());
+  std::size_t prefix = 0;
+  while (prefix < shorter && before[prefix] == after[prefix]) ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < shorter - prefix &&
+         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  auto at = [&](std::size_t i) { return i < before.size() ? before[i] : after[i]; };
+  while (prefix > 0 && prefix < std::max(before.size(), after.size()) &&
+         IsUtf8Continuation(at(prefix))) {
+    --prefix;
+  }
+  while (suffix > 0 && IsUtf8Continuation(before[before.size() - suffix])) --suffix;
+  return {prefix, before.size() - suffix, after.size() - suffix};
 }
 
 }  // namespace
@@ -48,33 +75,9 @@ void PipelineAudit::ShiftLines(std::uint64_t lines) {
   for (std::uint64_t& line : kept_whole_lines) line += lines;
 }
 
-namespace internal {
-
-ChangedRange FindChangedRange(std::string_view before, std::string_view after) {
-  // The two share the bytes around the changed part, so one test on
-  // `before` (or `after` past its end) decides where a character starts.
-  const std::size_t shorter = std::min(before.size(), after.size());
-  std::size_t prefix = 0;
-  while (prefix < shorter && before[prefix] == after[prefix]) ++prefix;
-  std::size_t suffix = 0;
-  while (suffix < shorter - prefix &&
-         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) {
-    ++suffix;
-  }
-  auto at = [&](std::size_t i) { return i < before.size() ? before[i] : after[i]; };
-  while (prefix > 0 && prefix < std::max(before.size(), after.size()) &&
-         IsUtf8Continuation(at(prefix))) {
-    --prefix;
-  }
-  while (suffix > 0 && IsUtf8Continuation(before[before.size() - suffix])) --suffix;
-  return {prefix, before.size() - suffix, after.size() - suffix};
-}
-
-}  // namespace internal
-
 AuditSample MakeAuditSample(std::string_view before, std::string_view after, std::uint64_t line,
                             std::size_t context) {
-  const internal::ChangedRange changed = internal::FindChangedRange(before, after);
+  const ChangedRange changed = FindChangedRange(before, after);
   const std::size_t prefix = changed.begin, before_end = changed.before_end,
                     after_end = changed.after_end;
 
@@ -83,11 +86,11 @@ AuditSample MakeAuditSample(std::string_view before, std::string_view after, std
   const std::size_t line_start = before.rfind('\n', prefix == 0 ? 0 : prefix - 1);
   if (line_start != std::string_view::npos && prefix > 0 && line_start + 1 > from)
     from = line_start + 1;
-  while (from < prefix && internal::IsUtf8Continuation(before[from])) ++from;
+  while (from < prefix && IsUtf8Continuation(before[from])) ++from;
   std::size_t to = std::min(before.size(), before_end + context);
   const std::size_t line_end = before.find('\n', before_end);
   if (line_end != std::string_view::npos && line_end < to) to = line_end;
-  while (to > before_end && to < before.size() && internal::IsUtf8Continuation(before[to])) --to;
+  while (to > before_end && to < before.size() && IsUtf8Continuation(before[to])) --to;
 
   AuditSample sample;
   sample.line = line;
