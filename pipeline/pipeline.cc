@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 
+#include "common_affix.h"
 #include "core/char_class.h"
 #include "core/line_breaks.h"
 #include "core/rule_paths.h"
@@ -99,35 +100,36 @@ inline std::size_t SpaceAt(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// Whether a space (as SpaceAt reads it) ends just before text[i].
+bool SpaceEndsAt(std::string_view text, std::size_t i) {
+  for (std::size_t n = 1; n <= 3 && n <= i; ++n) {
+    if (SpaceAt(text, i - n) == n) return true;
+  }
+  return false;
+}
+
 // Whether `was` and `is` differ only in their runs of spaces: the same
 // words in the same order, whatever spaces (or none, at either end) lie
-// between them. The common prefix and suffix are passed over byte by byte
-// first, cut back to an ASCII space so that no word is looked at in part.
+// between them. The texts are compared eight bytes a step; where they
+// differ, both must be at a run of spaces (one that began before, or one
+// that begins here on either side), and both go on after their runs.
 bool OnlySpacesChanged(std::string_view was, std::string_view is) {
-  const std::size_t shorter = std::min(was.size(), is.size());
-  std::size_t prefix = 0;
-  while (prefix < shorter && was[prefix] == is[prefix]) ++prefix;
-  std::size_t suffix = 0;
-  while (suffix < shorter - prefix && was[was.size() - 1 - suffix] == is[is.size() - 1 - suffix]) {
-    ++suffix;
-  }
-  auto ascii_space = [](char c) { return c == ' ' || c == '\t'; };
-  while (prefix > 0 && !ascii_space(was[prefix - 1])) --prefix;
-  while (suffix > 0 && !ascii_space(was[was.size() - suffix])) --suffix;
-  was = was.substr(prefix, was.size() - suffix - prefix);
-  is = is.substr(prefix, is.size() - suffix - prefix);
   std::size_t i = 0, j = 0;
   for (;;) {
+    const std::size_t same = internal::CommonPrefixLength(was.substr(i), is.substr(j));
+    i += same;
+    j += same;
+    if (i == was.size() && j == is.size()) return true;
+    // The bytes before are the same in both (or it is the start).
+    const bool boundary = i == 0 || j == 0 || SpaceEndsAt(was, i);
+    // A gap: spaces here, or the end (spaces at the end may go).
+    const bool was_gap = i == was.size() || SpaceAt(was, i) > 0;
+    const bool is_gap = j == is.size() || SpaceAt(is, j) > 0;
+    if (!was_gap && !is_gap) return false;             // a word changed
+    if (!boundary && was_gap != is_gap) return false;  // a word split or joined
     for (std::size_t n; (n = SpaceAt(was, i)) > 0;) i += n;
     for (std::size_t n; (n = SpaceAt(is, j)) > 0;) j += n;
-    if (i == was.size() || j == is.size()) return i == was.size() && j == is.size();
-    // A word: equal bytes up to the next space in both.
-    while (i < was.size() && j < is.size() && SpaceAt(was, i) == 0 && SpaceAt(is, j) == 0) {
-      if (was[i++] != is[j++]) return false;
-    }
-    const bool was_ends = i == was.size() || SpaceAt(was, i) > 0;
-    const bool is_ends = j == is.size() || SpaceAt(is, j) > 0;
-    if (!was_ends || !is_ends) return false;
+    if ((i == was.size()) != (j == is.size())) return false;  // a word only one has
   }
 }
 
@@ -165,7 +167,19 @@ class NormalizeStep : public Step {
     const std::vector<Kind>& kinds = Kinds();
     RuleNotes notes(name(), line, audit);
     std::string repaired, out;
-    for (std::string_view b = *before, a = doc.text; !b.empty() || !a.empty();) {
+    // The lines before the first change and after the last are passed
+    // over: the texts share them byte for byte.
+    const std::size_t prefix = internal::CommonPrefixLength(*before, doc.text);
+    const std::size_t suffix = internal::CommonSuffixLength(
+        *before, doc.text, std::min(before->size(), doc.text.size()) - prefix);
+    // After a LF (never between the CR and LF of a CRLF): the same line
+    // start in both texts.
+    std::size_t start = prefix == 0 ? std::string_view::npos : before->rfind('\n', prefix - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    for (std::string_view b = std::string_view(*before).substr(start),
+                          a = std::string_view(doc.text).substr(start);
+         !b.empty() || !a.empty();) {
+      if (b.size() == a.size() && b.size() <= suffix) break;  // the rest is the same
       const internal::Line was = internal::NextLine(&b), is = internal::NextLine(&a);
       if (was.text == is.text && was.ending == is.ending) continue;
       if (whitespace_kind_ >= 0 && OnlySpacesChanged(was.text, is.text)) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common_affix.h"
+
 namespace normkit {
 namespace {
 
@@ -25,14 +27,9 @@ struct ChangedRange {
 ChangedRange FindChangedRange(std::string_view before, std::string_view after) {
   // The two share the bytes around the changed part, so one test on
   // `before` (or `after` past its end) decides where a character starts.
-  const std::size_t shorter = std::min(before.size(), after.size());
-  std::size_t prefix = 0;
-  while (prefix < shorter && before[prefix] == after[prefix]) ++prefix;
-  std::size_t suffix = 0;
-  while (suffix < shorter - prefix &&
-         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) {
-    ++suffix;
-  }
+  std::size_t prefix = internal::CommonPrefixLength(before, after);
+  std::size_t suffix =
+      internal::CommonSuffixLength(before, after, std::min(before.size(), after.size()) - prefix);
   auto at = [&](std::size_t i) { return i < before.size() ? before[i] : after[i]; };
   while (prefix > 0 && prefix < std::max(before.size(), after.size()) &&
          IsUtf8Continuation(at(prefix))) {
