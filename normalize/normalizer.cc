@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "clean_scan.h"
+#include "mojibake.h"
 #include "core/char_class.h"
 #include "core/utf8.h"
 #include "punctuation.h"
@@ -313,6 +314,10 @@ void NormalizeStats::Add(const NormalizeStats& o) {
   lines_changed += o.lines_changed;
   invalid_sequences += o.invalid_sequences;
   removed += o.removed;
+  mojibake_lines += o.mojibake_lines;
+  for (std::size_t i = 0; i < mojibake_by_family.size(); ++i) {
+    mojibake_by_family[i] += o.mojibake_by_family[i];
+  }
 }
 
 struct Normalizer::Impl {
@@ -320,6 +325,7 @@ struct Normalizer::Impl {
   const icu::Normalizer2* form = nullptr;  // null for UnicodeForm::kNone
   UProperty quick_check_property = UCHAR_NFC_QUICK_CHECK;
   std::optional<internal::PunctuationProfile> punct;
+  const internal::MojibakeRepair* mojibake = nullptr;  // with fix_mojibake
 
   // ASCII bytes that the quick check must look at: controls, and with the
   // whitespace rule also space and tab (a run or a trailing one).
@@ -365,6 +371,9 @@ struct Normalizer::Impl {
     bool odd_spaces = false;   // a space the whitespace rule maps (NBSP, VT)
   };
 
+  // Step 0 where asked for, then Run().
+  Status Normalize(std::string_view text, std::string* out, NormalizeStats* stats,
+                   bool strict) const;
   Status Run(std::string_view text, std::string* out, NormalizeStats* stats, bool strict) const;
   // Steps 1 and 2; on ill-formed input under `strict`, the error's offset is
   // set and its line and column are left for Run() to fill in.
@@ -968,20 +977,100 @@ Result<Normalizer> Normalizer::Create(const NormalizerOptions& options, const Ru
     if (!profile.ok()) return profile.status();
     impl->punct = std::move(*profile);
   }
+  if (options.fix_mojibake) {
+    impl->mojibake = internal::MojibakeRepair::Get();
+    if (impl->mojibake == nullptr) {
+      return Status(ErrorCode::kInternal, "ICU lacks a code page that mojibake repair needs");
+    }
+  }
   impl->BuildTables();
   return Normalizer(std::move(impl));
 }
 
+namespace {
+
+// Step 0 (mojibake) over every line of `text`: the repaired text goes to
+// *repaired and true comes back when a line changed.
+bool RepairMojibake(const internal::MojibakeRepair& repair, std::string_view text,
+                    std::string* repaired, NormalizeStats* stats) {
+  std::size_t copied = 0;
+  bool changed = false;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (internal::MojibakeRepair::MayHoldMojibake(line)) {
+      if (!changed) repaired->reserve(text.size() + 64);
+      const std::size_t before = repaired->size();
+      repaired->append(text.substr(copied, start - copied));
+      const std::uint32_t families = repair.Repair(line, repaired);
+      if (families != 0) {
+        changed = true;
+        copied = start + line.size();
+        ++stats->mojibake_lines;
+        for (std::size_t f = 0; f < kMojibakeFamilyCount; ++f) {
+          if (families >> f & 1) ++stats->mojibake_by_family[f];
+        }
+      } else {
+        repaired->resize(before);
+      }
+    }
+    start = end + 1;
+  }
+  if (changed) repaired->append(text.substr(copied));
+  return changed;
+}
+
+}  // namespace
+
+Status Normalizer::Impl::Normalize(std::string_view text, std::string* out, NormalizeStats* stats,
+                                   bool strict) const {
+  if (mojibake == nullptr) return Run(text, out, stats, strict);
+  std::string repaired;
+  NormalizeStats run_stats;
+  if (!RepairMojibake(*mojibake, text, &repaired, &run_stats)) {
+    Status s = Run(text, out, &run_stats, strict);
+    stats->Add(run_stats);
+    return s;
+  }
+  const std::size_t out_start = out->size();
+  Status s = Run(repaired, out, &run_stats, strict);
+  // Lines changed: counted against the text as it came. Normalizing keeps N
+  // lines in N lines out; where a lone CR makes the counts differ, the
+  // repaired lines are added to what Run() saw.
+  const std::string_view produced(out->data() + out_start, out->size() - out_start);
+  if (s.ok() && std::count(produced.begin(), produced.end(), '\n') ==
+                    std::count(text.begin(), text.end(), '\n')) {
+    std::uint64_t changed = 0;
+    std::size_t a = 0, b = 0;
+    while (a <= text.size() && b <= produced.size()) {
+      std::size_t ea = text.find('\n', a), eb = produced.find('\n', b);
+      if (ea == std::string_view::npos) ea = text.size();
+      if (eb == std::string_view::npos) eb = produced.size();
+      if (text.substr(a, ea - a) != produced.substr(b, eb - b)) ++changed;
+      a = ea + 1;
+      b = eb + 1;
+    }
+    run_stats.lines_changed = changed;
+  } else {
+    run_stats.lines_changed =
+        std::min(run_stats.lines, run_stats.lines_changed + run_stats.mojibake_lines);
+  }
+  stats->Add(run_stats);
+  return s;
+}
+
 Status Normalizer::Normalize(std::string_view text, std::string* out, NormalizeStats* stats) const {
   NormalizeStats local;
-  return impl_->Run(text, out, stats ? stats : &local, impl_->options.strict_utf8);
+  return impl_->Normalize(text, out, stats ? stats : &local, impl_->options.strict_utf8);
 }
 
 std::string Normalizer::Normalize(std::string_view text) const {
   std::string out;
   NormalizeStats stats;
   // Not strict: ill-formed UTF-8 is repaired, so Run has no error to give.
-  static_cast<void>(impl_->Run(text, &out, &stats, /*strict=*/false));
+  static_cast<void>(impl_->Normalize(text, &out, &stats, /*strict=*/false));
   return out;
 }
 

@@ -1,0 +1,705 @@
+#include "mojibake.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <array>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace normkit {
+
+std::string_view MojibakeFamilyName(MojibakeFamily family) {
+  switch (family) {
+    case MojibakeFamily::kUtf8AsWindows1251:
+      return "utf-8 as windows-1251";
+    case MojibakeFamily::kUtf8AsWindows1252:
+      return "utf-8 as windows-1252";
+    case MojibakeFamily::kUtf8AsLatin1:
+      return "utf-8 as latin-1";
+    case MojibakeFamily::kUtf8AsKoi8R:
+      return "utf-8 as koi8-r";
+    case MojibakeFamily::kUtf8AsMacRoman:
+      return "utf-8 as mac-roman";
+    case MojibakeFamily::kUtf8AsIso88595:
+      return "utf-8 as iso-8859-5";
+    case MojibakeFamily::kWindows1251AsLatin1:
+      return "windows-1251 as latin-1";
+    case MojibakeFamily::kWindows1251AsWindows1252:
+      return "windows-1251 as windows-1252";
+    case MojibakeFamily::kKoi8RAsWindows1251:
+      return "koi8-r as windows-1251";
+    case MojibakeFamily::kWindows1251AsKoi8R:
+      return "windows-1251 as koi8-r";
+    case MojibakeFamily::kCp866AsWindows1251:
+      return "cp866 as windows-1251";
+    case MojibakeFamily::kUtf8TwiceAsWindows1251:
+      return "utf-8 twice as windows-1251";
+    case MojibakeFamily::kUtf8TwiceAsWindows1252:
+      return "utf-8 twice as windows-1252";
+  }
+  return "?";
+}
+
+namespace internal {
+namespace {
+
+constexpr char32_t kNone = 0xFFFFFFFF;
+using Text = std::vector<char32_t>;
+
+bool IsC1(char32_t c) { return c >= 0x80 && c <= 0x9F; }
+
+// One single-byte code page, read from ICU. Bytes 00..7F are ASCII in every
+// page used here (checked when built).
+class CodePage {
+ public:
+  // `c1_for_all`: every C1 control encodes as its own value, not only those
+  // of undefined bytes: windows-1252 then stands for latin-1 too.
+  static std::unique_ptr<CodePage> FromIcu(const char* name, bool c1_for_all) {
+    auto page = std::make_unique<CodePage>();
+    UErrorCode ec = U_ZERO_ERROR;
+    UConverter* cnv = ucnv_open(name, &ec);
+    if (U_FAILURE(ec)) return nullptr;
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &ec);
+    page->encode_.fill(-1);
+    for (int b = 0; b < 256 && U_SUCCESS(ec); ++b) {
+      const char byte = static_cast<char>(b);
+      UChar unit[4];
+      UErrorCode one = U_ZERO_ERROR;
+      ucnv_resetToUnicode(cnv);
+      const int32_t n = ucnv_toUChars(cnv, unit, 4, &byte, 1, &one);
+      char32_t c = U_SUCCESS(one) && n == 1 && unit[0] != 0xFFFD && unit[0] != 0x1A
+                       ? unit[0]
+                       : (b == 0x1A ? 0x1A : kNone);
+      // Printable ASCII must be ASCII (IBM866 swaps a few controls, which
+      // are never read here: characters below 80 pass through as they are).
+      if (b >= 0x20 && b < 0x7F && c != static_cast<char32_t>(b)) ec = U_INVALID_TABLE_FORMAT;
+      page->decode_[b] = c;
+    }
+    ucnv_close(cnv);
+    if (U_FAILURE(ec)) return nullptr;
+    for (int b = 255; b >= 0; --b) {
+      const char32_t c = page->decode_[b];
+      if (c != kNone) page->Set(c, static_cast<std::uint8_t>(b));
+    }
+    for (int b = 0x80; b <= 0x9F; ++b) {
+      if (c1_for_all || page->decode_[b] == kNone) page->Set(b, static_cast<std::uint8_t>(b));
+    }
+    return page;
+  }
+
+  // The byte for `c`, or -1.
+  int Encode(char32_t c) const {
+    if (c < kFlat) return encode_[c];
+    for (const auto& [code, byte] : far_) {
+      if (code == c) return byte;
+    }
+    return -1;
+  }
+  // Strict: kNone for a byte the page leaves undefined.
+  char32_t Decode(std::uint8_t b) const { return decode_[b]; }
+  // As a browser shows it: an undefined byte 80..9F is that C1 control.
+  char32_t DecodeShown(std::uint8_t b) const {
+    return decode_[b] == kNone && b >= 0x80 && b <= 0x9F ? b : decode_[b];
+  }
+
+ private:
+  static constexpr char32_t kFlat = 0x2600;
+  void Set(char32_t c, std::uint8_t b) {
+    if (c < kFlat) {
+      encode_[c] = b;
+    } else {
+      far_.emplace_back(c, b);
+    }
+  }
+  std::array<char32_t, 256> decode_{};
+  std::array<std::int16_t, kFlat> encode_{};
+  std::vector<std::pair<char32_t, std::uint8_t>> far_;
+};
+
+}  // namespace
+
+struct MojibakeRepair::Tables {
+  std::unique_ptr<CodePage> cp1251, cp1252, koi8r, mac_roman, iso88595, cp866;
+};
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Plausibility.
+
+enum class Kind : std::uint8_t {
+  kAsciiLetter,
+  kLatin,     // non-ASCII Latin letter
+  kCyrillic,  // a letter of Russian, Ukrainian, Belarusian or Kazakh
+  kRareCyrillic,
+  kGreek,
+  kOtherLetter,
+  kC1,
+  kBox,     // box drawing, blocks
+  kSign,    // a non-ASCII sign or punctuation that does not sit in words
+  kNeutral  // ASCII other than letters, digits, marks, emoji, quotes, spaces
+};
+
+bool IsCommonCyrillic(char32_t c) {
+  if (c >= 0x410 && c <= 0x44F) return true;
+  switch (c) {
+    case 0x401: case 0x451:  // Ё ё
+    case 0x404: case 0x454:  // Є є
+    case 0x406: case 0x456:  // І і
+    case 0x407: case 0x457:  // Ї ї
+    case 0x40E: case 0x45E:  // Ў ў
+    case 0x490: case 0x491:  // Ґ ґ
+    case 0x4D8: case 0x4D9:  // Ә ә
+    case 0x492: case 0x493:  // Ғ ғ
+    case 0x49A: case 0x49B:  // Қ қ
+    case 0x4A2: case 0x4A3:  // Ң ң
+    case 0x4E8: case 0x4E9:  // Ө ө
+    case 0x4B0: case 0x4B1:  // Ұ ұ
+    case 0x4AE: case 0x4AF:  // Ү ү
+    case 0x4BA: case 0x4BB:  // Һ һ
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Punctuation that sits beside letters in clean text.
+bool IsWordPunctuation(char32_t c) {
+  switch (c) {
+    case 0xAB: case 0xBB:                          // « »
+    case 0x2018: case 0x2019:                      // ‘ ’
+    case 0x201C: case 0x201D: case 0x201E:         // “ ” „
+    case 0x2013: case 0x2014: case 0x2026:         // – — …
+    case 0x2116: case 0xA0: case 0xAD: case 0x301:  // № NBSP SHY acute
+      return true;
+    default:
+      return false;
+  }
+}
+
+Kind KindOf(char32_t c) {
+  if (c < 0x80) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? Kind::kAsciiLetter : Kind::kNeutral;
+  }
+  if (IsC1(c)) return Kind::kC1;
+  if (c >= 0x2500 && c <= 0x259F) return Kind::kBox;
+  if (IsWordPunctuation(c)) return Kind::kNeutral;
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  switch (category) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      if (c == 0xB5) return Kind::kSign;  // µ, the micro sign
+      if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF)) return Kind::kLatin;
+      if (c >= 0x370 && c <= 0x3FF) return Kind::kGreek;
+      if (c >= 0x400 && c <= 0x52F) {
+        return IsCommonCyrillic(c) ? Kind::kCyrillic : Kind::kRareCyrillic;
+      }
+      return Kind::kOtherLetter;
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+    case UTF8PROC_CATEGORY_CO:  // private use: the Apple logo of MacRoman
+      return Kind::kSign;
+    case UTF8PROC_CATEGORY_SO:
+      return c < 0x2600 ? Kind::kSign : Kind::kNeutral;  // emoji are neutral
+    default:
+      return Kind::kNeutral;
+  }
+}
+
+bool IsLetter(Kind k) { return k <= Kind::kOtherLetter; }
+
+int ScriptOf(Kind k) {
+  switch (k) {
+    case Kind::kAsciiLetter:
+    case Kind::kLatin:
+      return 0;
+    case Kind::kCyrillic:
+    case Kind::kRareCyrillic:
+      return 1;
+    case Kind::kGreek:
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+bool IsUpper(char32_t c) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LU;
+}
+bool IsLower(char32_t c) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
+}
+
+// How implausible a word reads: 0 for a word of one script with sensible
+// case; each sign of mojibake adds to it.
+int Badness(const Text& word) {
+  int bad = 0;
+  Kind previous = Kind::kNeutral;
+  std::size_t latin_run = 0;      // letters in the current Latin run
+  bool latin_run_ascii = false;   // ...of which one is ASCII
+  auto end_latin_run = [&] {
+    if (latin_run >= 2 && !latin_run_ascii) bad += static_cast<int>(latin_run);
+    latin_run = 0;
+    latin_run_ascii = false;
+  };
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char32_t c = word[i];
+    const Kind k = KindOf(c);
+    switch (k) {
+      case Kind::kC1:
+        bad += 4;
+        break;
+      case Kind::kBox:
+        bad += 3;
+        break;
+      case Kind::kRareCyrillic:
+        bad += 1;
+        break;
+      default:
+        break;
+    }
+    if (k == Kind::kAsciiLetter || k == Kind::kLatin) {
+      ++latin_run;
+      latin_run_ascii = latin_run_ascii || k == Kind::kAsciiLetter;
+    } else {
+      end_latin_run();
+    }
+    if (i > 0) {
+      const char32_t p = word[i - 1];
+      if (IsLetter(previous) && IsLetter(k)) {
+        if (ScriptOf(previous) != ScriptOf(k)) bad += 2;
+        const bool both_ascii = previous == Kind::kAsciiLetter && k == Kind::kAsciiLetter;
+        if (!both_ascii && IsLower(p) && IsUpper(c)) bad += 1;
+      } else if ((IsLetter(previous) && k == Kind::kSign) ||
+                 (previous == Kind::kSign && IsLetter(k))) {
+        bad += 1;
+      }
+    }
+    previous = k;
+  }
+  end_latin_run();
+  return bad;
+}
+
+bool HasLetter(const Text& word) {
+  return std::any_of(word.begin(), word.end(), [](char32_t c) { return IsLetter(KindOf(c)); });
+}
+
+// ---------------------------------------------------------------------------
+// Candidates.
+
+// A candidate repair of one word.
+struct Candidate {
+  Text text;
+  int family = -1;       // a MojibakeFamily
+  bool complete = true;  // every non-ASCII character took part
+};
+
+bool IsCp1252Sign(const CodePage& cp1252, char32_t c) {
+  const int b = cp1252.Encode(c);
+  return b >= 0x80 && b <= 0x9F && !IsC1(c);
+}
+
+// Which of latin-1 and windows-1252 `word` was read as: windows-1252 when it
+// holds one of its signs (€ ‚ ƒ ...), latin-1 when it holds a C1 control
+// instead, windows-1252 (the web's default) when neither says.
+bool ReadAsLatin1(const CodePage& cp1252, const Text& word) {
+  bool c1 = false;
+  for (const char32_t c : word) {
+    if (IsCp1252Sign(cp1252, c)) return false;
+    c1 = c1 || IsC1(c);
+  }
+  return c1;
+}
+
+// UTF-8 read as `page`: every run of characters that `page` encodes as bytes
+// 80..FF goes back to those bytes, and each well-formed UTF-8 sequence in
+// them becomes its character (an ASCII byte is never part of a multi-byte
+// sequence, so ASCII ends a run). What is not well-formed stays as it was.
+// Round trip: the decoded character, encoded as UTF-8, is exactly the
+// bytes it came from (strict decoding guarantees it; checked all the same).
+bool RepairUtf8(const CodePage& page, const Text& word, Candidate* out) {
+  out->text.clear();
+  out->complete = true;
+  bool changed = false;
+  std::string bytes;
+  std::string check;
+  std::size_t i = 0;
+  while (i < word.size()) {
+    const int first = page.Encode(word[i]);
+    if (first < 0x80) {
+      if (word[i] >= 0x80) out->complete = false;
+      out->text.push_back(word[i++]);
+      continue;
+    }
+    std::size_t j = i;
+    bytes.clear();
+    for (; j < word.size(); ++j) {
+      const int b = page.Encode(word[j]);
+      if (b < 0x80) break;
+      bytes.push_back(static_cast<char>(b));
+    }
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto* end = p + bytes.size();
+    std::size_t k = i;
+    while (p < end) {
+      char32_t c;
+      const std::size_t length = DecodeUtf8(p, end, &c);
+      if (c == kIllFormed || length < 2) {
+        // Not a sequence: the characters of these bytes stay.
+        for (std::size_t n = 0; n < length; ++n) out->text.push_back(word[k++]);
+        out->complete = false;
+      } else {
+        check.clear();
+        AppendUtf8(c, &check);
+        if (check != std::string_view(reinterpret_cast<const char*>(p), length)) return false;
+        out->text.push_back(c);
+        k += length;
+        changed = true;
+      }
+      p += length;
+    }
+    i = j;
+  }
+  return changed;
+}
+
+// Single-byte `from` read as single-byte `shown`: each character `shown`
+// encodes goes back to its byte, decoded strictly as `from`.
+bool Transcode(const CodePage& from, const CodePage& shown, const Text& word, Candidate* out) {
+  out->text.clear();
+  out->complete = true;
+  bool changed = false;
+  for (const char32_t c : word) {
+    if (c < 0x80) {
+      out->text.push_back(c);
+      continue;
+    }
+    const int b = shown.Encode(c);
+    const char32_t repaired = b < 0 ? kNone : from.Decode(static_cast<std::uint8_t>(b));
+    // Round trip: the repaired character must come back as `c`. Every
+    // letter must change: in these families every letter of a word came
+    // through the wrong page ("приобрëл", with a Latin ë, is not
+    // mojibake).
+    if (repaired == kNone || from.Encode(repaired) != b ||
+        (repaired == c && IsLetter(KindOf(c)))) {
+      return false;
+    }
+    out->text.push_back(repaired);
+    changed = changed || repaired != c;
+  }
+  return changed;
+}
+
+bool HasCyrillic(const Text& word) {
+  return std::any_of(word.begin(), word.end(), [](char32_t c) { return c >= 0x400 && c <= 0x4FF; });
+}
+
+Text Decode(std::string_view s, bool* valid) {
+  Text text;
+  text.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  *valid = true;
+  while (p < end) {
+    char32_t c;
+    p += DecodeUtf8(p, end, &c);
+    if (c == kIllFormed) *valid = false;
+    text.push_back(c);
+  }
+  return text;
+}
+
+// The case and vowels of the Cyrillic letters of a line, for the families
+// that turn Cyrillic into Cyrillic.
+struct Shape {
+  int letters = 0;
+  int upper = 0;
+  int flips = 0;  // a small letter followed by a capital
+  int vowels = 0;
+
+  void Add(const Text& word) {
+    char32_t previous = 0;
+    for (const char32_t c : word) {
+      if (c < 0x400 || c > 0x4FF) {
+        previous = 0;
+        continue;
+      }
+      ++letters;
+      const bool upper_case = IsUpper(c);
+      upper += upper_case;
+      if (upper_case && previous != 0 && IsLower(previous)) ++flips;
+      const char32_t lower = upper_case && c >= 0x410 && c <= 0x42F ? c + 0x20 : c;
+      switch (lower) {
+        case 0x430: case 0x435: case 0x451: case 0x438: case 0x43E:  // а е ё и о
+        case 0x443: case 0x44B: case 0x44D: case 0x44E: case 0x44F:  // у ы э ю я
+          ++vowels;
+          break;
+        default:
+          break;
+      }
+      previous = c;
+    }
+  }
+  double VowelShare() const { return letters ? static_cast<double>(vowels) / letters : 0; }
+  // Reads as mojibake of a Cyrillic-to-Cyrillic family: capitals dominate,
+  // or case flips inside words, and few vowels.
+  bool Suspicious() const {
+    return letters >= 12 && (upper * 2 > letters || flips > 0) && VowelShare() < 0.3;
+  }
+  // Reads as ordinary text.
+  bool Plausible() const {
+    return letters >= 12 && upper * 2 < letters && flips * 10 <= letters / 4 &&
+           VowelShare() >= 0.3 && VowelShare() <= 0.62;
+  }
+};
+
+}  // namespace
+
+const MojibakeRepair* MojibakeRepair::Get() {
+  static const MojibakeRepair* const instance = []() -> const MojibakeRepair* {
+    static Tables tables;
+    tables.cp1251 = CodePage::FromIcu("windows-1251", false);
+    tables.cp1252 = CodePage::FromIcu("windows-1252", true);
+    tables.koi8r = CodePage::FromIcu("KOI8-R", false);
+    tables.mac_roman = CodePage::FromIcu("macintosh", false);
+    tables.iso88595 = CodePage::FromIcu("ISO-8859-5", false);
+    tables.cp866 = CodePage::FromIcu("IBM866", false);
+    if (!tables.cp1251 || !tables.cp1252 || !tables.koi8r || !tables.mac_roman ||
+        !tables.iso88595 || !tables.cp866) {
+      return nullptr;
+    }
+    static const MojibakeRepair repair(&tables);
+    return &repair;
+  }();
+  return instance;
+}
+
+bool MojibakeRepair::MayHoldMojibake(std::string_view line) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const auto* end = p + line.size();
+  int upper = 0, lower = 0;
+  for (; p + 1 < end; ++p) {
+    const unsigned char lead = p[0];
+    if (lead < 0xC2) continue;
+    const unsigned char next = p[1];
+    switch (lead) {
+      case 0xC2:  // C1 controls
+        if (next >= 0x80 && next <= 0x9F) return true;
+        break;
+      case 0xC3:  // Latin-1 letters, Latin Extended, Greek
+      case 0xC5:
+      case 0xC6:
+      case 0xCB:
+      case 0xCE:
+      case 0xCF:
+        return true;
+      case 0xD0:  // Ѐ..Џ but Ё and І; capitals, small letters
+        if (next >= 0x80 && next <= 0x8F && next != 0x81 && next != 0x86) return true;
+        if (next >= 0x90 && next <= 0xAF) ++upper;
+        if (next >= 0xB0) ++lower;
+        break;
+      case 0xD1:  // ѐ..џ but ё and і; small letters
+        if (next >= 0x90 && next <= 0x9F && next != 0x91 && next != 0x96) return true;
+        if (next <= 0x8F) ++lower;
+        break;
+      case 0xE2:  // math signs, box drawing and blocks
+        if (next == 0x88 || next == 0x89 || (next >= 0x94 && next <= 0x96)) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return upper >= 2 && upper > lower;
+}
+
+std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) const {
+  const Tables& t = *tables_;
+  struct Word {
+    std::size_t begin, end;  // bytes in `line`
+    Text text;
+    int badness = 0;
+    std::vector<Candidate> candidates;
+    const Candidate* chosen = nullptr;
+  };
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < line.size();) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    std::size_t j = i;
+    bool ascii = true;
+    while (j < line.size() && line[j] != ' ' && line[j] != '\t') {
+      ascii = ascii && static_cast<unsigned char>(line[j]) < 0x80;
+      ++j;
+    }
+    if (j > i && !ascii) {
+      bool valid;
+      Word w{i, j, Decode(line.substr(i, j - i), &valid), 0, {}, nullptr};
+      if (valid) words.push_back(std::move(w));
+    }
+    i = j;
+  }
+  if (words.empty()) return 0;
+
+  using F = MojibakeFamily;
+  struct Utf8Family {
+    const CodePage* page;
+    F once, twice;
+  };
+  const Utf8Family utf8_families[] = {
+      {t.cp1251.get(), F::kUtf8AsWindows1251, F::kUtf8TwiceAsWindows1251},
+      {t.cp1252.get(), F::kUtf8AsWindows1252, F::kUtf8TwiceAsWindows1252},
+      {t.koi8r.get(), F::kUtf8AsKoi8R, F::kUtf8AsKoi8R},
+      {t.mac_roman.get(), F::kUtf8AsMacRoman, F::kUtf8AsMacRoman},
+      {t.iso88595.get(), F::kUtf8AsIso88595, F::kUtf8AsIso88595},
+  };
+  // Every candidate of a word, under every family but the two that turn
+  // Cyrillic into Cyrillic (below).
+  auto collect = [&](Word& w) {
+    auto add = [&](Candidate&& c, int family) {
+      c.family = family;
+      w.candidates.push_back(std::move(c));
+    };
+    for (const Utf8Family& f : utf8_families) {
+      Candidate once;
+      if (!RepairUtf8(*f.page, w.text, &once)) continue;
+      int family = static_cast<int>(f.once);
+      if (f.page == t.cp1252.get() && ReadAsLatin1(*t.cp1252, w.text)) {
+        family = static_cast<int>(F::kUtf8AsLatin1);
+      }
+      Candidate twice;
+      if (f.twice != f.once && RepairUtf8(*f.page, once.text, &twice)) {
+        twice.complete = twice.complete && once.complete;
+        add(std::move(twice), static_cast<int>(f.twice));
+      }
+      add(std::move(once), family);
+    }
+    Candidate c;
+    if (Transcode(*t.cp1251, *t.cp1252, w.text, &c)) {
+      const bool latin1 = ReadAsLatin1(*t.cp1252, w.text);
+      add(std::move(c), static_cast<int>(latin1 ? F::kWindows1251AsLatin1
+                                                : F::kWindows1251AsWindows1252));
+    }
+    if (Transcode(*t.cp866, *t.cp1251, w.text, &c)) {
+      add(std::move(c), static_cast<int>(F::kCp866AsWindows1251));
+    }
+  };
+  // Phase 1: a family has evidence in the line when a word that shows signs
+  // of mojibake reads clearly better under it and holds letters.
+  std::uint32_t evidence = 0;
+  int sign_repairs = 0;
+  for (Word& w : words) {
+    w.badness = Badness(w.text);
+    if (w.badness == 0) continue;
+    collect(w);
+    int best = w.badness;
+    for (const Candidate& cand : w.candidates) {
+      const int b = Badness(cand.text);
+      if (b + 2 <= w.badness && b < best) {
+        best = b;
+        w.chosen = &cand;
+      }
+    }
+    if (w.chosen != nullptr) {
+      if (HasLetter(w.chosen->text)) {
+        evidence |= 1u << w.chosen->family;
+      } else {
+        ++sign_repairs;
+      }
+    }
+  }
+  // Phase 2: with evidence for a family, a word that decodes fully under
+  // it and reads no worse is repaired too; repairs that yield only signs
+  // stand only beside letters repaired (or three of them together).
+  std::uint32_t repaired = 0;
+  const bool signs_stand = evidence != 0 || sign_repairs >= 3;
+  for (Word& w : words) {
+    if (w.chosen != nullptr) {
+      if (!HasLetter(w.chosen->text) && !signs_stand) w.chosen = nullptr;
+      continue;
+    }
+    if (evidence == 0) continue;
+    if (w.badness == 0) collect(w);
+    for (const Candidate& cand : w.candidates) {
+      if ((evidence >> cand.family & 1) && cand.complete && Badness(cand.text) <= w.badness) {
+        w.chosen = &cand;
+        break;
+      }
+    }
+  }
+  for (const Word& w : words) {
+    if (w.chosen != nullptr) repaired |= 1u << w.chosen->family;
+  }
+
+  // KOI8-R and windows-1251 read as each other: the whole line at once.
+  std::vector<Candidate> swapped;
+  int swap_family = -1;
+  if (repaired == 0) {
+    Shape shape;
+    for (const Word& w : words) shape.Add(w.text);
+    if (shape.Suspicious()) {
+      struct Swap {
+        const CodePage* from;
+        const CodePage* shown;
+        F family;
+      };
+      const Swap swaps[] = {{t.koi8r.get(), t.cp1251.get(), F::kKoi8RAsWindows1251},
+                            {t.cp1251.get(), t.koi8r.get(), F::kWindows1251AsKoi8R}};
+      double best_share = 0;
+      for (const Swap& s : swaps) {
+        std::vector<Candidate> candidates(words.size());
+        Shape after;
+        bool complete = true;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+          if (!HasCyrillic(words[i].text)) {
+            candidates[i].text = words[i].text;
+            continue;
+          }
+          complete = complete && Transcode(*s.from, *s.shown, words[i].text, &candidates[i]);
+          after.Add(candidates[i].text);
+        }
+        const double share = std::abs(after.VowelShare() - 0.43);
+        if (complete && after.Plausible() && (swap_family < 0 || share < best_share)) {
+          swapped = std::move(candidates);
+          swap_family = static_cast<int>(s.family);
+          best_share = share;
+        }
+      }
+      if (swap_family >= 0) repaired |= 1u << swap_family;
+    }
+  }
+  if (repaired == 0) return 0;
+
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    const Text* text = swap_family >= 0 ? &swapped[i].text
+                                        : (w.chosen != nullptr ? &w.chosen->text : nullptr);
+    if (text == nullptr) continue;
+    out->append(line.substr(at, w.begin - at));
+    for (const char32_t c : *text) AppendUtf8(c, out);
+    at = w.end;
+  }
+  out->append(line.substr(at));
+  return repaired;
+}
+
+}  // namespace internal
+}  // namespace normkit
