@@ -176,7 +176,7 @@ bool IsWordPunctuation(char32_t c) {
     case 0xAB: case 0xBB:                          // « »
     case 0x2018: case 0x2019:                      // ‘ ’
     case 0x201C: case 0x201D: case 0x201E:         // “ ” „
-    case 0x2013: case 0x2014: case 0x2026:         // – — …
+    case 0x2026:                                   // …
     case 0x2116: case 0xA0: case 0xAD: case 0x301:  // № NBSP SHY acute
       return true;
     default:
@@ -216,6 +216,7 @@ Kind KindOf(char32_t c) {
     case UTF8PROC_CATEGORY_PF:
     case UTF8PROC_CATEGORY_PO:
     case UTF8PROC_CATEGORY_CO:  // private use: the Apple logo of MacRoman
+    case UTF8PROC_CATEGORY_NO:  // ½ ² ...
       return Kind::kSign;
     case UTF8PROC_CATEGORY_SO:
       return c < 0x2600 ? Kind::kSign : Kind::kNeutral;  // emoji are neutral
@@ -301,6 +302,35 @@ int Badness(const Text& word) {
 
 bool HasLetter(const Text& word) {
   return std::any_of(word.begin(), word.end(), [](char32_t c) { return IsLetter(KindOf(c)); });
+}
+
+// The families that read the same bytes the same way where a word shows no
+// difference: evidence for one is evidence for the others (latin-1 and
+// windows-1252; one round and two).
+std::uint32_t EvidenceGroup(int family) {
+  using F = MojibakeFamily;
+  auto bit = [](F f) { return 1u << static_cast<int>(f); };
+  const std::uint32_t groups[] = {
+      bit(F::kUtf8AsWindows1252) | bit(F::kUtf8AsLatin1) | bit(F::kUtf8TwiceAsWindows1252),
+      bit(F::kUtf8AsWindows1251) | bit(F::kUtf8TwiceAsWindows1251),
+      bit(F::kWindows1251AsLatin1) | bit(F::kWindows1251AsWindows1252),
+  };
+  for (const std::uint32_t g : groups) {
+    if (g >> family & 1) return g;
+  }
+  return 1u << family;
+}
+
+// A repair that yields only signs stands alone when it yields an emoji or
+// pictograph (nobody writes "â–«ï¸" on purpose) or opens the line (a
+// bullet); "â€”" inside a sentence may be quoted on purpose.
+bool SignStandsAlone(const Text& repaired, bool first_word) {
+  if (first_word) return true;
+  return std::any_of(repaired.begin(), repaired.end(), [](char32_t c) {
+    return c == 0xFE0F || c >= 0x1F000 ||
+           (c >= 0x2190 && c < 0x2C00 &&
+            utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_SO);
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -428,47 +458,71 @@ Text Decode(std::string_view s, bool* valid) {
   return text;
 }
 
-// The case and vowels of the Cyrillic letters of a line, for the families
-// that turn Cyrillic into Cyrillic.
+bool IsRussianVowel(char32_t lower) {
+  switch (lower) {
+    case 0x430: case 0x435: case 0x451: case 0x438: case 0x43E:  // а е ё и о
+    case 0x443: case 0x44B: case 0x44D: case 0x44E: case 0x44F:  // у ы э ю я
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The case and sound shape of the Cyrillic letters of a line, for the
+// families that turn Cyrillic into Cyrillic (KOI8-R and windows-1251 read
+// as each other permute the letters and swap their case).
 struct Shape {
   int letters = 0;
   int upper = 0;
-  int flips = 0;  // a small letter followed by a capital
+  int flips = 0;   // a small letter followed by a capital
   int vowels = 0;
+  int odd = 0;     // sounds Russian does not make: ь ъ ы at a word's
+                   // start or after a vowel, й after a consonant, runs of
+                   // four consonants or three vowels
 
   void Add(const Text& word) {
-    char32_t previous = 0;
+    char32_t previous = 0;  // the letter before, small; 0 at a word's start
+    bool previous_vowel = false;
+    int consonants = 0, vowel_run = 0;
     for (const char32_t c : word) {
       if (c < 0x400 || c > 0x4FF) {
         previous = 0;
+        consonants = vowel_run = 0;
         continue;
       }
       ++letters;
       const bool upper_case = IsUpper(c);
       upper += upper_case;
-      if (upper_case && previous != 0 && IsLower(previous)) ++flips;
-      const char32_t lower = upper_case && c >= 0x410 && c <= 0x42F ? c + 0x20 : c;
-      switch (lower) {
-        case 0x430: case 0x435: case 0x451: case 0x438: case 0x43E:  // а е ё и о
-        case 0x443: case 0x44B: case 0x44D: case 0x44E: case 0x44F:  // у ы э ю я
-          ++vowels;
-          break;
-        default:
-          break;
+      if (upper_case && previous != 0 && !IsUpper(previous)) ++flips;
+      char32_t lower = c;
+      if (upper_case && c >= 0x410 && c <= 0x42F) lower = c + 0x20;
+      if (c == 0x401) lower = 0x451;
+      const bool vowel = IsRussianVowel(lower);
+      const bool sign = lower == 0x44A || lower == 0x44C;  // ъ ь
+      if ((sign || lower == 0x44B) && (previous == 0 || previous_vowel)) ++odd;
+      if (lower == 0x439 && previous != 0 && !previous_vowel) ++odd;
+      if (vowel) {
+        ++vowels;
+        consonants = 0;
+        if (++vowel_run >= 3) ++odd;
+      } else {
+        vowel_run = 0;
+        if (!sign && ++consonants >= 4) ++odd;
       }
-      previous = c;
+      previous = upper_case ? lower : c;
+      previous_vowel = vowel;
     }
   }
   double VowelShare() const { return letters ? static_cast<double>(vowels) / letters : 0; }
+  double OddShare() const { return letters ? static_cast<double>(odd) / letters : 0; }
   // Reads as mojibake of a Cyrillic-to-Cyrillic family: capitals dominate,
-  // or case flips inside words, and few vowels.
-  bool Suspicious() const {
-    return letters >= 12 && (upper * 2 > letters || flips > 0) && VowelShare() < 0.3;
-  }
-  // Reads as ordinary text.
-  bool Plausible() const {
-    return letters >= 12 && upper * 2 < letters && flips * 10 <= letters / 4 &&
-           VowelShare() >= 0.3 && VowelShare() <= 0.62;
+  // or case flips inside words.
+  bool Suspicious() const { return letters >= 12 && (upper * 2 > letters || flips > 0); }
+  // Reads as ordinary text, and clearly better than `before`.
+  bool PlausibleAfter(const Shape& before) const {
+    return upper * 2 < letters && flips * 40 <= letters && VowelShare() >= 0.33 &&
+           VowelShare() <= 0.55 && OddShare() * 2 < before.OddShare() &&
+           OddShare() <= 0.04;
   }
 };
 
@@ -584,12 +638,12 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
       if (f.page == t.cp1252.get() && ReadAsLatin1(*t.cp1252, w.text)) {
         family = static_cast<int>(F::kUtf8AsLatin1);
       }
+      // One round first: on a tie, fewer rounds win.
       Candidate twice;
-      if (f.twice != f.once && RepairUtf8(*f.page, once.text, &twice)) {
-        twice.complete = twice.complete && once.complete;
-        add(std::move(twice), static_cast<int>(f.twice));
-      }
+      const bool two_rounds = f.twice != f.once && RepairUtf8(*f.page, once.text, &twice);
+      twice.complete = twice.complete && once.complete;
       add(std::move(once), family);
+      if (two_rounds) add(std::move(twice), static_cast<int>(f.twice));
     }
     Candidate c;
     if (Transcode(*t.cp1251, *t.cp1252, w.text, &c)) {
@@ -619,7 +673,7 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
     }
     if (w.chosen != nullptr) {
       if (HasLetter(w.chosen->text)) {
-        evidence |= 1u << w.chosen->family;
+        evidence |= EvidenceGroup(w.chosen->family);
       } else {
         ++sign_repairs;
       }
@@ -632,13 +686,16 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
   const bool signs_stand = evidence != 0 || sign_repairs >= 3;
   for (Word& w : words) {
     if (w.chosen != nullptr) {
-      if (!HasLetter(w.chosen->text) && !signs_stand) w.chosen = nullptr;
+      if (!HasLetter(w.chosen->text) && !signs_stand &&
+          !SignStandsAlone(w.chosen->text, &w == &words.front() && w.begin == 0)) {
+        w.chosen = nullptr;
+      }
       continue;
     }
     if (evidence == 0) continue;
     if (w.badness == 0) collect(w);
     for (const Candidate& cand : w.candidates) {
-      if ((evidence >> cand.family & 1) && cand.complete && Badness(cand.text) <= w.badness) {
+      if ((evidence & EvidenceGroup(cand.family)) != 0 && cand.complete && Badness(cand.text) <= w.badness) {
         w.chosen = &cand;
         break;
       }
@@ -675,8 +732,8 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
           complete = complete && Transcode(*s.from, *s.shown, words[i].text, &candidates[i]);
           after.Add(candidates[i].text);
         }
-        const double share = std::abs(after.VowelShare() - 0.43);
-        if (complete && after.Plausible() && (swap_family < 0 || share < best_share)) {
+        const double share = 4 * after.OddShare() + std::abs(after.VowelShare() - 0.43);
+        if (complete && after.PlausibleAfter(shape) && (swap_family < 0 || share < best_share)) {
           swapped = std::move(candidates);
           swap_family = static_cast<int>(s.family);
           best_share = share;

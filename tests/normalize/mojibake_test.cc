@@ -196,9 +196,14 @@ TEST_P(MojibakeCorpusTest, EveryFamilyComesBack) {
       if (out == line) {
         ++restored;
       } else if (shown++ < 3) {
-        std::printf("[%s] %s\n  in:  %s\n  out: %s\n  was: %s\n", GetParam().c_str(),
-                    std::string(MojibakeFamilyName(f.family)).c_str(), bad.c_str(), out.c_str(),
-                    line.c_str());
+        // Where they part, with some context.
+        std::size_t at = 0;
+        while (at < out.size() && at < line.size() && out[at] == line[at]) ++at;
+        at = at > 40 ? at - 40 : 0;
+        while (at > 0 && (line[at] & 0xC0) == 0x80) --at;
+        std::printf("[%s] %s\n  out: %s\n  was: %s\n", GetParam().c_str(),
+                    std::string(MojibakeFamilyName(f.family)).c_str(),
+                    out.substr(at, 120).c_str(), line.substr(at, 120).c_str());
       }
     }
     std::printf("%-30s %s: %zu of %zu lines restored (%.2f%%)\n",
