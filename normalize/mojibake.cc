@@ -360,6 +360,24 @@ bool ReadAsLatin1(const CodePage& cp1252, const Text& word) {
   return c1;
 }
 
+// A character this repair expects to restore.
+bool Expected(char32_t c) {
+  return c < 0x530 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2C00) ||
+         c >= 0x1F000 || c == 0xFE0F;
+}
+
+// True when `bytes` are well-formed UTF-8 throughout.
+bool WholeRun(const CodePage&, const std::string& bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* end = p + bytes.size();
+  while (p < end) {
+    char32_t c;
+    p += DecodeUtf8(p, end, &c);
+    if (c == kIllFormed) return false;
+  }
+  return true;
+}
+
 // UTF-8 read as `page`: every run of characters that `page` encodes as bytes
 // 80..FF goes back to those bytes, and each well-formed UTF-8 sequence in
 // them becomes its character (an ASCII byte is never part of a multi-byte
@@ -393,7 +411,11 @@ bool RepairUtf8(const CodePage& page, const Text& word, Candidate* out) {
     while (p < end) {
       char32_t c;
       const std::size_t length = DecodeUtf8(p, end, &c);
-      if (c == kIllFormed || length < 2) {
+      // A run that is not all sequences is read only where it gives text
+      // of the scripts this repair is for (Latin, Greek, Cyrillic, signs,
+      // emoji): bytes of such a run that happen to form a sequence of some
+      // other script are a coincidence.
+      if (c == kIllFormed || length < 2 || (!WholeRun(page, bytes) && !Expected(c))) {
         // Not a sequence: the characters of these bytes stay.
         for (std::size_t n = 0; n < length; ++n) out->text.push_back(word[k++]);
         out->complete = false;
@@ -696,6 +718,31 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
     if (w.badness == 0) collect(w);
     for (const Candidate& cand : w.candidates) {
       if ((evidence & EvidenceGroup(cand.family)) != 0 && cand.complete && Badness(cand.text) <= w.badness) {
+        w.chosen = &cand;
+        break;
+      }
+    }
+  }
+  // Where a line shows two rounds, a word that one round leaves reading as
+  // well as two (" В«" for " «") takes two.
+  std::uint32_t chosen = 0;
+  for (const Word& w : words) {
+    if (w.chosen != nullptr) chosen |= 1u << w.chosen->family;
+  }
+  for (Word& w : words) {
+    if (w.chosen == nullptr) continue;
+    const int once = w.chosen->family;
+    const int twice = once == static_cast<int>(F::kUtf8AsWindows1251)
+                          ? static_cast<int>(F::kUtf8TwiceAsWindows1251)
+                          : (EvidenceGroup(once) == EvidenceGroup(static_cast<int>(
+                                                         F::kUtf8TwiceAsWindows1252)) &&
+                                     once != static_cast<int>(F::kUtf8TwiceAsWindows1252)
+                                 ? static_cast<int>(F::kUtf8TwiceAsWindows1252)
+                                 : -1);
+    if (twice < 0 || !(chosen >> twice & 1)) continue;
+    const int chosen_badness = Badness(w.chosen->text);
+    for (const Candidate& cand : w.candidates) {
+      if (cand.family == twice && cand.complete && Badness(cand.text) <= chosen_badness) {
         w.chosen = &cand;
         break;
       }
