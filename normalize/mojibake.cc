@@ -5,8 +5,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -150,20 +150,34 @@ enum class Kind : std::uint8_t {
 bool IsCommonCyrillic(char32_t c) {
   if (c >= 0x410 && c <= 0x44F) return true;
   switch (c) {
-    case 0x401: case 0x451:  // Ё ё
-    case 0x404: case 0x454:  // Є є
-    case 0x406: case 0x456:  // І і
-    case 0x407: case 0x457:  // Ї ї
-    case 0x40E: case 0x45E:  // Ў ў
-    case 0x490: case 0x491:  // Ґ ґ
-    case 0x4D8: case 0x4D9:  // Ә ә
-    case 0x492: case 0x493:  // Ғ ғ
-    case 0x49A: case 0x49B:  // Қ қ
-    case 0x4A2: case 0x4A3:  // Ң ң
-    case 0x4E8: case 0x4E9:  // Ө ө
-    case 0x4B0: case 0x4B1:  // Ұ ұ
-    case 0x4AE: case 0x4AF:  // Ү ү
-    case 0x4BA: case 0x4BB:  // Һ һ
+    case 0x401:
+    case 0x451:  // Ё ё
+    case 0x404:
+    case 0x454:  // Є є
+    case 0x406:
+    case 0x456:  // І і
+    case 0x407:
+    case 0x457:  // Ї ї
+    case 0x40E:
+    case 0x45E:  // Ў ў
+    case 0x490:
+    case 0x491:  // Ґ ґ
+    case 0x4D8:
+    case 0x4D9:  // Ә ә
+    case 0x492:
+    case 0x493:  // Ғ ғ
+    case 0x49A:
+    case 0x49B:  // Қ қ
+    case 0x4A2:
+    case 0x4A3:  // Ң ң
+    case 0x4E8:
+    case 0x4E9:  // Ө ө
+    case 0x4B0:
+    case 0x4B1:  // Ұ ұ
+    case 0x4AE:
+    case 0x4AF:  // Ү ү
+    case 0x4BA:
+    case 0x4BB:  // Һ һ
       return true;
     default:
       return false;
@@ -173,11 +187,18 @@ bool IsCommonCyrillic(char32_t c) {
 // Punctuation that sits beside letters in clean text.
 bool IsWordPunctuation(char32_t c) {
   switch (c) {
-    case 0xAB: case 0xBB:                          // « »
-    case 0x2018: case 0x2019:                      // ‘ ’
-    case 0x201C: case 0x201D: case 0x201E:         // “ ” „
-    case 0x2026:                                   // …
-    case 0x2116: case 0xA0: case 0xAD: case 0x301:  // № NBSP SHY acute
+    case 0xAB:
+    case 0xBB:  // « »
+    case 0x2018:
+    case 0x2019:  // ‘ ’
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:  // “ ” „
+    case 0x2026:  // …
+    case 0x2116:
+    case 0xA0:
+    case 0xAD:
+    case 0x301:  // № NBSP SHY acute
       return true;
     default:
       return false;
@@ -254,8 +275,8 @@ bool IsLower(char32_t c) {
 int Badness(const Text& word) {
   int bad = 0;
   Kind previous = Kind::kNeutral;
-  std::size_t latin_run = 0;      // letters in the current Latin run
-  bool latin_run_ascii = false;   // ...of which one is ASCII
+  std::size_t latin_run = 0;     // letters in the current Latin run
+  bool latin_run_ascii = false;  // ...of which one is ASCII
   auto end_latin_run = [&] {
     if (latin_run >= 2 && !latin_run_ascii) bad += static_cast<int>(latin_run);
     latin_run = 0;
@@ -362,20 +383,8 @@ bool ReadAsLatin1(const CodePage& cp1252, const Text& word) {
 
 // A character this repair expects to restore.
 bool Expected(char32_t c) {
-  return c < 0x530 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2C00) ||
-         c >= 0x1F000 || c == 0xFE0F;
-}
-
-// True when `bytes` are well-formed UTF-8 throughout.
-bool WholeRun(const CodePage&, const std::string& bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const auto* end = p + bytes.size();
-  while (p < end) {
-    char32_t c;
-    p += DecodeUtf8(p, end, &c);
-    if (c == kIllFormed) return false;
-  }
-  return true;
+  return c < 0x530 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2C00) || c >= 0x1F000 ||
+         c == 0xFE0F;
 }
 
 // UTF-8 read as `page`: every run of characters that `page` encodes as bytes
@@ -411,11 +420,11 @@ bool RepairUtf8(const CodePage& page, const Text& word, Candidate* out) {
     while (p < end) {
       char32_t c;
       const std::size_t length = DecodeUtf8(p, end, &c);
-      // A run that is not all sequences is read only where it gives text
-      // of the scripts this repair is for (Latin, Greek, Cyrillic, signs,
-      // emoji): bytes of such a run that happen to form a sequence of some
-      // other script are a coincidence.
-      if (c == kIllFormed || length < 2 || (!WholeRun(page, bytes) && !Expected(c))) {
+      // Only text of the scripts this repair is for (Latin, Greek,
+      // Cyrillic, signs, emoji) is restored: bytes that happen to form a
+      // sequence of some other script ("Êàê" read as MacRoman is 成) are a
+      // coincidence.
+      if (c == kIllFormed || length < 2 || !Expected(c)) {
         // Not a sequence: the characters of these bytes stay.
         for (std::size_t n = 0; n < length; ++n) out->text.push_back(word[k++]);
         out->complete = false;
@@ -451,8 +460,7 @@ bool Transcode(const CodePage& from, const CodePage& shown, const Text& word, Ca
     // letter must change: in these families every letter of a word came
     // through the wrong page ("приобрëл", with a Latin ë, is not
     // mojibake).
-    if (repaired == kNone || from.Encode(repaired) != b ||
-        (repaired == c && IsLetter(KindOf(c)))) {
+    if (repaired == kNone || from.Encode(repaired) != b || (repaired == c && IsLetter(KindOf(c)))) {
       return false;
     }
     out->text.push_back(repaired);
@@ -482,8 +490,16 @@ Text Decode(std::string_view s, bool* valid) {
 
 bool IsRussianVowel(char32_t lower) {
   switch (lower) {
-    case 0x430: case 0x435: case 0x451: case 0x438: case 0x43E:  // а е ё и о
-    case 0x443: case 0x44B: case 0x44D: case 0x44E: case 0x44F:  // у ы э ю я
+    case 0x430:
+    case 0x435:
+    case 0x451:
+    case 0x438:
+    case 0x43E:  // а е ё и о
+    case 0x443:
+    case 0x44B:
+    case 0x44D:
+    case 0x44E:
+    case 0x44F:  // у ы э ю я
       return true;
     default:
       return false;
@@ -496,11 +512,11 @@ bool IsRussianVowel(char32_t lower) {
 struct Shape {
   int letters = 0;
   int upper = 0;
-  int flips = 0;   // a small letter followed by a capital
+  int flips = 0;  // a small letter followed by a capital
   int vowels = 0;
-  int odd = 0;     // sounds Russian does not make: ь ъ ы at a word's
-                   // start or after a vowel, й after a consonant, runs of
-                   // four consonants or three vowels
+  int odd = 0;  // sounds Russian does not make: ь ъ ы at a word's
+                // start or after a vowel, й after a consonant, runs of
+                // four consonants or three vowels
 
   void Add(const Text& word) {
     char32_t previous = 0;  // the letter before, small; 0 at a word's start
@@ -543,8 +559,7 @@ struct Shape {
   // Reads as ordinary text, and clearly better than `before`.
   bool PlausibleAfter(const Shape& before) const {
     return upper * 2 < letters && flips * 40 <= letters && VowelShare() >= 0.33 &&
-           VowelShare() <= 0.55 && OddShare() * 2 < before.OddShare() &&
-           OddShare() <= 0.04;
+           VowelShare() <= 0.55 && OddShare() * 2 < before.OddShare() && OddShare() <= 0.04;
   }
 };
 
@@ -670,8 +685,8 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
     Candidate c;
     if (Transcode(*t.cp1251, *t.cp1252, w.text, &c)) {
       const bool latin1 = ReadAsLatin1(*t.cp1252, w.text);
-      add(std::move(c), static_cast<int>(latin1 ? F::kWindows1251AsLatin1
-                                                : F::kWindows1251AsWindows1252));
+      add(std::move(c),
+          static_cast<int>(latin1 ? F::kWindows1251AsLatin1 : F::kWindows1251AsWindows1252));
     }
     if (Transcode(*t.cp866, *t.cp1251, w.text, &c)) {
       add(std::move(c), static_cast<int>(F::kCp866AsWindows1251));
@@ -717,7 +732,8 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
     if (evidence == 0) continue;
     if (w.badness == 0) collect(w);
     for (const Candidate& cand : w.candidates) {
-      if ((evidence & EvidenceGroup(cand.family)) != 0 && cand.complete && Badness(cand.text) <= w.badness) {
+      if ((evidence & EvidenceGroup(cand.family)) != 0 && cand.complete &&
+          Badness(cand.text) <= w.badness) {
         w.chosen = &cand;
         break;
       }
@@ -732,13 +748,13 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
   for (Word& w : words) {
     if (w.chosen == nullptr) continue;
     const int once = w.chosen->family;
-    const int twice = once == static_cast<int>(F::kUtf8AsWindows1251)
-                          ? static_cast<int>(F::kUtf8TwiceAsWindows1251)
-                          : (EvidenceGroup(once) == EvidenceGroup(static_cast<int>(
-                                                         F::kUtf8TwiceAsWindows1252)) &&
-                                     once != static_cast<int>(F::kUtf8TwiceAsWindows1252)
-                                 ? static_cast<int>(F::kUtf8TwiceAsWindows1252)
-                                 : -1);
+    const int twice =
+        once == static_cast<int>(F::kUtf8AsWindows1251)
+            ? static_cast<int>(F::kUtf8TwiceAsWindows1251)
+            : (EvidenceGroup(once) == EvidenceGroup(static_cast<int>(F::kUtf8TwiceAsWindows1252)) &&
+                       once != static_cast<int>(F::kUtf8TwiceAsWindows1252)
+                   ? static_cast<int>(F::kUtf8TwiceAsWindows1252)
+                   : -1);
     if (twice < 0 || !(chosen >> twice & 1)) continue;
     const int chosen_badness = Badness(w.chosen->text);
     for (const Candidate& cand : w.candidates) {
@@ -794,8 +810,8 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
   std::size_t at = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    const Text* text = swap_family >= 0 ? &swapped[i].text
-                                        : (w.chosen != nullptr ? &w.chosen->text : nullptr);
+    const Text* text =
+        swap_family >= 0 ? &swapped[i].text : (w.chosen != nullptr ? &w.chosen->text : nullptr);
     if (text == nullptr) continue;
     out->append(line.substr(at, w.begin - at));
     for (const char32_t c : *text) AppendUtf8(c, out);

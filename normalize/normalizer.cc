@@ -16,9 +16,9 @@
 #include <optional>
 
 #include "clean_scan.h"
-#include "mojibake.h"
 #include "core/char_class.h"
 #include "core/utf8.h"
+#include "mojibake.h"
 #include "punctuation.h"
 
 namespace normkit {

@@ -23,6 +23,7 @@ struct NormalizeArgs {
   std::string quotes = "ascii";
   std::string encoding;
   bool punct = false;
+  bool fix_mojibake = false;
   bool keep_invisibles = false;
   bool keep_whitespace = false;
 };
@@ -50,6 +51,7 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
   }
   options.strict_utf8 = strict;
   options.punct = args.punct;
+  options.fix_mojibake = args.fix_mojibake;
   options.quote_style = args.quotes;
   options.remove_invisibles = !args.keep_invisibles;
   options.normalize_whitespace = !args.keep_whitespace;
@@ -147,6 +149,17 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
                     {"invalid_utf8_replaced", n.invalid_sequences},
                     {"invisibles_removed", n.removed},
                     {"undefined_bytes_replaced", total.undefined_bytes}};
+  if (args.fix_mojibake) {
+    // Lines repaired, then per family where there were any ("mojibake
+    // utf-8 as windows-1251").
+    summary.counts.emplace_back("mojibake_lines_repaired", n.mojibake_lines);
+    for (std::size_t f = 0; f < kMojibakeFamilyCount; ++f) {
+      if (n.mojibake_by_family[f] == 0) continue;
+      summary.counts.emplace_back(
+          "mojibake " + std::string(MojibakeFamilyName(static_cast<MojibakeFamily>(f))),
+          n.mojibake_by_family[f]);
+    }
+  }
   return stats_file.Write(summary, totals);
 }
 
@@ -175,6 +188,12 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody
                   "german")
       ->type_name("STYLE")
       ->capture_default_str();
+  cmd->add_flag("--fix-mojibake", args->fix_mojibake,
+                "Repair text decoded with the wrong code page (UTF-8 read as windows-1251, "
+                "windows-1252, latin-1, KOI8-R, MacRoman or ISO-8859-5, once or twice; "
+                "windows-1251 read as latin-1 or KOI8-R and back; cp866 read as "
+                "windows-1251), only where the repair round-trips and reads clearly better; "
+                "--stats counts the lines repaired per family");
   cmd->add_flag("--keep-invisibles", args->keep_invisibles,
                 "Keep BOM, soft hyphens, zero-width characters and control characters");
   cmd->add_flag("--keep-whitespace", args->keep_whitespace,

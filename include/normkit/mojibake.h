@@ -14,13 +14,13 @@
 namespace normkit {
 
 enum class MojibakeFamily {
-  kUtf8AsWindows1251,         // РџСЂРёРІРµС‚
-  kUtf8AsWindows1252,         // ÐŸÑ€Ð¸Ð²ÐµÑ‚ (with a windows-1252 sign: € ‚ ƒ ...)
-  kUtf8AsLatin1,              // the same with C1 controls where 1252 has signs
-  kUtf8AsKoi8R,               // п÷я─п╦п╡п╣я┌
-  kUtf8AsMacRoman,            // –ü—Ä–∏–≤–µ—Ç
-  kUtf8AsIso88595,            // а\u009Fб\u0080аИаВаЕб\u0082
-  kWindows1251AsLatin1,       // Ïðèâåò (only signs latin-1 also has)
+  kUtf8AsWindows1251,    // РџСЂРёРІРµС‚
+  kUtf8AsWindows1252,    // ÐŸÑ€Ð¸Ð²ÐµÑ‚ (with a windows-1252 sign: € ‚ ƒ ...)
+  kUtf8AsLatin1,         // the same with C1 controls where 1252 has signs
+  kUtf8AsKoi8R,          // п÷я─п╦п╡п╣я┌
+  kUtf8AsMacRoman,       // –ü—Ä–∏–≤–µ—Ç
+  kUtf8AsIso88595,       // а\u009Fб\u0080аИаВаЕб\u0082
+  kWindows1251AsLatin1,  // Ïðèâåò (only signs latin-1 also has)
   kWindows1251AsWindows1252,  // the same with a windows-1252 sign
   kKoi8RAsWindows1251,        // рТЙЧЕФ
   kWindows1251AsKoi8R,        // оПХБЕР

@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -178,7 +178,8 @@ class MojibakeCorpusTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(MojibakeCorpusTest, EveryFamilyComesBack) {
   std::optional<std::vector<std::string>> all = CorpusLines(GetParam());
-  if (!all) NORMKIT_SKIP_WITHOUT_SHARED(GetParam() == "ru" ? "ru-news.jsonl.zst" : "kk-sentences.txt.zst");
+  if (!all)
+    NORMKIT_SKIP_WITHOUT_SHARED(GetParam() == "ru" ? "ru-news.jsonl.zst" : "kk-sentences.txt.zst");
   const std::vector<std::string> lines = Sample(*all, 3000);
   Result<Normalizer> n = Normalizer::Create(RepairOnly());
   ASSERT_TRUE(n.ok()) << n.status().ToString();
@@ -206,8 +207,8 @@ TEST_P(MojibakeCorpusTest, EveryFamilyComesBack) {
         at = at > 40 ? at - 40 : 0;
         while (at > 0 && (line[at] & 0xC0) == 0x80) --at;
         std::printf("[%s] %s\n  out: %s\n  was: %s\n", GetParam().c_str(),
-                    std::string(MojibakeFamilyName(f.family)).c_str(),
-                    out.substr(at, 120).c_str(), line.substr(at, 120).c_str());
+                    std::string(MojibakeFamilyName(f.family)).c_str(), out.substr(at, 120).c_str(),
+                    line.substr(at, 120).c_str());
       }
     }
     std::printf("%-30s %s: %zu of %zu lines restored (%.2f%%)\n",
@@ -221,7 +222,8 @@ TEST_P(MojibakeCorpusTest, EveryFamilyComesBack) {
 
 TEST_P(MojibakeCorpusTest, CleanCorpusIsUntouched) {
   std::optional<std::vector<std::string>> all = CorpusLines(GetParam());
-  if (!all) NORMKIT_SKIP_WITHOUT_SHARED(GetParam() == "ru" ? "ru-news.jsonl.zst" : "kk-sentences.txt.zst");
+  if (!all)
+    NORMKIT_SKIP_WITHOUT_SHARED(GetParam() == "ru" ? "ru-news.jsonl.zst" : "kk-sentences.txt.zst");
   std::string text;
   for (const std::string& line : *all) text += line + "\n";
   Result<Normalizer> repair = Normalizer::Create(RepairOnly());
