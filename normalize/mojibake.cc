@@ -584,49 +584,101 @@ const MojibakeRepair* MojibakeRepair::Get() {
   return instance;
 }
 
+namespace {
+
+// What the byte pair `lead`, `next` of a UTF-8 character says.
+enum class PairSign { kNothing, kMojibake, kCapital, kSmall };
+
+// Characters that clean Russian, Kazakh and English text does not hold and
+// the families leave behind: C1 controls; Latin-1 letters, Latin Extended,
+// Greek (C3 C5 C6 CB CE CF); Ѐ..Џ and ѐ..џ but Ё ё І і (which Ukrainian,
+// Belarusian and Kazakh use); math signs and box drawing (E2 88, E2 89,
+// E2 94, E2 95; not E2 96, where Telegram's bullets ▪ ▶ live).
+inline PairSign SignOf(unsigned char lead, unsigned char next) {
+  switch (lead) {
+    case 0xC2:
+      return next >= 0x80 && next <= 0x9F ? PairSign::kMojibake : PairSign::kNothing;
+    case 0xC3:
+    case 0xC5:
+    case 0xC6:
+    case 0xCB:
+    case 0xCE:
+    case 0xCF:
+      return PairSign::kMojibake;
+    case 0xD0:
+      if (next >= 0x80 && next <= 0x8F && next != 0x81 && next != 0x86) {
+        return PairSign::kMojibake;
+      }
+      return next >= 0x90 && next <= 0xAF ? PairSign::kCapital : PairSign::kSmall;
+    case 0xD1:
+      if (next >= 0x90 && next <= 0x9F && next != 0x91 && next != 0x96) {
+        return PairSign::kMojibake;
+      }
+      return next <= 0x8F ? PairSign::kSmall : PairSign::kNothing;
+    case 0xE2:
+      return next == 0x88 || next == 0x89 || next == 0x94 || next == 0x95 ? PairSign::kMojibake
+                                                                          : PairSign::kNothing;
+    default:
+      return PairSign::kNothing;
+  }
+}
+
+// A word that may be mojibake on its own: a character of SignOf, a small
+// Cyrillic letter before a capital, or a Latin-1 sign (® ¬ § ...) right
+// after a Cyrillic letter (cp866 read as windows-1251 gives "в®" for "то").
+bool WordShowsMojibake(std::string_view word) {
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+  const auto* end = p + word.size();
+  PairSign previous = PairSign::kNothing;
+  for (; p + 1 < end; ++p) {
+    if (p[0] < 0xC2) {
+      if (p[0] < 0x80) previous = PairSign::kNothing;
+      continue;
+    }
+    const PairSign sign = SignOf(p[0], p[1]);
+    if (sign == PairSign::kMojibake) return true;
+    if (sign == PairSign::kCapital && previous == PairSign::kSmall) return true;
+    if (p[0] == 0xC2 && p[1] >= 0xA1 && p[1] != 0xAB && p[1] != 0xBB && p[1] != 0xAD &&
+        (previous == PairSign::kSmall || previous == PairSign::kCapital)) {
+      return true;
+    }
+    previous = sign;
+    ++p;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool MojibakeRepair::MayHoldMojibake(std::string_view line) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const auto* end = p + line.size();
-  int upper = 0, lower = 0;
+  int capitals = 0, small = 0;
   for (; p + 1 < end; ++p) {
-    const unsigned char lead = p[0];
-    if (lead < 0xC2) continue;
-    const unsigned char next = p[1];
-    switch (lead) {
-      case 0xC2:  // C1 controls
-        if (next >= 0x80 && next <= 0x9F) return true;
-        break;
-      case 0xC3:  // Latin-1 letters, Latin Extended, Greek
-      case 0xC5:
-      case 0xC6:
-      case 0xCB:
-      case 0xCE:
-      case 0xCF:
+    if (p[0] < 0xC2) continue;
+    switch (SignOf(p[0], p[1])) {
+      case PairSign::kMojibake:
         return true;
-      case 0xD0:  // Ѐ..Џ but Ё and І; capitals, small letters
-        if (next >= 0x80 && next <= 0x8F && next != 0x81 && next != 0x86) return true;
-        if (next >= 0x90 && next <= 0xAF) ++upper;
-        if (next >= 0xB0) ++lower;
+      case PairSign::kCapital:
+        ++capitals;
         break;
-      case 0xD1:  // ѐ..џ but ё and і; small letters
-        if (next >= 0x90 && next <= 0x9F && next != 0x91 && next != 0x96) return true;
-        if (next <= 0x8F) ++lower;
+      case PairSign::kSmall:
+        ++small;
         break;
-      case 0xE2:  // math signs, box drawing and blocks
-        if (next == 0x88 || next == 0x89 || (next >= 0x94 && next <= 0x96)) return true;
-        break;
-      default:
+      case PairSign::kNothing:
         break;
     }
   }
-  return upper >= 2 && upper > lower;
+  // Capitals outnumbering small letters: the KOI8-R and windows-1251 swaps.
+  return capitals >= 2 && capitals > small;
 }
 
 std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) const {
   const Tables& t = *tables_;
   struct Word {
     std::size_t begin, end;  // bytes in `line`
-    Text text;
+    Text text;               // decoded when first needed (Decoded below)
+    bool decoded = false;
     int badness = 0;
     std::vector<Candidate> candidates;
     const Candidate* chosen = nullptr;
@@ -640,14 +692,21 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
       ascii = ascii && static_cast<unsigned char>(line[j]) < 0x80;
       ++j;
     }
-    if (j > i && !ascii) {
-      bool valid;
-      Word w{i, j, Decode(line.substr(i, j - i), &valid), 0, {}, nullptr};
-      if (valid) words.push_back(std::move(w));
-    }
+    if (j > i && !ascii) words.push_back(Word{i, j});
     i = j;
   }
   if (words.empty()) return 0;
+  // A word's characters; false for ill-formed UTF-8, which is left alone.
+  auto decoded = [&line](Word& w) {
+    if (!w.decoded) {
+      bool valid;
+      w.text = Decode(line.substr(w.begin, w.end - w.begin), &valid);
+      w.decoded = true;
+      if (!valid) w.end = w.begin;  // an empty word: nothing to do
+      if (!valid) w.text.clear();
+    }
+    return !w.text.empty();
+  };
 
   using F = MojibakeFamily;
   struct Utf8Family {
@@ -697,6 +756,7 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
   std::uint32_t evidence = 0;
   int sign_repairs = 0;
   for (Word& w : words) {
+    if (!WordShowsMojibake(line.substr(w.begin, w.end - w.begin)) || !decoded(w)) continue;
     w.badness = Badness(w.text);
     if (w.badness == 0) continue;
     collect(w);
@@ -730,7 +790,11 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
       continue;
     }
     if (evidence == 0) continue;
-    if (w.badness == 0) collect(w);
+    if (!w.decoded) {
+      if (!decoded(w)) continue;
+      w.badness = Badness(w.text);
+    }
+    if (w.candidates.empty()) collect(w);
     for (const Candidate& cand : w.candidates) {
       if ((evidence & EvidenceGroup(cand.family)) != 0 && cand.complete &&
           Badness(cand.text) <= w.badness) {
@@ -773,7 +837,9 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
   int swap_family = -1;
   if (repaired == 0) {
     Shape shape;
-    for (const Word& w : words) shape.Add(w.text);
+    for (Word& w : words) {
+      if (decoded(w)) shape.Add(w.text);
+    }
     if (shape.Suspicious()) {
       struct Swap {
         const CodePage* from;

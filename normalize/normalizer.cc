@@ -993,33 +993,32 @@ namespace {
 // *repaired and true comes back when a line changed.
 bool RepairMojibake(const internal::MojibakeRepair& repair, std::string_view text,
                     std::string* repaired, NormalizeStats* stats) {
-  std::size_t copied = 0;
-  bool changed = false;
+  std::size_t copied = 0;  // text before this went to *repaired already
+  std::string line_out;
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (internal::MojibakeRepair::MayHoldMojibake(line)) {
-      if (!changed) repaired->reserve(text.size() + 64);
-      const std::size_t before = repaired->size();
-      repaired->append(text.substr(copied, start - copied));
-      const std::uint32_t families = repair.Repair(line, repaired);
+      line_out.clear();
+      const std::uint32_t families = repair.Repair(line, &line_out);
       if (families != 0) {
-        changed = true;
+        if (copied == 0) repaired->reserve(text.size() + 64);
+        repaired->append(text.substr(copied, start - copied));
+        repaired->append(line_out);
         copied = start + line.size();
         ++stats->mojibake_lines;
         for (std::size_t f = 0; f < kMojibakeFamilyCount; ++f) {
           if (families >> f & 1) ++stats->mojibake_by_family[f];
         }
-      } else {
-        repaired->resize(before);
       }
     }
     start = end + 1;
   }
-  if (changed) repaired->append(text.substr(copied));
-  return changed;
+  if (stats->mojibake_lines == 0) return false;
+  repaired->append(text.substr(copied));
+  return true;
 }
 
 }  // namespace
