@@ -4,6 +4,10 @@
 #include <unicode/ucnv_err.h>
 #include <utf8proc.h>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -650,15 +654,123 @@ bool WordShowsMojibake(std::string_view word) {
 
 }  // namespace
 
-bool MojibakeRepair::MayHoldMojibake(std::string_view line) {
-  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
-  const auto* end = p + line.size();
-  int capitals = 0, small = 0;
-  for (; p + 1 < end; ++p) {
-    if (p[0] < 0xC2) continue;
-    switch (SignOf(p[0], p[1])) {
+namespace {
+
+// MayHoldMojibake over the byte pairs (p[i - 1], p[i]) for i in [from, to),
+// one at a time; counts capitals and small letters into *capitals, *small.
+bool SignedPairs(const unsigned char* p, std::size_t from, std::size_t to, int* capitals,
+                 int* small) {
+  for (std::size_t i = from; i < to; ++i) {
+    if (p[i - 1] < 0xC2) continue;
+    switch (SignOf(p[i - 1], p[i])) {
       case PairSign::kMojibake:
         return true;
+      case PairSign::kCapital:
+        ++*capitals;
+        break;
+      case PairSign::kSmall:
+        ++*small;
+        break;
+      case PairSign::kNothing:
+        break;
+    }
+  }
+  return false;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) inline __m256i Eq(__m256i a, int b) {
+  return _mm256_cmpeq_epi8(a, _mm256_set1_epi8(static_cast<char>(b)));
+}
+
+// The same, 32 pairs at a time with AVX2: every pair is looked at, so this
+// gives exactly what SignedPairs gives. Returns the first i not read.
+__attribute__((target("avx2"))) std::size_t SignedPairs32(const unsigned char* p,
+                                                          std::size_t from, std::size_t to,
+                                                          int* capitals, int* small,
+                                                          bool* found) {
+  const __m256i high = _mm256_set1_epi8(static_cast<char>(0xF0));
+  // Bytes C3 C5 C6 CB CE CF by low nibble (the high nibble is checked apart).
+  const __m256i latin_leads = _mm256_setr_epi8(0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1,
+                                               0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1);
+  std::size_t i = from;
+  for (; i + 32 <= to; i += 32) {
+    const __m256i prev = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i - 1));
+    const __m256i cur = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i cur_high = _mm256_and_si256(cur, high);
+    const __m256i d0 = Eq(prev, 0xD0), d1 = Eq(prev, 0xD1);
+    const __m256i h8 = Eq(cur_high, 0x80), h9 = Eq(cur_high, 0x90);
+    const __m256i ha = Eq(cur_high, 0xA0), hb = Eq(cur_high, 0xB0);
+    __m256i sign = _mm256_and_si256(Eq(prev, 0xC2), _mm256_or_si256(h8, h9));
+    const __m256i prev_index = _mm256_and_si256(prev, _mm256_set1_epi8(0x0F));
+    sign = _mm256_or_si256(sign, _mm256_and_si256(Eq(_mm256_and_si256(prev, high), 0xC0),
+                                                  _mm256_shuffle_epi8(latin_leads, prev_index)));
+    const __m256i not_yo_i_d0 = _mm256_andnot_si256(_mm256_or_si256(Eq(cur, 0x81), Eq(cur, 0x86)),
+                                                    _mm256_and_si256(d0, h8));
+    const __m256i not_yo_i_d1 = _mm256_andnot_si256(_mm256_or_si256(Eq(cur, 0x91), Eq(cur, 0x96)),
+                                                    _mm256_and_si256(d1, h9));
+    sign = _mm256_or_si256(sign, _mm256_or_si256(not_yo_i_d0, not_yo_i_d1));
+    const __m256i pair = _mm256_and_si256(cur, _mm256_set1_epi8(static_cast<char>(0xFE)));
+    sign = _mm256_or_si256(sign, _mm256_and_si256(Eq(prev, 0xE2),
+                                                  _mm256_or_si256(Eq(pair, 0x88), Eq(pair, 0x94))));
+    if (!_mm256_testz_si256(sign, sign)) {
+      *found = true;
+      return i;
+    }
+    const __m256i caps = _mm256_and_si256(d0, _mm256_or_si256(h9, ha));
+    const __m256i smalls = _mm256_or_si256(_mm256_and_si256(d0, hb), _mm256_and_si256(d1, h8));
+    *capitals += __builtin_popcount(static_cast<unsigned>(_mm256_movemask_epi8(caps)));
+    *small += __builtin_popcount(static_cast<unsigned>(_mm256_movemask_epi8(smalls)));
+  }
+  return i;
+}
+
+bool HasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+#endif
+
+}  // namespace
+
+bool MojibakeRepair::MayHoldMojibake(std::string_view line) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  int capitals = 0, small = 0;
+  std::size_t i = 1;
+#if defined(__x86_64__)
+  if (HasAvx2()) {
+    bool found = false;
+    i = SignedPairs32(p, 1, line.size(), &capitals, &small, &found);
+    if (found) return true;
+  }
+#endif
+  if (line.size() > 1 && SignedPairs(p, i, line.size(), &capitals, &small)) return true;
+  // Capitals outnumbering small letters: the KOI8-R and windows-1251 swaps.
+  return capitals >= 2 && capitals > small;
+}
+
+namespace {
+
+// Per-line bookkeeping for SuspectLines: the line being read.
+struct LineTally {
+  std::size_t start = 0;
+  int capitals = 0, small = 0;
+  bool sign = false;
+
+  // The line ends at `end` (a LF, or the text's end): note it if suspect,
+  // and start the next one after it.
+  void End(std::size_t end, std::vector<std::size_t>* starts) {
+    if (sign || (capitals >= 2 && capitals > small)) starts->push_back(start);
+    start = end + 1;
+    capitals = small = 0;
+    sign = false;
+  }
+  void Add(const unsigned char* p, std::size_t i) {
+    if (p[i - 1] < 0xC2) return;
+    switch (SignOf(p[i - 1], p[i])) {
+      case PairSign::kMojibake:
+        sign = true;
+        break;
       case PairSign::kCapital:
         ++capitals;
         break;
@@ -669,8 +781,84 @@ bool MojibakeRepair::MayHoldMojibake(std::string_view line) {
         break;
     }
   }
-  // Capitals outnumbering small letters: the KOI8-R and windows-1251 swaps.
-  return capitals >= 2 && capitals > small;
+};
+
+#if defined(__x86_64__)
+// SuspectLines 32 pairs at a time; returns the first position not read.
+__attribute__((target("avx2"))) std::size_t SuspectLines32(const unsigned char* p,
+                                                           std::size_t size, LineTally* line,
+                                                           std::vector<std::size_t>* starts) {
+  const __m256i high = _mm256_set1_epi8(static_cast<char>(0xF0));
+  const __m256i latin_leads = _mm256_setr_epi8(0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1,
+                                               0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1);
+  std::size_t i = 1;
+  for (; i + 32 <= size; i += 32) {
+    const __m256i prev = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i - 1));
+    const __m256i cur = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const auto newlines = static_cast<std::uint32_t>(_mm256_movemask_epi8(Eq(cur, '\n')));
+    // Blocks of ASCII (and line breaks) only: nothing to count.
+    const auto non_ascii = static_cast<std::uint32_t>(_mm256_movemask_epi8(prev));
+    std::uint32_t signs = 0, capitals = 0, small = 0;
+    if (non_ascii != 0) {
+      const __m256i cur_high = _mm256_and_si256(cur, high);
+      const __m256i d0 = Eq(prev, 0xD0), d1 = Eq(prev, 0xD1);
+      const __m256i h8 = Eq(cur_high, 0x80), h9 = Eq(cur_high, 0x90);
+      __m256i sign = _mm256_and_si256(Eq(prev, 0xC2), _mm256_or_si256(h8, h9));
+      const __m256i prev_index = _mm256_and_si256(prev, _mm256_set1_epi8(0x0F));
+      sign = _mm256_or_si256(sign, _mm256_and_si256(Eq(_mm256_and_si256(prev, high), 0xC0),
+                                                    _mm256_shuffle_epi8(latin_leads, prev_index)));
+      sign = _mm256_or_si256(
+          sign, _mm256_andnot_si256(_mm256_or_si256(Eq(cur, 0x81), Eq(cur, 0x86)),
+                                    _mm256_and_si256(d0, h8)));
+      sign = _mm256_or_si256(
+          sign, _mm256_andnot_si256(_mm256_or_si256(Eq(cur, 0x91), Eq(cur, 0x96)),
+                                    _mm256_and_si256(d1, h9)));
+      const __m256i pair = _mm256_and_si256(cur, _mm256_set1_epi8(static_cast<char>(0xFE)));
+      sign = _mm256_or_si256(sign, _mm256_and_si256(Eq(prev, 0xE2),
+                                                    _mm256_or_si256(Eq(pair, 0x88), Eq(pair, 0x94))));
+      signs = static_cast<std::uint32_t>(_mm256_movemask_epi8(sign));
+      capitals = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+          _mm256_and_si256(d0, _mm256_or_si256(h9, Eq(cur_high, 0xA0)))));
+      small = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(
+          _mm256_and_si256(d0, Eq(cur_high, 0xB0)), _mm256_and_si256(d1, h8))));
+    }
+    // Bit j stands for position i + j; each line break ends a line there.
+    std::uint32_t left = ~0u;  // the bits not yet given to a line
+    for (std::uint32_t breaks = newlines; breaks != 0; breaks &= breaks - 1) {
+      const int k = __builtin_ctz(breaks);
+      const std::uint32_t before = left & ((1u << k) - 1);
+      line->sign = line->sign || (signs & before) != 0;
+      line->capitals += __builtin_popcount(capitals & before);
+      line->small += __builtin_popcount(small & before);
+      line->End(i + static_cast<std::size_t>(k), starts);
+      left = k == 31 ? 0 : ~0u << (k + 1);
+    }
+    line->sign = line->sign || (signs & left) != 0;
+    line->capitals += __builtin_popcount(capitals & left);
+    line->small += __builtin_popcount(small & left);
+  }
+  return i;
+}
+#endif
+
+}  // namespace
+
+void MojibakeRepair::SuspectLines(std::string_view text, std::vector<std::size_t>* starts) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  LineTally line;
+  std::size_t i = 1;
+  if (!text.empty() && p[0] == '\n') line.End(0, starts);
+#if defined(__x86_64__)
+  if (HasAvx2()) i = SuspectLines32(p, text.size(), &line, starts);
+#endif
+  for (; i < text.size(); ++i) {
+    if (p[i] == '\n') {
+      line.End(i, starts);
+    } else {
+      line.Add(p, i);
+    }
+  }
+  if (line.start < text.size()) line.End(text.size(), starts);
 }
 
 std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) const {

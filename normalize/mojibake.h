@@ -35,6 +35,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "normkit/mojibake.h"
 
@@ -47,6 +48,11 @@ class MojibakeRepair {
 
   // False when `line` certainly holds no mojibake (one pass over its bytes).
   static bool MayHoldMojibake(std::string_view line);
+
+  // The same over a whole text, 32 bytes at a time where the processor has
+  // AVX2: appends the offset of the start of every line (lines end at LF)
+  // for which MayHoldMojibake would say true, in order.
+  static void SuspectLines(std::string_view text, std::vector<std::size_t>* starts);
 
   // Repairs `line` (no line break inside). Returns a bit per MojibakeFamily
   // repaired; when it is non-zero the repaired line was appended to *out,

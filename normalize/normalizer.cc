@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <vector>
 
 #include "clean_scan.h"
 #include "core/char_class.h"
@@ -995,26 +996,24 @@ bool RepairMojibake(const internal::MojibakeRepair& repair, std::string_view tex
                     std::string* repaired, NormalizeStats* stats) {
   std::size_t copied = 0;  // text before this went to *repaired already
   std::string line_out;
-  for (std::size_t start = 0; start < text.size();) {
+  std::vector<std::size_t> suspects;
+  internal::MojibakeRepair::SuspectLines(text, &suspects);
+  for (const std::size_t start : suspects) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (internal::MojibakeRepair::MayHoldMojibake(line)) {
-      line_out.clear();
-      const std::uint32_t families = repair.Repair(line, &line_out);
-      if (families != 0) {
-        if (copied == 0) repaired->reserve(text.size() + 64);
-        repaired->append(text.substr(copied, start - copied));
-        repaired->append(line_out);
-        copied = start + line.size();
-        ++stats->mojibake_lines;
-        for (std::size_t f = 0; f < kMojibakeFamilyCount; ++f) {
-          if (families >> f & 1) ++stats->mojibake_by_family[f];
-        }
-      }
+    line_out.clear();
+    const std::uint32_t families = repair.Repair(line, &line_out);
+    if (families == 0) continue;
+    if (copied == 0) repaired->reserve(text.size() + 64);
+    repaired->append(text.substr(copied, start - copied));
+    repaired->append(line_out);
+    copied = start + line.size();
+    ++stats->mojibake_lines;
+    for (std::size_t f = 0; f < kMojibakeFamilyCount; ++f) {
+      if (families >> f & 1) ++stats->mojibake_by_family[f];
     }
-    start = end + 1;
   }
   if (stats->mojibake_lines == 0) return false;
   repaired->append(text.substr(copied));
