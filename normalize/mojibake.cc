@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -559,7 +560,9 @@ struct Shape {
   double OddShare() const { return letters ? static_cast<double>(odd) / letters : 0; }
   // Reads as mojibake of a Cyrillic-to-Cyrillic family: capitals dominate,
   // or case flips inside words.
-  bool Suspicious() const { return letters >= 12 && (upper * 2 > letters || flips > 0); }
+  bool Suspicious() const {
+    return letters >= 12 && (upper * 2 > letters || flips * 50 >= letters);
+  }
   // Reads as ordinary text, and clearly better than `before`.
   bool PlausibleAfter(const Shape& before) const {
     return upper * 2 < letters && flips * 40 <= letters && VowelShare() >= 0.33 &&
@@ -613,7 +616,8 @@ inline PairSign SignOf(unsigned char lead, unsigned char next) {
       if (next >= 0x80 && next <= 0x8F && next != 0x81 && next != 0x86) {
         return PairSign::kMojibake;
       }
-      return next >= 0x90 && next <= 0xAF ? PairSign::kCapital : PairSign::kSmall;
+      if (next < 0x90) return PairSign::kNothing;  // Ё І
+      return next <= 0xAF ? PairSign::kCapital : PairSign::kSmall;
     case 0xD1:
       if (next >= 0x90 && next <= 0x9F && next != 0x91 && next != 0x96) {
         return PairSign::kMojibake;
@@ -656,209 +660,171 @@ bool WordShowsMojibake(std::string_view word) {
 
 namespace {
 
-// MayHoldMojibake over the byte pairs (p[i - 1], p[i]) for i in [from, to),
-// one at a time; counts capitals and small letters into *capitals, *small.
-bool SignedPairs(const unsigned char* p, std::size_t from, std::size_t to, int* capitals,
-                 int* small) {
-  for (std::size_t i = from; i < to; ++i) {
-    if (p[i - 1] < 0xC2) continue;
-    switch (SignOf(p[i - 1], p[i])) {
+// The quick check of one line ([p, p + size), no LF inside), a character at
+// a time: a character of SignOf, a run of seven Cyrillic capitals (KOI8-R
+// and windows-1251 read as each other turn small letters into capitals),
+// or a small Cyrillic letter right before a capital (they turn "Привет"
+// into "рТЙЧЕФ").
+constexpr int kCapitalRun = 7;
+
+bool LineShowsMojibake(const unsigned char* p, std::size_t size) {
+  int capitals = 0;     // Cyrillic capitals in a row
+  bool after_small = false;
+  for (std::size_t i = 0; i < size;) {
+    if (p[i] < 0xC2 || i + 1 == size) {
+      capitals = 0;
+      after_small = false;
+      ++i;
+      continue;
+    }
+    switch (SignOf(p[i], p[i + 1])) {
       case PairSign::kMojibake:
         return true;
       case PairSign::kCapital:
-        ++*capitals;
+        if (after_small || ++capitals >= kCapitalRun) return true;
+        after_small = false;
         break;
       case PairSign::kSmall:
-        ++*small;
+        capitals = 0;
+        after_small = true;
         break;
       case PairSign::kNothing:
+        capitals = 0;
+        after_small = false;
         break;
     }
+    i += 2;
   }
   return false;
 }
 
-#if defined(__x86_64__)
-__attribute__((target("avx2"))) inline __m256i Eq(__m256i a, int b) {
-  return _mm256_cmpeq_epi8(a, _mm256_set1_epi8(static_cast<char>(b)));
+// The offset of the start of the line holding offset `at`.
+std::size_t LineStart(const unsigned char* p, std::size_t at) {
+  const void* lf = memrchr(p, '\n', at);
+  return lf == nullptr ? 0 : static_cast<std::size_t>(static_cast<const unsigned char*>(lf) - p) + 1;
 }
 
-// The same, 32 pairs at a time with AVX2: every pair is looked at, so this
-// gives exactly what SignedPairs gives. Returns the first i not read.
-__attribute__((target("avx2"))) std::size_t SignedPairs32(const unsigned char* p,
-                                                          std::size_t from, std::size_t to,
-                                                          int* capitals, int* small,
-                                                          bool* found) {
-  const __m256i high = _mm256_set1_epi8(static_cast<char>(0xF0));
-  // Bytes C3 C5 C6 CB CE CF by low nibble (the high nibble is checked apart).
-  const __m256i latin_leads = _mm256_setr_epi8(0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1,
-                                               0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1);
-  std::size_t i = from;
-  for (; i + 32 <= to; i += 32) {
-    const __m256i prev = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i - 1));
-    const __m256i cur = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    const __m256i cur_high = _mm256_and_si256(cur, high);
-    const __m256i d0 = Eq(prev, 0xD0), d1 = Eq(prev, 0xD1);
-    const __m256i h8 = Eq(cur_high, 0x80), h9 = Eq(cur_high, 0x90);
-    const __m256i ha = Eq(cur_high, 0xA0), hb = Eq(cur_high, 0xB0);
-    __m256i sign = _mm256_and_si256(Eq(prev, 0xC2), _mm256_or_si256(h8, h9));
-    const __m256i prev_index = _mm256_and_si256(prev, _mm256_set1_epi8(0x0F));
-    sign = _mm256_or_si256(sign, _mm256_and_si256(Eq(_mm256_and_si256(prev, high), 0xC0),
-                                                  _mm256_shuffle_epi8(latin_leads, prev_index)));
-    const __m256i not_yo_i_d0 = _mm256_andnot_si256(_mm256_or_si256(Eq(cur, 0x81), Eq(cur, 0x86)),
-                                                    _mm256_and_si256(d0, h8));
-    const __m256i not_yo_i_d1 = _mm256_andnot_si256(_mm256_or_si256(Eq(cur, 0x91), Eq(cur, 0x96)),
-                                                    _mm256_and_si256(d1, h9));
-    sign = _mm256_or_si256(sign, _mm256_or_si256(not_yo_i_d0, not_yo_i_d1));
-    const __m256i pair = _mm256_and_si256(cur, _mm256_set1_epi8(static_cast<char>(0xFE)));
-    sign = _mm256_or_si256(sign, _mm256_and_si256(Eq(prev, 0xE2),
-                                                  _mm256_or_si256(Eq(pair, 0x88), Eq(pair, 0x94))));
-    if (!_mm256_testz_si256(sign, sign)) {
-      *found = true;
-      return i;
+// The offset of the LF that ends the line holding `at`, or `size`.
+std::size_t LineEnd(const unsigned char* p, std::size_t at, std::size_t size) {
+  const void* lf = std::memchr(p + at, '\n', size - at);
+  return lf == nullptr ? size : static_cast<std::size_t>(static_cast<const unsigned char*>(lf) - p);
+}
+
+#if defined(__x86_64__)
+// SuspectLines 64 bytes at a time with AVX-512BW, giving what
+// LineShowsMojibake gives on valid UTF-8: bit j of each mask stands for the
+// pair of bytes (i + j - 1, i + j), which ends a two-byte character when
+// the first is a lead. A line is given up once it shows something; clean
+// text needs no per-line bookkeeping at all. Returns where it stopped.
+__attribute__((target("avx512f,avx512bw"))) std::size_t SuspectLines64(
+    const unsigned char* p, std::size_t size, std::vector<std::size_t>* starts) {
+  auto eq = [](__m512i a, int b) __attribute__((target("avx512f,avx512bw"))) {
+    return _mm512_cmpeq_epi8_mask(a, _mm512_set1_epi8(static_cast<char>(b)));
+  };
+  const __m512i high = _mm512_set1_epi8(static_cast<char>(0xF0));
+  const __m512i low = _mm512_set1_epi8(0x0F);
+  const __m512i latin_leads = _mm512_broadcast_i32x4(
+      _mm_setr_epi8(0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1));
+  // The previous block's capitals and small letters, for runs across blocks.
+  std::uint64_t last_capitals = 0, last_small = 0;
+  auto shifted = [](std::uint64_t now, std::uint64_t last, int k) {
+    return (now << k) | (last >> (64 - k));
+  };
+  std::size_t i = 1;
+  while (i + 64 <= size) {
+    const __m512i prev = _mm512_loadu_si512(p + i - 1);
+    const __m512i cur = _mm512_loadu_si512(p + i);
+    const __mmask64 leads =
+        _mm512_cmpge_epu8_mask(prev, _mm512_set1_epi8(static_cast<char>(0xC2)));
+    if (leads == 0) {
+      last_capitals = last_small = 0;
+      i += 64;
+      continue;
     }
-    const __m256i caps = _mm256_and_si256(d0, _mm256_or_si256(h9, ha));
-    const __m256i smalls = _mm256_or_si256(_mm256_and_si256(d0, hb), _mm256_and_si256(d1, h8));
-    *capitals += __builtin_popcount(static_cast<unsigned>(_mm256_movemask_epi8(caps)));
-    *small += __builtin_popcount(static_cast<unsigned>(_mm256_movemask_epi8(smalls)));
+    const __m512i cur_high = _mm512_and_si512(cur, high);
+    const __m512i cur_low = _mm512_and_si512(cur, low);
+    const __mmask64 d0 = eq(prev, 0xD0), d1 = eq(prev, 0xD1);
+    const __mmask64 h8 = eq(cur_high, 0x80), h9 = eq(cur_high, 0x90);
+    const __mmask64 yo_i = eq(cur_low, 1) | eq(cur_low, 6);  // Ё І ё і
+    const __m512i latin = _mm512_shuffle_epi8(latin_leads, _mm512_and_si512(prev, low));
+    const __m512i pair = _mm512_and_si512(cur, _mm512_set1_epi8(static_cast<char>(0xFE)));
+    const std::uint64_t signs =
+        (eq(prev, 0xC2) & (h8 | h9)) |
+        (eq(_mm512_and_si512(prev, high), 0xC0) & _mm512_test_epi8_mask(latin, latin)) |
+        (((d0 & h8) | (d1 & h9)) & ~yo_i) | (eq(prev, 0xE2) & (eq(pair, 0x88) | eq(pair, 0x94)));
+    const std::uint64_t capitals = d0 & (h9 | eq(cur_high, 0xA0));
+    const std::uint64_t small = (d0 & eq(cur_high, 0xB0)) | (d1 & h8);
+    std::uint64_t runs = capitals;  // kCapitalRun in a row, two bytes each
+    for (int k = 1; k < kCapitalRun; ++k) runs &= shifted(capitals, last_capitals, 2 * k);
+    const std::uint64_t flips = capitals & shifted(small, last_small, 2);
+    const std::uint64_t found = signs | runs | flips;
+    if (found == 0) {
+      last_capitals = capitals;
+      last_small = small;
+      i += 64;
+      continue;
+    }
+    const std::size_t at = i + static_cast<std::size_t>(__builtin_ctzll(found));
+    starts->push_back(LineStart(p, at));
+    i = LineEnd(p, at, size) + 1;
+    last_capitals = last_small = 0;
   }
   return i;
 }
 
-bool HasAvx2() {
-  static const bool has = __builtin_cpu_supports("avx2");
+bool HasAvx512() {
+  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
   return has;
 }
 #endif
 
 }  // namespace
 
-bool MojibakeRepair::MayHoldMojibake(std::string_view line) {
+// Shape::Suspicious's case test on the bytes, before any decoding: at
+// least 12 basic Cyrillic letters, and capitals outnumber small ones or
+// follow one at least once in 50 letters ("АльЯнс" once in a long line is
+// a spelling, not mojibake).
+bool CaseLooksSwapped(std::string_view line) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
-  int capitals = 0, small = 0;
-  std::size_t i = 1;
-#if defined(__x86_64__)
-  if (HasAvx2()) {
-    bool found = false;
-    i = SignedPairs32(p, 1, line.size(), &capitals, &small, &found);
-    if (found) return true;
+  int capitals = 0, small = 0, flips = 0;
+  PairSign previous = PairSign::kNothing;
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+    if (p[i] < 0xC2) {
+      previous = PairSign::kNothing;
+      continue;
+    }
+    const PairSign sign = SignOf(p[i], p[i + 1]);
+    capitals += sign == PairSign::kCapital;
+    small += sign == PairSign::kSmall;
+    flips += sign == PairSign::kCapital && previous == PairSign::kSmall;
+    previous = sign;
+    ++i;
   }
-#endif
-  if (line.size() > 1 && SignedPairs(p, i, line.size(), &capitals, &small)) return true;
-  // Capitals outnumbering small letters: the KOI8-R and windows-1251 swaps.
-  return capitals >= 2 && capitals > small;
+  return capitals + small >= 12 && (capitals > small || flips * 50 >= capitals + small);
 }
 
-namespace {
-
-// Per-line bookkeeping for SuspectLines: the line being read.
-struct LineTally {
-  std::size_t start = 0;
-  int capitals = 0, small = 0;
-  bool sign = false;
-
-  // The line ends at `end` (a LF, or the text's end): note it if suspect,
-  // and start the next one after it.
-  void End(std::size_t end, std::vector<std::size_t>* starts) {
-    if (sign || (capitals >= 2 && capitals > small)) starts->push_back(start);
-    start = end + 1;
-    capitals = small = 0;
-    sign = false;
-  }
-  void Add(const unsigned char* p, std::size_t i) {
-    if (p[i - 1] < 0xC2) return;
-    switch (SignOf(p[i - 1], p[i])) {
-      case PairSign::kMojibake:
-        sign = true;
-        break;
-      case PairSign::kCapital:
-        ++capitals;
-        break;
-      case PairSign::kSmall:
-        ++small;
-        break;
-      case PairSign::kNothing:
-        break;
-    }
-  }
-};
-
-#if defined(__x86_64__)
-// SuspectLines 32 pairs at a time; returns the first position not read.
-__attribute__((target("avx2"))) std::size_t SuspectLines32(const unsigned char* p,
-                                                           std::size_t size, LineTally* line,
-                                                           std::vector<std::size_t>* starts) {
-  const __m256i high = _mm256_set1_epi8(static_cast<char>(0xF0));
-  const __m256i latin_leads = _mm256_setr_epi8(0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1,
-                                               0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1);
-  std::size_t i = 1;
-  for (; i + 32 <= size; i += 32) {
-    const __m256i prev = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i - 1));
-    const __m256i cur = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    const auto newlines = static_cast<std::uint32_t>(_mm256_movemask_epi8(Eq(cur, '\n')));
-    // Blocks of ASCII (and line breaks) only: nothing to count.
-    const auto non_ascii = static_cast<std::uint32_t>(_mm256_movemask_epi8(prev));
-    std::uint32_t signs = 0, capitals = 0, small = 0;
-    if (non_ascii != 0) {
-      const __m256i cur_high = _mm256_and_si256(cur, high);
-      const __m256i d0 = Eq(prev, 0xD0), d1 = Eq(prev, 0xD1);
-      const __m256i h8 = Eq(cur_high, 0x80), h9 = Eq(cur_high, 0x90);
-      __m256i sign = _mm256_and_si256(Eq(prev, 0xC2), _mm256_or_si256(h8, h9));
-      const __m256i prev_index = _mm256_and_si256(prev, _mm256_set1_epi8(0x0F));
-      sign = _mm256_or_si256(sign, _mm256_and_si256(Eq(_mm256_and_si256(prev, high), 0xC0),
-                                                    _mm256_shuffle_epi8(latin_leads, prev_index)));
-      sign = _mm256_or_si256(
-          sign, _mm256_andnot_si256(_mm256_or_si256(Eq(cur, 0x81), Eq(cur, 0x86)),
-                                    _mm256_and_si256(d0, h8)));
-      sign = _mm256_or_si256(
-          sign, _mm256_andnot_si256(_mm256_or_si256(Eq(cur, 0x91), Eq(cur, 0x96)),
-                                    _mm256_and_si256(d1, h9)));
-      const __m256i pair = _mm256_and_si256(cur, _mm256_set1_epi8(static_cast<char>(0xFE)));
-      sign = _mm256_or_si256(sign, _mm256_and_si256(Eq(prev, 0xE2),
-                                                    _mm256_or_si256(Eq(pair, 0x88), Eq(pair, 0x94))));
-      signs = static_cast<std::uint32_t>(_mm256_movemask_epi8(sign));
-      capitals = static_cast<std::uint32_t>(_mm256_movemask_epi8(
-          _mm256_and_si256(d0, _mm256_or_si256(h9, Eq(cur_high, 0xA0)))));
-      small = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(
-          _mm256_and_si256(d0, Eq(cur_high, 0xB0)), _mm256_and_si256(d1, h8))));
-    }
-    // Bit j stands for position i + j; each line break ends a line there.
-    std::uint32_t left = ~0u;  // the bits not yet given to a line
-    for (std::uint32_t breaks = newlines; breaks != 0; breaks &= breaks - 1) {
-      const int k = __builtin_ctz(breaks);
-      const std::uint32_t before = left & ((1u << k) - 1);
-      line->sign = line->sign || (signs & before) != 0;
-      line->capitals += __builtin_popcount(capitals & before);
-      line->small += __builtin_popcount(small & before);
-      line->End(i + static_cast<std::size_t>(k), starts);
-      left = k == 31 ? 0 : ~0u << (k + 1);
-    }
-    line->sign = line->sign || (signs & left) != 0;
-    line->capitals += __builtin_popcount(capitals & left);
-    line->small += __builtin_popcount(small & left);
-  }
-  return i;
+bool MojibakeRepair::MayHoldMojibake(std::string_view line) {
+  return LineShowsMojibake(reinterpret_cast<const unsigned char*>(line.data()), line.size());
 }
-#endif
-
-}  // namespace
 
 void MojibakeRepair::SuspectLines(std::string_view text, std::vector<std::size_t>* starts) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  LineTally line;
-  std::size_t i = 1;
-  if (!text.empty() && p[0] == '\n') line.End(0, starts);
+  const std::size_t size = text.size();
+  std::size_t i = 0;  // the start of a line not yet read
 #if defined(__x86_64__)
-  if (HasAvx2()) i = SuspectLines32(p, text.size(), &line, starts);
-#endif
-  for (; i < text.size(); ++i) {
-    if (p[i] == '\n') {
-      line.End(i, starts);
-    } else {
-      line.Add(p, i);
-    }
+  if (HasAvx512() && size > 64) {
+    const std::size_t stopped = SuspectLines64(p, size, starts);
+    // The wide steps stop inside a line or at a line's start: that line is
+    // read again from its start, unless it was given already.
+    i = stopped >= size ? size : LineStart(p, stopped);
+    if (!starts->empty() && starts->back() >= i) i = LineEnd(p, starts->back(), size) + 1;
   }
-  if (line.start < text.size()) line.End(text.size(), starts);
+#endif
+  while (i < size) {
+    const std::size_t end = LineEnd(p, i, size);
+    if (LineShowsMojibake(p + i, end - i)) starts->push_back(i);
+    i = end + 1;
+  }
 }
 
 std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) const {
@@ -871,6 +837,10 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
     std::vector<Candidate> candidates;
     const Candidate* chosen = nullptr;
   };
+  // Most lines the quick check names are clean: with no word that shows
+  // mojibake and a case that does not look swapped, nothing is decoded.
+  const bool case_swapped = CaseLooksSwapped(line);
+  bool any_shows = false;
   std::vector<Word> words;
   for (std::size_t i = 0; i < line.size();) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
@@ -880,10 +850,13 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
       ascii = ascii && static_cast<unsigned char>(line[j]) < 0x80;
       ++j;
     }
-    if (j > i && !ascii) words.push_back(Word{i, j});
+    if (j > i && !ascii) {
+      words.push_back(Word{i, j});
+      any_shows = any_shows || WordShowsMojibake(line.substr(i, j - i));
+    }
     i = j;
   }
-  if (words.empty()) return 0;
+  if (words.empty() || (!any_shows && !case_swapped)) return 0;
   // A word's characters; false for ill-formed UTF-8, which is left alone.
   auto decoded = [&line](Word& w) {
     if (!w.decoded) {
@@ -1023,7 +996,7 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
   // KOI8-R and windows-1251 read as each other: the whole line at once.
   std::vector<Candidate> swapped;
   int swap_family = -1;
-  if (repaired == 0) {
+  if (repaired == 0 && case_swapped) {
     Shape shape;
     for (Word& w : words) {
       if (decoded(w)) shape.Add(w.text);
