@@ -663,36 +663,35 @@ namespace {
 // The quick check of one line ([p, p + size), no LF inside), a character at
 // a time: a character of SignOf, a run of seven Cyrillic capitals (KOI8-R
 // and windows-1251 read as each other turn small letters into capitals),
-// or a small Cyrillic letter right before a capital (they turn "Привет"
-// into "рТЙЧЕФ").
+// or a word that starts with a small Cyrillic letter and a capital (they
+// turn "Привет" into "рТЙЧЕФ"; "АвтоВАЗ" has its capital later).
 constexpr int kCapitalRun = 7;
 
 bool LineShowsMojibake(const unsigned char* p, std::size_t size) {
-  int capitals = 0;     // Cyrillic capitals in a row
-  bool after_small = false;
+  int capitals = 0;  // Cyrillic capitals in a row
+  bool after_first_small = false;  // a word's first letter, small, before
   for (std::size_t i = 0; i < size;) {
     if (p[i] < 0xC2 || i + 1 == size) {
       capitals = 0;
-      after_small = false;
+      after_first_small = false;
       ++i;
       continue;
     }
-    switch (SignOf(p[i], p[i + 1])) {
+    const PairSign sign = SignOf(p[i], p[i + 1]);
+    switch (sign) {
       case PairSign::kMojibake:
         return true;
       case PairSign::kCapital:
-        if (after_small || ++capitals >= kCapitalRun) return true;
-        after_small = false;
+        if (after_first_small || ++capitals >= kCapitalRun) return true;
         break;
       case PairSign::kSmall:
         capitals = 0;
-        after_small = true;
         break;
       case PairSign::kNothing:
         capitals = 0;
-        after_small = false;
         break;
     }
+    after_first_small = sign == PairSign::kSmall && (i == 0 || p[i - 1] < 0x80);
     i += 2;
   }
   return false;
@@ -730,7 +729,9 @@ __attribute__((target("avx512f,avx512bw"))) std::size_t SuspectLines64(
   auto shifted = [](std::uint64_t now, std::uint64_t last, int k) {
     return (now << k) | (last >> (64 - k));
   };
-  std::size_t i = 1;
+  // The first line is read by the caller (the wide steps look 4 bytes back).
+  std::size_t i = LineEnd(p, 0, size) + 1;
+  if (i < 4) i = 4;
   while (i + 64 <= size) {
     const __m512i prev = _mm512_loadu_si512(p + i - 1);
     const __m512i cur = _mm512_loadu_si512(p + i);
@@ -756,7 +757,10 @@ __attribute__((target("avx512f,avx512bw"))) std::size_t SuspectLines64(
     const std::uint64_t small = (d0 & eq(cur_high, 0xB0)) | (d1 & h8);
     std::uint64_t runs = capitals;  // kCapitalRun in a row, two bytes each
     for (int k = 1; k < kCapitalRun; ++k) runs &= shifted(capitals, last_capitals, 2 * k);
-    const std::uint64_t flips = capitals & shifted(small, last_small, 2);
+    // A small letter that starts a word (an ASCII byte before its lead)
+    // right before a capital.
+    const std::uint64_t ascii_before = ~_mm512_movepi8_mask(_mm512_loadu_si512(p + i - 4));
+    const std::uint64_t flips = capitals & shifted(small, last_small, 2) & ascii_before;
     const std::uint64_t found = signs | runs | flips;
     if (found == 0) {
       last_capitals = capitals;
@@ -813,6 +817,8 @@ void MojibakeRepair::SuspectLines(std::string_view text, std::vector<std::size_t
   std::size_t i = 0;  // the start of a line not yet read
 #if defined(__x86_64__)
   if (HasAvx512() && size > 64) {
+    const std::size_t first_end = LineEnd(p, 0, size);
+    if (LineShowsMojibake(p, first_end)) starts->push_back(0);
     const std::size_t stopped = SuspectLines64(p, size, starts);
     // The wide steps stop inside a line or at a line's start: that line is
     // read again from its start, unless it was given already.

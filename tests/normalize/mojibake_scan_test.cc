@@ -90,7 +90,7 @@ TEST(MojibakeScanTest, FindsRunsAndFlipsAcrossBlocks) {
   for (std::size_t pad = 0; pad < 140; ++pad) {
     const std::string clean = std::string(pad, 'x') + " привет мир\n";
     const std::string caps = std::string(pad, 'x') + " ПТЙЧЕФЫ\nok\n";
-    const std::string flip = std::string(pad, 'x') + " рТ\n";
+    const std::string flip = std::string(pad, 'x') + " рТ\nАвтоВАЗ\n";
     EXPECT_TRUE(Wide(clean).empty()) << pad;
     EXPECT_EQ(Wide(caps), std::vector<std::size_t>{0}) << pad;
     EXPECT_EQ(Wide(flip), std::vector<std::size_t>{0}) << pad;
