@@ -611,7 +611,7 @@ inline PairSign SignOf(unsigned char lead, unsigned char next) {
     case 0xCB:
     case 0xCE:
     case 0xCF:
-      return PairSign::kMojibake;
+      return next >= 0x80 && next <= 0xBF ? PairSign::kMojibake : PairSign::kNothing;
     case 0xD0:
       if (next >= 0x80 && next <= 0x8F && next != 0x81 && next != 0x86) {
         return PairSign::kMojibake;
@@ -715,51 +715,104 @@ std::size_t LineEnd(const unsigned char* p, std::size_t at, std::size_t size) {
 // pair of bytes (i + j - 1, i + j), which ends a two-byte character when
 // the first is a lead. A line is given up once it shows something; clean
 // text needs no per-line bookkeeping at all. Returns where it stopped.
-__attribute__((target("avx512f,avx512bw"))) std::size_t SuspectLines64(
+// The pair kinds of SignOf as bits, for the wide steps: a byte pair is of a
+// kind when its lead's class and its continuation's class share the bit.
+constexpr char kSignBits = 0x1F;  // C1, Ѐ..Џ, ѐ..џ, math and box, Latin-1
+constexpr char kCapitalBit = 0x20;
+constexpr char kSmallBits = static_cast<char>(0xC0);
+
+struct PairClasses {
+  std::array<std::uint8_t, 64> lead{};          // by byte - C0
+  std::array<std::uint8_t, 64> continuation{};  // by byte - 80
+};
+
+// Built from SignOf itself, so the two cannot disagree: for each lead and
+// kind, the continuations that make a pair of that kind.
+const PairClasses& Classes() {
+  static const PairClasses classes = [] {
+    PairClasses c;
+    struct Kind {
+      unsigned char lead;
+      std::uint8_t bit;
+      PairSign sign;
+    };
+    const Kind kinds[] = {
+        {0xC2, 0x01, PairSign::kMojibake}, {0xD0, 0x02, PairSign::kMojibake},
+        {0xD1, 0x04, PairSign::kMojibake}, {0xE2, 0x08, PairSign::kMojibake},
+        {0xD0, 0x20, PairSign::kCapital},  {0xD0, 0x40, PairSign::kSmall},
+        {0xD1, 0x80, PairSign::kSmall},
+    };
+    for (const Kind& k : kinds) {
+      c.lead[k.lead - 0xC0] |= k.bit;
+      for (int b = 0x80; b < 0xC0; ++b) {
+        if (SignOf(k.lead, static_cast<unsigned char>(b)) == k.sign) c.continuation[b - 0x80] |= k.bit;
+      }
+    }
+    // Leads that are a sign with any continuation (Latin-1 letters, ...).
+    for (int lead = 0xC0; lead <= 0xFF; ++lead) {
+      if (lead != 0xC2 && lead != 0xD0 && lead != 0xD1 && lead != 0xE2 &&
+          SignOf(static_cast<unsigned char>(lead), 0x80) == PairSign::kMojibake) {
+        c.lead[lead - 0xC0] |= 0x10;
+      }
+    }
+    for (int b = 0x80; b < 0xC0; ++b) c.continuation[b - 0x80] |= 0x10;
+    return c;
+  }();
+  return classes;
+}
+
+__attribute__((target("avx512f,avx512bw,avx512vbmi"))) std::size_t SuspectLines64(
     const unsigned char* p, std::size_t size, std::vector<std::size_t>* starts) {
-  auto eq = [](__m512i a, int b) __attribute__((target("avx512f,avx512bw"))) {
-    return _mm512_cmpeq_epi8_mask(a, _mm512_set1_epi8(static_cast<char>(b)));
-  };
-  const __m512i high = _mm512_set1_epi8(static_cast<char>(0xF0));
-  const __m512i low = _mm512_set1_epi8(0x0F);
-  const __m512i latin_leads = _mm512_broadcast_i32x4(
-      _mm_setr_epi8(0, 0, 0, -1, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, -1, -1));
+  const __m512i lead_classes = _mm512_loadu_si512(Classes().lead.data());
+  const __m512i continuation_classes = _mm512_loadu_si512(Classes().continuation.data());
   // The previous block's capitals and small letters, for runs across blocks.
   std::uint64_t last_capitals = 0, last_small = 0;
   auto shifted = [](std::uint64_t now, std::uint64_t last, int k) {
     return (now << k) | (last >> (64 - k));
   };
-  // The first line is read by the caller (the wide steps look 4 bytes back).
-  std::size_t i = LineEnd(p, 0, size) + 1;
-  if (i < 4) i = 4;
-  while (i + 64 <= size) {
-    const __m512i prev = _mm512_loadu_si512(p + i - 1);
-    const __m512i cur = _mm512_loadu_si512(p + i);
-    const __mmask64 leads =
-        _mm512_cmpge_epu8_mask(prev, _mm512_set1_epi8(static_cast<char>(0xC2)));
-    if (leads == 0) {
+  // Bit j of each mask stands for position i + j. The first block reads 4
+  // bytes back with those before the text masked off (as zero: ASCII, like
+  // a line's start); the last reads only up to the text's end (zero beyond:
+  // nothing to find). Masked lanes are never touched.
+  std::size_t i = 1;
+  while (i < size) {
+    std::uint64_t valid = ~std::uint64_t{0};
+    __m512i prev, cur, before;
+    if (i >= 4 && size - i >= 64) {
+      prev = _mm512_loadu_si512(p + i - 1);
+      cur = _mm512_loadu_si512(p + i);
+      before = _mm512_loadu_si512(p + i - 4);
+    } else {
+      if (size - i < 64) valid = (std::uint64_t{1} << (size - i)) - 1;
+      prev = _mm512_maskz_loadu_epi8(valid, p + i - 1);
+      cur = _mm512_maskz_loadu_epi8(valid, p + i);
+      const std::uint64_t in_text = i >= 4 ? valid : valid & (~std::uint64_t{0} << (4 - i));
+      before = _mm512_maskz_loadu_epi8(in_text, p + i - 4);
+    }
+    // Each byte's class by table (VBMI's 64-entry byte lookup): a lead by
+    // its low 6 bits (C0..FF), a continuation likewise (80..BF). A pair
+    // belongs to a kind when both bytes carry the kind's bit.
+    const __m512i prev_class = _mm512_maskz_permutexvar_epi8(
+        _mm512_cmpge_epu8_mask(prev, _mm512_set1_epi8(static_cast<char>(0xC0))), prev,
+        lead_classes);
+    const __m512i cur_class = _mm512_maskz_permutexvar_epi8(
+        _mm512_cmpge_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0x80))) &
+            _mm512_cmplt_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0xC0))),
+        cur, continuation_classes);
+    const __m512i both = _mm512_and_si512(prev_class, cur_class);
+    const std::uint64_t signs = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kSignBits));
+    const std::uint64_t capitals = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kCapitalBit));
+    const std::uint64_t small = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kSmallBits));
+    if ((signs | capitals | small) == 0) {
       last_capitals = last_small = 0;
       i += 64;
       continue;
     }
-    const __m512i cur_high = _mm512_and_si512(cur, high);
-    const __m512i cur_low = _mm512_and_si512(cur, low);
-    const __mmask64 d0 = eq(prev, 0xD0), d1 = eq(prev, 0xD1);
-    const __mmask64 h8 = eq(cur_high, 0x80), h9 = eq(cur_high, 0x90);
-    const __mmask64 yo_i = eq(cur_low, 1) | eq(cur_low, 6);  // Ё І ё і
-    const __m512i latin = _mm512_shuffle_epi8(latin_leads, _mm512_and_si512(prev, low));
-    const __m512i pair = _mm512_and_si512(cur, _mm512_set1_epi8(static_cast<char>(0xFE)));
-    const std::uint64_t signs =
-        (eq(prev, 0xC2) & (h8 | h9)) |
-        (eq(_mm512_and_si512(prev, high), 0xC0) & _mm512_test_epi8_mask(latin, latin)) |
-        (((d0 & h8) | (d1 & h9)) & ~yo_i) | (eq(prev, 0xE2) & (eq(pair, 0x88) | eq(pair, 0x94)));
-    const std::uint64_t capitals = d0 & (h9 | eq(cur_high, 0xA0));
-    const std::uint64_t small = (d0 & eq(cur_high, 0xB0)) | (d1 & h8);
     std::uint64_t runs = capitals;  // kCapitalRun in a row, two bytes each
     for (int k = 1; k < kCapitalRun; ++k) runs &= shifted(capitals, last_capitals, 2 * k);
     // A small letter that starts a word (an ASCII byte before its lead)
     // right before a capital.
-    const std::uint64_t ascii_before = ~_mm512_movepi8_mask(_mm512_loadu_si512(p + i - 4));
+    const std::uint64_t ascii_before = ~_mm512_movepi8_mask(before);
     const std::uint64_t flips = capitals & shifted(small, last_small, 2) & ascii_before;
     const std::uint64_t found = signs | runs | flips;
     if (found == 0) {
@@ -777,7 +830,9 @@ __attribute__((target("avx512f,avx512bw"))) std::size_t SuspectLines64(
 }
 
 bool HasAvx512() {
-  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+  static const bool has = __builtin_cpu_supports("avx512f") &&
+                          __builtin_cpu_supports("avx512bw") &&
+                          __builtin_cpu_supports("avx512vbmi");
   return has;
 }
 #endif
@@ -816,14 +871,9 @@ void MojibakeRepair::SuspectLines(std::string_view text, std::vector<std::size_t
   const std::size_t size = text.size();
   std::size_t i = 0;  // the start of a line not yet read
 #if defined(__x86_64__)
-  if (HasAvx512() && size > 64) {
-    const std::size_t first_end = LineEnd(p, 0, size);
-    if (LineShowsMojibake(p, first_end)) starts->push_back(0);
-    const std::size_t stopped = SuspectLines64(p, size, starts);
-    // The wide steps stop inside a line or at a line's start: that line is
-    // read again from its start, unless it was given already.
-    i = stopped >= size ? size : LineStart(p, stopped);
-    if (!starts->empty() && starts->back() >= i) i = LineEnd(p, starts->back(), size) + 1;
+  if (HasAvx512()) {
+    SuspectLines64(p, size, starts);
+    return;
   }
 #endif
   while (i < size) {

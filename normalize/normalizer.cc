@@ -375,7 +375,13 @@ struct Normalizer::Impl {
   // Step 0 where asked for, then Run().
   Status Normalize(std::string_view text, std::string* out, NormalizeStats* stats,
                    bool strict) const;
-  Status Run(std::string_view text, std::string* out, NormalizeStats* stats, bool strict) const;
+  // `carried`: the code-block state to start from and leave for the next
+  // call, when `text` is one piece of a longer text cut at line breaks.
+  Status Run(std::string_view text, std::string* out, NormalizeStats* stats, bool strict,
+             BlockState* carried = nullptr) const;
+  // Normalize() under fix_mojibake, on one piece of whole lines.
+  Status RepairAndRun(std::string_view text, std::string* out, NormalizeStats* stats, bool strict,
+                      BlockState* carried) const;
   // Steps 1 and 2; on ill-formed input under `strict`, the error's offset is
   // set and its line and column are left for Run() to fill in.
   Status NormalizeLine(std::string_view line, bool ends_with_newline, std::size_t line_offset,
@@ -804,7 +810,7 @@ SourcePosition PositionOf(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Status Normalizer::Impl::Run(std::string_view text, std::string* out, NormalizeStats* stats,
-                             bool strict) const {
+                             bool strict, BlockState* carried) const {
   const auto* base = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = base + text.size();
   const unsigned char* p = base;
@@ -817,7 +823,8 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out, NormalizeS
   Scratch scratch;  // empty strings: nothing is allocated until a dirty line
   // Code blocks seen so far. Only this call's text is known: a fence left
   // open runs to its end (normalizer.h).
-  BlockState blocks;
+  BlockState own_blocks;
+  BlockState& blocks = carried != nullptr ? *carried : own_blocks;
   while (p < end) {
     const unsigned char* line_start = p;
     const unsigned char* q = p;
@@ -1024,19 +1031,44 @@ bool RepairMojibake(const internal::MojibakeRepair& repair, std::string_view tex
 
 Status Normalizer::Impl::Normalize(std::string_view text, std::string* out, NormalizeStats* stats,
                                    bool strict) const {
-  if (mojibake == nullptr) return Run(text, out, stats, strict);
+  if (mojibake == nullptr || text.empty()) return Run(text, out, stats, strict);
+  // Pieces of about 256 KB of whole lines: each is scanned for mojibake and
+  // then normalized while it is still in the cache. The code-block state
+  // goes from piece to piece, so the result is that of one Run().
+  constexpr std::size_t kPiece = std::size_t{1} << 18;
+  out->reserve(out->size() + text.size() + text.size() / 8);  // once, not per piece
+  BlockState blocks;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.size();
+    if (text.size() - start > kPiece) {
+      const std::size_t lf = text.find('\n', start + kPiece);
+      if (lf != std::string_view::npos) end = lf + 1;
+    }
+    Status s = RepairAndRun(text.substr(start, end - start), out, stats, strict, &blocks);
+    if (!s.ok()) {
+      return Status(s.code(), s.message(), PositionOf(text, start + s.where().offset));
+    }
+    start = end;
+  }
+  return Status();
+}
+
+Status Normalizer::Impl::RepairAndRun(std::string_view text, std::string* out,
+                                      NormalizeStats* stats, bool strict,
+                                      BlockState* carried) const {
   std::string repaired;
   NormalizeStats run_stats;
   if (!RepairMojibake(*mojibake, text, &repaired, &run_stats)) {
-    Status s = Run(text, out, &run_stats, strict);
+    Status s = Run(text, out, &run_stats, strict, carried);
     stats->Add(run_stats);
     return s;
   }
   const std::size_t out_start = out->size();
-  Status s = Run(repaired, out, &run_stats, strict);
+  Status s = Run(repaired, out, &run_stats, strict, carried);
   // Lines changed: counted against the text as it came. Normalizing keeps N
   // lines in N lines out; where a lone CR makes the counts differ, the
-  // repaired lines are added to what Run() saw.
+  // repaired lines are added to what Run() saw. (Under strict_utf8 an
+  // error's position is in the repaired text.)
   const std::string_view produced(out->data() + out_start, out->size() - out_start);
   if (s.ok() && std::count(produced.begin(), produced.end(), '\n') ==
                     std::count(text.begin(), text.end(), '\n')) {
