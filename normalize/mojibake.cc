@@ -980,7 +980,12 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
     int best = w.badness;
     for (const Candidate& cand : w.candidates) {
       const int b = Badness(cand.text);
-      if (b + 2 <= w.badness && b < best) {
+      // Four bytes that decode as one character above the BMP (an emoji)
+      // are rarely a coincidence: there a smaller gain will do.
+      const bool astral = cand.complete &&
+                          std::any_of(cand.text.begin(), cand.text.end(),
+                                      [](char32_t c) { return c >= 0x10000; });
+      if (b + (astral ? 1 : 2) <= w.badness && b < best) {
         best = b;
         w.chosen = &cand;
       }
