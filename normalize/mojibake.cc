@@ -808,8 +808,11 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi"))) std::size_t SuspectLines6
       i += 64;
       continue;
     }
-    std::uint64_t runs = capitals;  // kCapitalRun in a row, two bytes each
-    for (int k = 1; k < kCapitalRun; ++k) runs &= shifted(capitals, last_capitals, 2 * k);
+    std::uint64_t runs = 0;  // kCapitalRun capitals in a row, two bytes each
+    if (__builtin_popcountll(capitals) + __builtin_popcountll(last_capitals) >= kCapitalRun) {
+      runs = capitals;
+      for (int k = 1; k < kCapitalRun; ++k) runs &= shifted(capitals, last_capitals, 2 * k);
+    }
     // A small letter that starts a word (an ASCII byte before its lead)
     // right before a capital.
     const std::uint64_t ascii_before = ~_mm512_movepi8_mask(before);
@@ -843,23 +846,78 @@ bool HasAvx512() {
 // least 12 basic Cyrillic letters, and capitals outnumber small ones or
 // follow one at least once in 50 letters ("АльЯнс" once in a long line is
 // a spelling, not mojibake).
-bool CaseLooksSwapped(std::string_view line) {
-  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
-  int capitals = 0, small = 0, flips = 0;
+namespace {
+
+struct CaseCounts {
+  int capitals = 0, small = 0, flips = 0;  // flips: a small letter, then a capital
+};
+
+CaseCounts CountCase(const unsigned char* p, std::size_t size) {
+  CaseCounts counts;
   PairSign previous = PairSign::kNothing;
-  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+  for (std::size_t i = 0; i + 1 < size; ++i) {
     if (p[i] < 0xC2) {
       previous = PairSign::kNothing;
       continue;
     }
     const PairSign sign = SignOf(p[i], p[i + 1]);
-    capitals += sign == PairSign::kCapital;
-    small += sign == PairSign::kSmall;
-    flips += sign == PairSign::kCapital && previous == PairSign::kSmall;
+    counts.capitals += sign == PairSign::kCapital;
+    counts.small += sign == PairSign::kSmall;
+    counts.flips += sign == PairSign::kCapital && previous == PairSign::kSmall;
     previous = sign;
     ++i;
   }
-  return capitals + small >= 12 && (capitals > small || flips * 50 >= capitals + small);
+  return counts;
+}
+
+#if defined(__x86_64__)
+// CountCase 64 bytes at a time (the classes of SuspectLines64).
+__attribute__((target("avx512f,avx512bw,avx512vbmi"))) CaseCounts CountCase64(
+    const unsigned char* p, std::size_t size) {
+  const __m512i lead_classes = _mm512_loadu_si512(Classes().lead.data());
+  const __m512i continuation_classes = _mm512_loadu_si512(Classes().continuation.data());
+  CaseCounts counts;
+  std::uint64_t last_small = 0;
+  for (std::size_t i = 1; i < size; i += 64) {
+    const std::uint64_t valid =
+        size - i >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << (size - i)) - 1;
+    const __m512i prev = _mm512_maskz_loadu_epi8(valid, p + i - 1);
+    const __m512i cur = _mm512_maskz_loadu_epi8(valid, p + i);
+    const __m512i prev_class = _mm512_maskz_permutexvar_epi8(
+        _mm512_cmpge_epu8_mask(prev, _mm512_set1_epi8(static_cast<char>(0xC0))), prev,
+        lead_classes);
+    const __m512i cur_class = _mm512_maskz_permutexvar_epi8(
+        _mm512_cmpge_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0x80))) &
+            _mm512_cmplt_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0xC0))),
+        cur, continuation_classes);
+    const __m512i both = _mm512_and_si512(prev_class, cur_class);
+    const std::uint64_t capitals = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kCapitalBit));
+    const std::uint64_t small = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kSmallBits));
+    counts.capitals += __builtin_popcountll(capitals);
+    counts.small += __builtin_popcountll(small);
+    counts.flips += __builtin_popcountll(capitals & ((small << 2) | (last_small >> 62)));
+    last_small = small;
+  }
+  return counts;
+}
+#endif
+
+}  // namespace
+
+bool CaseLooksSwapped(std::string_view line) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  CaseCounts c;
+#if defined(__x86_64__)
+  if (HasAvx512()) {
+    c = CountCase64(p, line.size());
+  } else {
+    c = CountCase(p, line.size());
+  }
+#else
+  c = CountCase(p, line.size());
+#endif
+  const int letters = c.capitals + c.small;
+  return letters >= 12 && (c.capitals > c.small || c.flips * 50 >= letters);
 }
 
 bool MojibakeRepair::MayHoldMojibake(std::string_view line) {
