@@ -952,25 +952,36 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
     const Candidate* chosen = nullptr;
   };
   // Most lines the quick check names are clean: with no word that shows
-  // mojibake and a case that does not look swapped, nothing is decoded.
+  // mojibake and a case that does not look swapped, nothing is decoded and
+  // no word is even noted.
   const bool case_swapped = CaseLooksSwapped(line);
+  auto for_each_word = [&line](auto&& f) {
+    for (std::size_t i = 0; i < line.size();) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      std::size_t j = i;
+      bool ascii = true;
+      while (j < line.size() && line[j] != ' ' && line[j] != '\t') {
+        ascii = ascii && static_cast<unsigned char>(line[j]) < 0x80;
+        ++j;
+      }
+      if (j > i && !ascii && f(i, j)) return;
+      i = j;
+    }
+  };
   bool any_shows = false;
-  std::vector<Word> words;
-  for (std::size_t i = 0; i < line.size();) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    std::size_t j = i;
-    bool ascii = true;
-    while (j < line.size() && line[j] != ' ' && line[j] != '\t') {
-      ascii = ascii && static_cast<unsigned char>(line[j]) < 0x80;
-      ++j;
-    }
-    if (j > i && !ascii) {
-      words.push_back(Word{i, j});
-      any_shows = any_shows || WordShowsMojibake(line.substr(i, j - i));
-    }
-    i = j;
+  if (!case_swapped) {
+    for_each_word([&](std::size_t i, std::size_t j) {
+      any_shows = WordShowsMojibake(line.substr(i, j - i));
+      return any_shows;
+    });
+    if (!any_shows) return 0;
   }
-  if (words.empty() || (!any_shows && !case_swapped)) return 0;
+  std::vector<Word> words;
+  for_each_word([&](std::size_t i, std::size_t j) {
+    words.push_back(Word{i, j});
+    return false;
+  });
+  if (words.empty()) return 0;
   // A word's characters; false for ill-formed UTF-8, which is left alone.
   auto decoded = [&line](Word& w) {
     if (!w.decoded) {
