@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "clean_scan.h"
+#include "homoglyphs.h"
 #include "core/char_class.h"
 #include "core/utf8.h"
 #include "mojibake.h"
@@ -319,6 +320,7 @@ void NormalizeStats::Add(const NormalizeStats& o) {
   for (std::size_t i = 0; i < mojibake_by_family.size(); ++i) {
     mojibake_by_family[i] += o.mojibake_by_family[i];
   }
+  homoglyphs += o.homoglyphs;
 }
 
 struct Normalizer::Impl {
@@ -1027,11 +1029,38 @@ bool RepairMojibake(const internal::MojibakeRepair& repair, std::string_view tex
   return true;
 }
 
+// Homoglyphs over every line of `text`, like RepairMojibake.
+bool FixAllHomoglyphs(std::string_view text, std::string* fixed, NormalizeStats* stats) {
+  std::size_t copied = 0;
+  std::string line_out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (internal::MayHoldHomoglyphs(line)) {
+      line_out.clear();
+      if (const std::size_t n = internal::FixHomoglyphs(line, &line_out); n > 0) {
+        if (copied == 0) fixed->reserve(text.size() + 64);
+        fixed->append(text.substr(copied, start - copied));
+        fixed->append(line_out);
+        copied = end;
+        stats->homoglyphs += n;
+      }
+    }
+    start = end + 1;
+  }
+  if (copied == 0) return false;
+  fixed->append(text.substr(copied));
+  return true;
+}
+
 }  // namespace
 
 Status Normalizer::Impl::Normalize(std::string_view text, std::string* out, NormalizeStats* stats,
                                    bool strict) const {
-  if (mojibake == nullptr || text.empty()) return Run(text, out, stats, strict);
+  if ((mojibake == nullptr && !options.fix_homoglyphs) || text.empty()) {
+    return Run(text, out, stats, strict);
+  }
   // Pieces of about 256 KB of whole lines: each is scanned for mojibake and
   // then normalized while it is still in the cache. The code-block state
   // goes from piece to piece, so the result is that of one Run().
@@ -1058,7 +1087,15 @@ Status Normalizer::Impl::RepairAndRun(std::string_view text, std::string* out,
                                       BlockState* carried) const {
   std::string repaired;
   NormalizeStats run_stats;
-  if (!RepairMojibake(*mojibake, text, &repaired, &run_stats)) {
+  bool changed = mojibake != nullptr && RepairMojibake(*mojibake, text, &repaired, &run_stats);
+  if (options.fix_homoglyphs) {
+    std::string fixed;
+    if (FixAllHomoglyphs(changed ? std::string_view(repaired) : text, &fixed, &run_stats)) {
+      repaired = std::move(fixed);
+      changed = true;
+    }
+  }
+  if (!changed) {
     Status s = Run(text, out, &run_stats, strict, carried);
     stats->Add(run_stats);
     return s;
@@ -1085,7 +1122,8 @@ Status Normalizer::Impl::RepairAndRun(std::string_view text, std::string* out,
     run_stats.lines_changed = changed;
   } else {
     run_stats.lines_changed =
-        std::min(run_stats.lines, run_stats.lines_changed + run_stats.mojibake_lines);
+        std::min(run_stats.lines, run_stats.lines_changed + run_stats.mojibake_lines +
+                                      run_stats.homoglyphs);
   }
   stats->Add(run_stats);
   return s;

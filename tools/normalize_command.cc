@@ -24,6 +24,7 @@ struct NormalizeArgs {
   std::string encoding;
   bool punct = false;
   bool fix_mojibake = false;
+  bool fix_homoglyphs = false;
   bool keep_invisibles = false;
   bool keep_whitespace = false;
 };
@@ -52,6 +53,7 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
   options.strict_utf8 = strict;
   options.punct = args.punct;
   options.fix_mojibake = args.fix_mojibake;
+  options.fix_homoglyphs = args.fix_homoglyphs;
   options.quote_style = args.quotes;
   options.remove_invisibles = !args.keep_invisibles;
   options.normalize_whitespace = !args.keep_whitespace;
@@ -149,6 +151,7 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
                     {"invalid_utf8_replaced", n.invalid_sequences},
                     {"invisibles_removed", n.removed},
                     {"undefined_bytes_replaced", total.undefined_bytes}};
+  if (args.fix_homoglyphs) summary.counts.emplace_back("homoglyphs_fixed", n.homoglyphs);
   if (args.fix_mojibake) {
     // Lines repaired, then per family where there were any ("mojibake
     // utf-8 as windows-1251").
@@ -194,6 +197,11 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody
                 "windows-1251 read as latin-1 or KOI8-R and back; cp866 read as "
                 "windows-1251), only where the repair round-trips and reads clearly better; "
                 "--stats counts the lines repaired per family");
+  cmd->add_flag("--fix-homoglyphs", args->fix_homoglyphs,
+                "Latin letters that look like Cyrillic ones (a e o p c x y A B E K M H O P C T "
+                "X) inside a Cyrillic word become Cyrillic, and the reverse; tokens with a "
+                "digit or @ / : . _ (URLs, e-mail, model numbers) stay; --stats counts the "
+                "letters changed");
   cmd->add_flag("--keep-invisibles", args->keep_invisibles,
                 "Keep BOM, soft hyphens, zero-width characters and control characters");
   cmd->add_flag("--keep-whitespace", args->keep_whitespace,

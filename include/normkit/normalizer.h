@@ -5,7 +5,11 @@
 //      restored (normkit/mojibake.h lists the families), where the repair
 //      round-trips and reads clearly better; text that is fine is never
 //      touched. It runs first, so that the C1 controls that stand for
-//      bytes a code page leaves undefined are still there.
+//      bytes a code page leaves undefined are still there. Then, with
+//      `fix_homoglyphs`, Latin letters that look like Cyrillic ones inside a
+//      Cyrillic word ("Tокаев" with a Latin T) become Cyrillic, and the
+//      reverse, except in tokens mixed on purpose (URLs, e-mail addresses,
+//      model numbers: anything with a digit or @ / : . _).
 //   1. Invalid UTF-8 becomes U+FFFD, one per maximal ill-formed subpart (the
 //      Unicode Standard's recommended practice, as ICU and browsers do), or,
 //      with `strict_utf8`, is an error naming the line and byte offset.
@@ -125,6 +129,7 @@ struct NORMKIT_EXPORT NormalizerOptions {
   //  punct                 false    step 4: quotes, dashes, ellipsis, ",,"
   //  quote_style           "ascii"  a style named in punct.toml
   //  fix_mojibake          false    step 0: repair wrong decodings
+  //  fix_homoglyphs        false    step 0: one script per word
   UnicodeForm form = UnicodeForm::kNFC;
   bool strict_utf8 = false;
   bool remove_invisibles = true;
@@ -132,6 +137,7 @@ struct NORMKIT_EXPORT NormalizerOptions {
   bool punct = false;
   std::string quote_style = "ascii";
   bool fix_mojibake = false;
+  bool fix_homoglyphs = false;
 };
 
 // What a call changed. Counts add up over calls with Add().
@@ -143,6 +149,7 @@ struct NORMKIT_EXPORT NormalizeStats {
   std::uint64_t mojibake_lines = 0;     // lines with mojibake repaired
   // Lines repaired per MojibakeFamily (a line may count in several).
   std::array<std::uint64_t, kMojibakeFamilyCount> mojibake_by_family{};
+  std::uint64_t homoglyphs = 0;         // letters made their word's script
 
   void Add(const NormalizeStats& other);
 };
