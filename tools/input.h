@@ -29,6 +29,10 @@ struct Chunk {
   // while none was read): content-sniffing ("JSON Lines start with {")
   // gives the same answer for every chunk of one input.
   char first_byte = 0;
+  // The input's first bytes (up to kHeadSize, decompressed), the same for
+  // every chunk of one input: `--encoding auto` reads the charset there.
+  // Valid as long as the Input is.
+  std::string_view head;
 };
 
 class Input {
@@ -60,6 +64,7 @@ class Input {
   bool ReadAll(std::string* out, std::string* error);
 
   static constexpr std::size_t kChunkSize = 1 << 20;
+  static constexpr std::size_t kHeadSize = 1 << 16;
 
   struct Decoder;
 
@@ -85,6 +90,7 @@ class Input {
   std::size_t next_line_ = 1;
   std::uint64_t next_offset_ = 0;
   char first_byte_ = 0;
+  std::string head_;  // Chunk::head
 };
 
 // Opens every path up front, so that a missing file stops the run before any

@@ -1,6 +1,8 @@
 // normkit normalize: the Normalizer over files or standard input.
 #include <iostream>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -63,7 +65,17 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
   Result<Normalizer> normalizer = Normalizer::Create(options, rules);
   if (!normalizer.ok()) return Fail(normalizer.status());
   std::optional<CharsetDecoder> charset;
-  if (!args.encoding.empty() && args.encoding != "utf-8" && args.encoding != "UTF-8") {
+  const bool detect = args.encoding == "auto";
+  // --encoding auto: each input's charset, read from its head once.
+  std::mutex detected_mutex;
+  struct Detected {
+    std::optional<CharsetDecoder> decoder;  // none for UTF-8
+    bool utf16 = false;
+  };
+  std::map<std::size_t, Detected> detected;                         // by input
+  std::map<std::string, std::uint64_t> detected_inputs;             // by charset
+  if (!detect && !args.encoding.empty() && args.encoding != "utf-8" &&
+      args.encoding != "UTF-8") {
     Result<CharsetDecoder> decoder = CharsetDecoder::Create(args.encoding);
     if (!decoder.ok()) return Fail(kExitUsage, "--encoding: " + decoder.status().message());
     charset = std::move(*decoder);
@@ -75,7 +87,29 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
   auto work = [&](const Chunk& chunk, ChunkResult* result, Counts* counts) {
     std::string_view text = chunk.text;
     std::string converted;
-    if (charset) {
+    std::optional<CharsetDecoder> input_charset = charset;
+    if (detect) {
+      std::lock_guard<std::mutex> lock(detected_mutex);
+      auto [it, fresh] = detected.try_emplace(chunk.input);
+      if (fresh) {
+        const DetectedCharset found = DetectCharset(chunk.head);
+        ++detected_inputs[found.name];
+        it->second.utf16 = found.name.rfind("UTF-16", 0) == 0;
+        if (found.name != "UTF-8" && !it->second.utf16) {
+          it->second.decoder = *CharsetDecoder::Create(found.name);
+        }
+      }
+      if (it->second.utf16) {
+        result->status = kExitDataError;
+        result->message =
+            "UTF-16 (a byte order mark) is not read by --encoding auto yet: convert the "
+            "input first (iconv -f UTF-16 -t UTF-8)";
+        return;
+      }
+      input_charset = it->second.decoder;
+    }
+    if (input_charset) {
+      const CharsetDecoder* charset = &*input_charset;
       std::size_t first = 0;
       counts->undefined_bytes = charset->Decode(text, &converted, &first);
       if (counts->undefined_bytes > 0 && strict) {
@@ -152,6 +186,10 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
                     {"invisibles_removed", n.removed},
                     {"undefined_bytes_replaced", total.undefined_bytes}};
   if (args.fix_homoglyphs) summary.counts.emplace_back("homoglyphs_fixed", n.homoglyphs);
+  // --encoding auto: inputs per charset found ("encoding windows-1251").
+  for (const auto& [name, inputs] : detected_inputs) {
+    if (inputs > 0) summary.counts.emplace_back("encoding " + name, inputs);
+  }
   if (args.fix_mojibake) {
     // Lines repaired, then per family where there were any ("mojibake
     // utf-8 as windows-1251").
@@ -209,7 +247,10 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody
   cmd->add_option("--encoding", args->encoding,
                   "Charset of the input, converted to UTF-8 first: a single-byte charset "
                   "such as windows-1251, koi8-r, koi8-u, cp866, iso-8859-5 (default: "
-                  "UTF-8); a byte it leaves undefined becomes U+FFFD")
+                  "UTF-8); a byte it leaves undefined becomes U+FFFD. 'auto': read each "
+                  "input's first 64 KB (ICU's charset detection and a score of how each "
+                  "Cyrillic charset reads: UTF-8, windows-1251, KOI8-R, cp866, "
+                  "ISO-8859-5); --stats counts the inputs per charset found")
       ->type_name("CHARSET");
   cmd->callback(
       [run, args, global] { *run = [args, global] { return RunNormalize(*args, *global); }; });
