@@ -388,8 +388,9 @@ bool ReadAsLatin1(const CodePage& cp1252, const Text& word) {
 
 // A character this repair expects to restore.
 bool Expected(char32_t c) {
-  return c < 0x530 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2C00) || c >= 0x1F000 ||
-         c == 0xFE0F;
+  if (c >= 0x300 && c < 0x370) return false;  // combining marks: "Ãè" as MacRoman
+  return c < 0x530 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2C00) ||
+         (c >= 0x1F000 && c < 0x1FB00) || c == 0xFE0F;  // emoji: 1F000..1FAFF
 }
 
 // UTF-8 read as `page`: every run of characters that `page` encodes as bytes
