@@ -41,9 +41,8 @@ double Plausibility(std::string_view utf8) {
       score += 1;
     } else if (capital) {
       if (previous_small) score -= 2;
-    } else if (c >= 0x80 && c != 0xA0 && c != 0xAB && c != 0xBB && c != 0x2014 &&
-               c != 0x2013 && c != 0x2026 && c != 0x2116 && c != 0x201C && c != 0x201D &&
-               c != 0x201E) {
+    } else if (c >= 0x80 && c != 0xA0 && c != 0xAB && c != 0xBB && c != 0x2014 && c != 0x2013 &&
+               c != 0x2026 && c != 0x2116 && c != 0x201C && c != 0x201D && c != 0x201E) {
       score -= 2;  // box drawing, C1, signs, Ђ Џ ...
     }
     previous_small = small;
@@ -60,8 +59,8 @@ DetectedCharset DetectCharset(std::string_view head) {
   if (head.starts_with("\xFE\xFF")) return {"UTF-16BE", true};
   if (IsValidUtf8(head)) return {"UTF-8", false};
   // ICU's proposals, by confidence (0..100).
-  std::array<std::pair<const char*, int>, 4> candidates = {{
-      {"windows-1251", 0}, {"KOI8-R", 0}, {"ISO-8859-5", 0}, {"IBM866", 0}}};
+  std::array<std::pair<const char*, int>, 4> candidates = {
+      {{"windows-1251", 0}, {"KOI8-R", 0}, {"ISO-8859-5", 0}, {"IBM866", 0}}};
   UErrorCode ec = U_ZERO_ERROR;
   if (UCharsetDetector* detector = ucsdet_open(&ec); U_SUCCESS(ec)) {
     ucsdet_setText(detector, head.data(), static_cast<int32_t>(head.size()), &ec);

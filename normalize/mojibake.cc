@@ -669,7 +669,7 @@ namespace {
 constexpr int kCapitalRun = 7;
 
 bool LineShowsMojibake(const unsigned char* p, std::size_t size) {
-  int capitals = 0;  // Cyrillic capitals in a row
+  int capitals = 0;                // Cyrillic capitals in a row
   bool after_first_small = false;  // a word's first letter, small, before
   for (std::size_t i = 0; i < size;) {
     if (p[i] < 0xC2 || i + 1 == size) {
@@ -701,7 +701,8 @@ bool LineShowsMojibake(const unsigned char* p, std::size_t size) {
 // The offset of the start of the line holding offset `at`.
 std::size_t LineStart(const unsigned char* p, std::size_t at) {
   const void* lf = memrchr(p, '\n', at);
-  return lf == nullptr ? 0 : static_cast<std::size_t>(static_cast<const unsigned char*>(lf) - p) + 1;
+  return lf == nullptr ? 0
+                       : static_cast<std::size_t>(static_cast<const unsigned char*>(lf) - p) + 1;
 }
 
 // The offset of the LF that ends the line holding `at`, or `size`.
@@ -746,7 +747,8 @@ const PairClasses& Classes() {
     for (const Kind& k : kinds) {
       c.lead[k.lead - 0xC0] |= k.bit;
       for (int b = 0x80; b < 0xC0; ++b) {
-        if (SignOf(k.lead, static_cast<unsigned char>(b)) == k.sign) c.continuation[b - 0x80] |= k.bit;
+        if (SignOf(k.lead, static_cast<unsigned char>(b)) == k.sign)
+          c.continuation[b - 0x80] |= k.bit;
       }
     }
     // Leads that are a sign with any continuation (Latin-1 letters, ...).
@@ -760,6 +762,21 @@ const PairClasses& Classes() {
     return c;
   }();
   return classes;
+}
+
+// The kinds of the 64 byte pairs (prev[j], cur[j]) as bits (kSignBits,
+// kCapitalBit, kSmallBits): each byte's class by table (VBMI's 64-entry byte
+// lookup), a lead by its low 6 bits (C0..FF), a continuation likewise
+// (80..BF); a pair is of a kind when both bytes carry the kind's bit.
+__attribute__((target("avx512f,avx512bw,avx512vbmi"))) inline __m512i PairKinds(
+    __m512i prev, __m512i cur, __m512i lead_classes, __m512i continuation_classes) {
+  const __m512i prev_class = _mm512_maskz_permutexvar_epi8(
+      _mm512_cmpge_epu8_mask(prev, _mm512_set1_epi8(static_cast<char>(0xC0))), prev, lead_classes);
+  const __m512i cur_class = _mm512_maskz_permutexvar_epi8(
+      _mm512_cmpge_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0x80))) &
+          _mm512_cmplt_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0xC0))),
+      cur, continuation_classes);
+  return _mm512_and_si512(prev_class, cur_class);
 }
 
 __attribute__((target("avx512f,avx512bw,avx512vbmi"))) std::size_t SuspectLines64(
@@ -790,17 +807,7 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi"))) std::size_t SuspectLines6
       const std::uint64_t in_text = i >= 4 ? valid : valid & (~std::uint64_t{0} << (4 - i));
       before = _mm512_maskz_loadu_epi8(in_text, p + i - 4);
     }
-    // Each byte's class by table (VBMI's 64-entry byte lookup): a lead by
-    // its low 6 bits (C0..FF), a continuation likewise (80..BF). A pair
-    // belongs to a kind when both bytes carry the kind's bit.
-    const __m512i prev_class = _mm512_maskz_permutexvar_epi8(
-        _mm512_cmpge_epu8_mask(prev, _mm512_set1_epi8(static_cast<char>(0xC0))), prev,
-        lead_classes);
-    const __m512i cur_class = _mm512_maskz_permutexvar_epi8(
-        _mm512_cmpge_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0x80))) &
-            _mm512_cmplt_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0xC0))),
-        cur, continuation_classes);
-    const __m512i both = _mm512_and_si512(prev_class, cur_class);
+    const __m512i both = PairKinds(prev, cur, lead_classes, continuation_classes);
     const std::uint64_t signs = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kSignBits));
     const std::uint64_t capitals = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kCapitalBit));
     const std::uint64_t small = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kSmallBits));
@@ -834,8 +841,7 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi"))) std::size_t SuspectLines6
 }
 
 bool HasAvx512() {
-  static const bool has = __builtin_cpu_supports("avx512f") &&
-                          __builtin_cpu_supports("avx512bw") &&
+  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                           __builtin_cpu_supports("avx512vbmi");
   return has;
 }
@@ -884,14 +890,7 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi"))) CaseCounts CountCase64(
         size - i >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << (size - i)) - 1;
     const __m512i prev = _mm512_maskz_loadu_epi8(valid, p + i - 1);
     const __m512i cur = _mm512_maskz_loadu_epi8(valid, p + i);
-    const __m512i prev_class = _mm512_maskz_permutexvar_epi8(
-        _mm512_cmpge_epu8_mask(prev, _mm512_set1_epi8(static_cast<char>(0xC0))), prev,
-        lead_classes);
-    const __m512i cur_class = _mm512_maskz_permutexvar_epi8(
-        _mm512_cmpge_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0x80))) &
-            _mm512_cmplt_epu8_mask(cur, _mm512_set1_epi8(static_cast<char>(0xC0))),
-        cur, continuation_classes);
-    const __m512i both = _mm512_and_si512(prev_class, cur_class);
+    const __m512i both = PairKinds(prev, cur, lead_classes, continuation_classes);
     const std::uint64_t capitals = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kCapitalBit));
     const std::uint64_t small = _mm512_test_epi8_mask(both, _mm512_set1_epi8(kSmallBits));
     counts.capitals += __builtin_popcountll(capitals);
@@ -1052,9 +1051,8 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
       const int b = Badness(cand.text);
       // Four bytes that decode as one character above the BMP (an emoji)
       // are rarely a coincidence: there a smaller gain will do.
-      const bool astral = cand.complete &&
-                          std::any_of(cand.text.begin(), cand.text.end(),
-                                      [](char32_t c) { return c >= 0x10000; });
+      const bool astral = cand.complete && std::any_of(cand.text.begin(), cand.text.end(),
+                                                       [](char32_t c) { return c >= 0x10000; });
       if (b + (astral ? 1 : 2) <= w.badness && b < best) {
         best = b;
         w.chosen = &cand;

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "clean_scan.h"
-#include "homoglyphs.h"
 #include "core/char_class.h"
 #include "core/utf8.h"
+#include "homoglyphs.h"
 #include "mojibake.h"
 #include "punctuation.h"
 
@@ -1121,9 +1121,8 @@ Status Normalizer::Impl::RepairAndRun(std::string_view text, std::string* out,
     }
     run_stats.lines_changed = changed;
   } else {
-    run_stats.lines_changed =
-        std::min(run_stats.lines, run_stats.lines_changed + run_stats.mojibake_lines +
-                                      run_stats.homoglyphs);
+    run_stats.lines_changed = std::min(
+        run_stats.lines, run_stats.lines_changed + run_stats.mojibake_lines + run_stats.homoglyphs);
   }
   stats->Add(run_stats);
   return s;

@@ -72,10 +72,9 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
     std::optional<CharsetDecoder> decoder;  // none for UTF-8
     bool utf16 = false;
   };
-  std::map<std::size_t, Detected> detected;                         // by input
-  std::map<std::string, std::uint64_t> detected_inputs;             // by charset
-  if (!detect && !args.encoding.empty() && args.encoding != "utf-8" &&
-      args.encoding != "UTF-8") {
+  std::map<std::size_t, Detected> detected;              // by input
+  std::map<std::string, std::uint64_t> detected_inputs;  // by charset
+  if (!detect && !args.encoding.empty() && args.encoding != "utf-8" && args.encoding != "UTF-8") {
     Result<CharsetDecoder> decoder = CharsetDecoder::Create(args.encoding);
     if (!decoder.ok()) return Fail(kExitUsage, "--encoding: " + decoder.status().message());
     charset = std::move(*decoder);

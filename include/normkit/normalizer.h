@@ -149,7 +149,7 @@ struct NORMKIT_EXPORT NormalizeStats {
   std::uint64_t mojibake_lines = 0;     // lines with mojibake repaired
   // Lines repaired per MojibakeFamily (a line may count in several).
   std::array<std::uint64_t, kMojibakeFamilyCount> mojibake_by_family{};
-  std::uint64_t homoglyphs = 0;         // letters made their word's script
+  std::uint64_t homoglyphs = 0;  // letters made their word's script
 
   void Add(const NormalizeStats& other);
 };

@@ -288,9 +288,9 @@ std::string MakeMojibake(const std::string& utf8, const char* written, const cha
   UErrorCode ec = U_ZERO_ERROR;
   if (std::string_view(written) != "UTF-8") {
     bytes.assign(utf8.size() * 2 + 16, '\0');
-    const int32_t n = ucnv_convert(written, "UTF-8", bytes.data(),
-                                   static_cast<int32_t>(bytes.size()), utf8.data(),
-                                   static_cast<int32_t>(utf8.size()), &ec);
+    const int32_t n =
+        ucnv_convert(written, "UTF-8", bytes.data(), static_cast<int32_t>(bytes.size()),
+                     utf8.data(), static_cast<int32_t>(utf8.size()), &ec);
     bytes.resize(U_SUCCESS(ec) ? static_cast<std::size_t>(n) : 0);
   }
   std::string table[256];

@@ -32,9 +32,9 @@ std::string Fix(std::string_view text) {
 }
 
 TEST(HomoglyphsTest, LatinInsideCyrillicWords) {
-  EXPECT_EQ(Fix("Tокаев"), "Токаев");             // Latin T
-  EXPECT_EQ(Fix("Прeзидент"), "Президент");       // Latin e
-  EXPECT_EQ(Fix("КАЗAХСТАН"), "КАЗАХСТАН");       // one Latin A among capitals
+  EXPECT_EQ(Fix("Tокаев"), "Токаев");        // Latin T
+  EXPECT_EQ(Fix("Прeзидент"), "Президент");  // Latin e
+  EXPECT_EQ(Fix("КАЗAХСТАН"), "КАЗАХСТАН");  // one Latin A among capitals
   EXPECT_EQ(Fix("(Москвa), «рынок»"), "(Москва), «рынок»");
 }
 
@@ -45,11 +45,11 @@ TEST(HomoglyphsTest, CyrillicInsideLatinWords) {
 
 TEST(HomoglyphsTest, WordsMixedOnPurposeStay) {
   const char* kept[] = {
-      "iPhone 15 и iPad",                          // one script per word
-      "https://example.com/Москва",                // a URL
-      "ivan.petrov@пример.рф",                     // an e-mail address
-      "RTX4090 и Т-34",                            // model numbers
-      "Wi-Fi-сеть, IT-компания, SMS-ка",           // parts joined by hyphens
+      "iPhone 15 и iPad",                 // one script per word
+      "https://example.com/Москва",       // a URL
+      "ivan.petrov@пример.рф",            // an e-mail address
+      "RTX4090 и Т-34",                   // model numbers
+      "Wi-Fi-сеть, IT-компания, SMS-ка",  // parts joined by hyphens
   };
   for (const char* text : kept) EXPECT_EQ(Fix(text), text);
   // The Latin part is not only look-alikes: "Pythonист" stays.
@@ -61,7 +61,9 @@ TEST(HomoglyphsTest, WordsMixedOnPurposeStay) {
 TEST(HomoglyphsTest, StatsCountLetters) {
   std::string out;
   NormalizeStats stats;
-  ASSERT_TRUE(Normalizer::Create(HomoglyphsOnly())->Normalize("Tокаев и Прeзидент\nok\n", &out, &stats).ok());
+  ASSERT_TRUE(Normalizer::Create(HomoglyphsOnly())
+                  ->Normalize("Tокаев и Прeзидент\nok\n", &out, &stats)
+                  .ok());
   EXPECT_EQ(out, "Токаев и Президент\nok\n");
   EXPECT_EQ(stats.homoglyphs, 2u);
   EXPECT_EQ(stats.lines_changed, 1u);
