@@ -1145,7 +1145,12 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
         bool complete = true;
         for (std::size_t i = 0; i < words.size(); ++i) {
           if (!HasCyrillic(words[i].text)) {
-            candidates[i].text = words[i].text;
+            // Signs came through the swap too ("—" in windows-1251 read
+            // as KOI8-R is "≈"); a word the swap cannot read (an emoji)
+            // stays as it is.
+            if (!Transcode(*s.from, *s.shown, words[i].text, &candidates[i])) {
+              candidates[i].text = words[i].text;
+            }
             continue;
           }
           complete = complete && Transcode(*s.from, *s.shown, words[i].text, &candidates[i]);
