@@ -525,7 +525,7 @@ struct Shape {
                 // four consonants or three vowels
 
   void Add(const Text& word) {
-    char32_t previous = 0;  // the letter before, small; 0 at a word's start
+    char32_t previous = 0;  // the letter before; 0 at a word's start
     bool previous_vowel = false;
     int consonants = 0, vowel_run = 0;
     for (const char32_t c : word) {
@@ -553,7 +553,7 @@ struct Shape {
         vowel_run = 0;
         if (!sign && ++consonants >= 4) ++odd;
       }
-      previous = upper_case ? lower : c;
+      previous = c;
       previous_vowel = vowel;
     }
   }
@@ -566,8 +566,8 @@ struct Shape {
   }
   // Reads as ordinary text, and clearly better than `before`.
   bool PlausibleAfter(const Shape& before) const {
-    return upper * 2 < letters && flips * 40 <= letters && VowelShare() >= 0.33 &&
-           VowelShare() <= 0.55 && OddShare() * 2 < before.OddShare() && OddShare() <= 0.04;
+    return upper * 2 < letters && flips * 40 <= letters && VowelShare() >= 0.25 &&
+           VowelShare() <= 0.6 && OddShare() * 2 < before.OddShare() && OddShare() <= 0.04;
   }
 };
 
