@@ -494,6 +494,10 @@ Text Decode(std::string_view s, bool* valid) {
   return text;
 }
 
+// The fewest Cyrillic letters a line needs for the KOI8-R/windows-1251
+// swaps to be judged at all.
+constexpr int kSwapLetters = 6;
+
 bool IsRussianVowel(char32_t lower) {
   switch (lower) {
     case 0x430:
@@ -528,13 +532,21 @@ struct Shape {
     char32_t previous = 0;  // the letter before; 0 at a word's start
     bool previous_vowel = false;
     int consonants = 0, vowel_run = 0;
+    int run_letters = 0, run_vowels = 0;  // of this run of Cyrillic letters
+    // A run of three letters or more without a vowel ("лхп") is odd too.
+    auto end_run = [&] {
+      if (run_letters >= 3 && run_vowels == 0) ++odd;
+      run_letters = run_vowels = 0;
+    };
     for (const char32_t c : word) {
       if (c < 0x400 || c > 0x4FF) {
         previous = 0;
         consonants = vowel_run = 0;
+        end_run();
         continue;
       }
       ++letters;
+      ++run_letters;
       const bool upper_case = IsUpper(c);
       upper += upper_case;
       if (upper_case && previous != 0 && !IsUpper(previous)) ++flips;
@@ -547,6 +559,7 @@ struct Shape {
       if (lower == 0x439 && previous != 0 && !previous_vowel) ++odd;
       if (vowel) {
         ++vowels;
+        ++run_vowels;
         consonants = 0;
         if (++vowel_run >= 3) ++odd;
       } else {
@@ -556,13 +569,14 @@ struct Shape {
       previous = c;
       previous_vowel = vowel;
     }
+    end_run();
   }
   double VowelShare() const { return letters ? static_cast<double>(vowels) / letters : 0; }
   double OddShare() const { return letters ? static_cast<double>(odd) / letters : 0; }
   // Reads as mojibake of a Cyrillic-to-Cyrillic family: capitals dominate,
   // or case flips inside words.
   bool Suspicious() const {
-    return letters >= 12 && (upper * 2 > letters || flips * 50 >= letters);
+    return letters >= kSwapLetters && (upper * 2 > letters || flips * 50 >= letters);
   }
   // Reads as ordinary text, and clearly better than `before`.
   bool PlausibleAfter(const Shape& before) const {
@@ -917,7 +931,7 @@ bool CaseLooksSwapped(std::string_view line) {
   c = CountCase(p, line.size());
 #endif
   const int letters = c.capitals + c.small;
-  return letters >= 12 && (c.capitals > c.small || c.flips * 50 >= letters);
+  return letters >= kSwapLetters && (c.capitals > c.small || c.flips * 50 >= letters);
 }
 
 bool MojibakeRepair::MayHoldMojibake(std::string_view line) {
