@@ -532,11 +532,12 @@ struct Shape {
     char32_t previous = 0;  // the letter before; 0 at a word's start
     bool previous_vowel = false;
     int consonants = 0, vowel_run = 0;
-    int run_letters = 0, run_vowels = 0;  // of this run of Cyrillic letters
-    // A run of three letters or more without a vowel ("лхп") is odd too.
+    int run_letters = 0, run_vowels = 0, run_small = 0;  // this run of letters
+    // A run of three letters or more without a vowel ("лхп") is odd too,
+    // unless all capitals (an abbreviation: "НМГ").
     auto end_run = [&] {
-      if (run_letters >= 3 && run_vowels == 0) ++odd;
-      run_letters = run_vowels = 0;
+      if (run_letters >= 3 && run_vowels == 0 && run_small > 0) ++odd;
+      run_letters = run_vowels = run_small = 0;
     };
     for (const char32_t c : word) {
       if (c < 0x400 || c > 0x4FF) {
@@ -549,6 +550,7 @@ struct Shape {
       ++run_letters;
       const bool upper_case = IsUpper(c);
       upper += upper_case;
+      run_small += !upper_case;
       if (upper_case && previous != 0 && !IsUpper(previous)) ++flips;
       char32_t lower = c;
       if (upper_case && c >= 0x410 && c <= 0x42F) lower = c + 0x20;
