@@ -389,6 +389,13 @@ bool ReadAsLatin1(const CodePage& cp1252, const Text& word) {
 // A character this repair expects to restore.
 bool Expected(char32_t c) {
   if (c >= 0x300 && c < 0x370) return false;  // combining marks: "Ãè" as MacRoman
+  // Braille, the supplemental arrows and math, and of 2B00..2BFF all but
+  // its emoji ("зв®" as UTF-8 read as windows-1251 would give ⮡).
+  if (c >= 0x2800 && c < 0x2B00) return false;
+  if (c >= 0x2B00 && c < 0x2C00) {
+    return c == 0x2B05 || c == 0x2B06 || c == 0x2B07 || c == 0x2B1B || c == 0x2B1C ||
+           c == 0x2B50 || c == 0x2B55;  // ⬅ ⬆ ⬇ ⬛ ⬜ ⭐ ⭕
+  }
   return c < 0x530 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2C00) ||
          (c >= 0x1F000 && c < 0x1FB00) || c == 0xFE0F;  // emoji: 1F000..1FAFF
 }

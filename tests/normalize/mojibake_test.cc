@@ -125,7 +125,7 @@ constexpr Family kFamilies[] = {
     {"windows-1251", "windows-1252", 1, MojibakeFamily::kWindows1251AsWindows1252},
     {"KOI8-R", "windows-1251", 1, MojibakeFamily::kKoi8RAsWindows1251, 92},
     {"windows-1251", "KOI8-R", 1, MojibakeFamily::kWindows1251AsKoi8R, 90},
-    {"IBM866", "windows-1251", 1, MojibakeFamily::kCp866AsWindows1251, 70},
+    {"IBM866", "windows-1251", 1, MojibakeFamily::kCp866AsWindows1251, 89},
     {"UTF-8", "windows-1251", 2, MojibakeFamily::kUtf8TwiceAsWindows1251},
     {"UTF-8", "windows-1252", 2, MojibakeFamily::kUtf8TwiceAsWindows1252},
 };
@@ -269,7 +269,7 @@ TEST(MojibakeTest, IssueExamples) {
   EXPECT_EQ(Repair("ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€"), "Привет, мир");
   EXPECT_EQ(Repair("п÷я─п╦п╡п╣я┌, п╪п╦я─"), "Привет, мир");
   EXPECT_EQ(Repair("Ïðèâåò, ìèð"), "Привет, мир");
-  // The Cyrillic-to-Cyrillic swaps are judged on a whole line of 12 letters
+  // The Cyrillic-to-Cyrillic swaps are judged on a whole line of 6 letters
   // or more.
   EXPECT_EQ(Repair("рТЙЧЕФ, НЙТ! лБЛ ДЕМБ Х ФЕВС УЕЗПДОС?"),
             "Привет, мир! Как дела у тебя сегодня?");
