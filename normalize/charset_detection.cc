@@ -92,4 +92,36 @@ DetectedCharset DetectCharset(std::string_view head) {
   return result;
 }
 
+std::size_t DecodeUtf16(std::string_view bytes, bool big_endian, std::string* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t n = bytes.size(), i = 0, bad = 0;
+  auto unit = [&](std::size_t at) -> char32_t {
+    return big_endian ? (p[at] << 8 | p[at + 1]) : (p[at + 1] << 8 | p[at]);
+  };
+  if (n >= 2 && unit(0) == 0xFEFF) i = 2;
+  out->reserve(out->size() + n);
+  for (; i + 1 < n; i += 2) {
+    const char32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
+      const char32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        internal::AppendUtf8(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00), out);
+        i += 2;
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) {
+      internal::AppendUtf8(internal::kReplacementCharacter, out);
+      ++bad;
+      continue;
+    }
+    internal::AppendUtf8(u, out);
+  }
+  if (i < n) {  // an odd last byte
+    internal::AppendUtf8(internal::kReplacementCharacter, out);
+    ++bad;
+  }
+  return bad;
+}
+
 }  // namespace normkit

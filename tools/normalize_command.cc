@@ -98,14 +98,14 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
           it->second.decoder = *CharsetDecoder::Create(found.name);
         }
       }
-      if (it->second.utf16) {
-        result->status = kExitDataError;
-        result->message =
-            "UTF-16 (a byte order mark) is not read by --encoding auto yet: convert the "
-            "input first (iconv -f UTF-16 -t UTF-8)";
-        return;
-      }
       input_charset = it->second.decoder;
+      if (it->second.utf16) {
+        // Taken whole (below): a chunk cut at a LF byte would split a
+        // UTF-16 character.
+        counts->undefined_bytes +=
+            DecodeUtf16(text, chunk.head.starts_with("\xFE\xFF"), &converted);
+        text = converted;
+      }
     }
     if (input_charset) {
       const CharsetDecoder* charset = &*input_charset;
@@ -171,7 +171,12 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
     file = Counts();
   };
   StreamTotals totals;
-  const int status = StreamFiles<Counts>(args.files, global, work, tally, input_done, &totals);
+  // --encoding auto: an input that starts with a UTF-16 byte order mark is
+  // read whole, so that no chunk splits a character.
+  std::function<bool(char)> whole_input;
+  if (detect) whole_input = [](char first) { return first == '\xFF' || first == '\xFE'; };
+  const int status =
+      StreamFiles<Counts>(args.files, global, work, tally, input_done, &totals, whole_input);
   WarnNotJson(total.records, "went through unchanged", global.quiet);
   if (status != kExitOk) return status;
   const NormalizeStats& n = total.normalize;
@@ -249,7 +254,8 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody
                   "UTF-8); a byte it leaves undefined becomes U+FFFD. 'auto': read each "
                   "input's first 64 KB (ICU's charset detection and a score of how each "
                   "Cyrillic charset reads: UTF-8, windows-1251, KOI8-R, cp866, "
-                  "ISO-8859-5); --stats counts the inputs per charset found")
+                  "ISO-8859-5; UTF-16 with a byte order mark, read whole); --stats counts "
+                  "the inputs per charset found")
       ->type_name("CHARSET");
   cmd->callback(
       [run, args, global] { *run = [args, global] { return RunNormalize(*args, *global); }; });

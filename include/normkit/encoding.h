@@ -68,6 +68,11 @@ struct NORMKIT_EXPORT DetectedCharset {
 // proposed, so the result decodes chunk by chunk.
 NORMKIT_EXPORT DetectedCharset DetectCharset(std::string_view head);
 
+// UTF-16 bytes (a byte order mark at the start is dropped) appended to
+// *out as UTF-8. An unpaired surrogate, or an odd last byte, becomes
+// U+FFFD; returns how many did.
+NORMKIT_EXPORT std::size_t DecodeUtf16(std::string_view bytes, bool big_endian, std::string* out);
+
 }  // namespace normkit
 
 #endif  // NORMKIT_ENCODING_H_

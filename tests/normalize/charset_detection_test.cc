@@ -46,6 +46,22 @@ TEST(CharsetDetectionTest, ByteOrderMarksAndUtf8) {
   EXPECT_EQ(DetectCharset(std::string("Привет") + "\xD0").name, "UTF-8");
 }
 
+TEST(CharsetDetectionTest, Utf16BothWays) {
+  // "Пр😀\n" in UTF-16LE with its byte order mark, and in UTF-16BE.
+  const std::string le("\xFF\xFE\x1F\x04\x40\x04\x3D\xD8\x00\xDE\x0A\x00", 12);
+  const std::string be("\xFE\xFF\x04\x1F\x04\x40\xD8\x3D\xDE\x00\x00\x0A", 12);
+  std::string out;
+  EXPECT_EQ(DecodeUtf16(le, false, &out), 0u);
+  EXPECT_EQ(out, "Пр😀\n");
+  out.clear();
+  EXPECT_EQ(DecodeUtf16(be, true, &out), 0u);
+  EXPECT_EQ(out, "Пр😀\n");
+  // A lone surrogate and an odd last byte each become U+FFFD.
+  out.clear();
+  EXPECT_EQ(DecodeUtf16(std::string("\x00\xD8\x41\x00\x42", 5), false, &out), 2u);
+  EXPECT_EQ(out, "\uFFFDA\uFFFD");
+}
+
 TEST(CharsetDetectionTest, RussianNewsInEveryCharset) {
   const std::string* ru = testing::RussianNewsJoined();
   std::optional<std::string> kk = testing::KazakhSentences();
