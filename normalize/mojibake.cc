@@ -1076,7 +1076,10 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
       // are rarely a coincidence: there a smaller gain will do.
       const bool astral = cand.complete && std::any_of(cand.text.begin(), cand.text.end(),
                                                        [](char32_t c) { return c >= 0x10000; });
-      if (b + (astral ? 1 : 2) <= w.badness && b < best) {
+      if (b + (astral ? 1 : 2) > w.badness) continue;
+      // On a tie, a reading of every character over a partial one ("еще"
+      // from MacRoman over "–µ—▵" from windows-1252).
+      if (b < best || (b == best && w.chosen != nullptr && !w.chosen->complete && cand.complete)) {
         best = b;
         w.chosen = &cand;
       }
