@@ -393,8 +393,8 @@ bool Expected(char32_t c) {
   // its emoji ("зв®" as UTF-8 read as windows-1251 would give ⮡).
   if (c >= 0x2800 && c < 0x2B00) return false;
   if (c >= 0x2B00 && c < 0x2C00) {
-    return c == 0x2B05 || c == 0x2B06 || c == 0x2B07 || c == 0x2B1B || c == 0x2B1C ||
-           c == 0x2B50 || c == 0x2B55;  // ⬅ ⬆ ⬇ ⬛ ⬜ ⭐ ⭕
+    return c == 0x2B05 || c == 0x2B06 || c == 0x2B07 || c == 0x2B1B || c == 0x2B1C || c == 0x2B50 ||
+           c == 0x2B55;  // ⬅ ⬆ ⬇ ⬛ ⬜ ⭐ ⭕
   }
   return c < 0x530 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2C00) ||
          (c >= 0x1F000 && c < 0x1FB00) || c == 0xFE0F;  // emoji: 1F000..1FAFF
