@@ -14,10 +14,13 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <vector>
 
 #include "clean_scan.h"
 #include "core/char_class.h"
 #include "core/utf8.h"
+#include "homoglyphs.h"
+#include "mojibake.h"
 #include "punctuation.h"
 
 namespace normkit {
@@ -313,6 +316,11 @@ void NormalizeStats::Add(const NormalizeStats& o) {
   lines_changed += o.lines_changed;
   invalid_sequences += o.invalid_sequences;
   removed += o.removed;
+  mojibake_lines += o.mojibake_lines;
+  for (std::size_t i = 0; i < mojibake_by_family.size(); ++i) {
+    mojibake_by_family[i] += o.mojibake_by_family[i];
+  }
+  homoglyphs += o.homoglyphs;
 }
 
 struct Normalizer::Impl {
@@ -320,6 +328,7 @@ struct Normalizer::Impl {
   const icu::Normalizer2* form = nullptr;  // null for UnicodeForm::kNone
   UProperty quick_check_property = UCHAR_NFC_QUICK_CHECK;
   std::optional<internal::PunctuationProfile> punct;
+  const internal::MojibakeRepair* mojibake = nullptr;  // with fix_mojibake
 
   // ASCII bytes that the quick check must look at: controls, and with the
   // whitespace rule also space and tab (a run or a trailing one).
@@ -365,7 +374,16 @@ struct Normalizer::Impl {
     bool odd_spaces = false;   // a space the whitespace rule maps (NBSP, VT)
   };
 
-  Status Run(std::string_view text, std::string* out, NormalizeStats* stats, bool strict) const;
+  // Step 0 where asked for, then Run().
+  Status Normalize(std::string_view text, std::string* out, NormalizeStats* stats,
+                   bool strict) const;
+  // `carried`: the code-block state to start from and leave for the next
+  // call, when `text` is one piece of a longer text cut at line breaks.
+  Status Run(std::string_view text, std::string* out, NormalizeStats* stats, bool strict,
+             BlockState* carried = nullptr) const;
+  // Normalize() under fix_mojibake, on one piece of whole lines.
+  Status RepairAndRun(std::string_view text, std::string* out, NormalizeStats* stats, bool strict,
+                      BlockState* carried) const;
   // Steps 1 and 2; on ill-formed input under `strict`, the error's offset is
   // set and its line and column are left for Run() to fill in.
   Status NormalizeLine(std::string_view line, bool ends_with_newline, std::size_t line_offset,
@@ -794,7 +812,7 @@ SourcePosition PositionOf(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Status Normalizer::Impl::Run(std::string_view text, std::string* out, NormalizeStats* stats,
-                             bool strict) const {
+                             bool strict, BlockState* carried) const {
   const auto* base = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = base + text.size();
   const unsigned char* p = base;
@@ -807,7 +825,8 @@ Status Normalizer::Impl::Run(std::string_view text, std::string* out, NormalizeS
   Scratch scratch;  // empty strings: nothing is allocated until a dirty line
   // Code blocks seen so far. Only this call's text is known: a fence left
   // open runs to its end (normalizer.h).
-  BlockState blocks;
+  BlockState own_blocks;
+  BlockState& blocks = carried != nullptr ? *carried : own_blocks;
   while (p < end) {
     const unsigned char* line_start = p;
     const unsigned char* q = p;
@@ -968,20 +987,157 @@ Result<Normalizer> Normalizer::Create(const NormalizerOptions& options, const Ru
     if (!profile.ok()) return profile.status();
     impl->punct = std::move(*profile);
   }
+  if (options.fix_mojibake) {
+    impl->mojibake = internal::MojibakeRepair::Get();
+    if (impl->mojibake == nullptr) {
+      return Status(ErrorCode::kInternal, "ICU lacks a code page that mojibake repair needs");
+    }
+  }
   impl->BuildTables();
   return Normalizer(std::move(impl));
 }
 
+namespace {
+
+// Step 0 (mojibake) over every line of `text`: the repaired text goes to
+// *repaired and true comes back when a line changed.
+bool RepairMojibake(const internal::MojibakeRepair& repair, std::string_view text,
+                    std::string* repaired, NormalizeStats* stats) {
+  std::size_t copied = 0;  // text before this went to *repaired already
+  std::string line_out;
+  std::vector<std::size_t> suspects;
+  internal::MojibakeRepair::SuspectLines(text, &suspects);
+  for (const std::size_t start : suspects) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    line_out.clear();
+    const std::uint32_t families = repair.Repair(line, &line_out);
+    if (families == 0) continue;
+    if (copied == 0) repaired->reserve(text.size() + 64);
+    repaired->append(text.substr(copied, start - copied));
+    repaired->append(line_out);
+    copied = start + line.size();
+    ++stats->mojibake_lines;
+    for (std::size_t f = 0; f < kMojibakeFamilyCount; ++f) {
+      if (families >> f & 1) ++stats->mojibake_by_family[f];
+    }
+  }
+  if (stats->mojibake_lines == 0) return false;
+  repaired->append(text.substr(copied));
+  return true;
+}
+
+// Homoglyphs over every line of `text`, like RepairMojibake.
+bool FixAllHomoglyphs(std::string_view text, std::string* fixed, NormalizeStats* stats) {
+  std::size_t copied = 0;
+  std::string line_out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (internal::MayHoldHomoglyphs(line)) {
+      line_out.clear();
+      if (const std::size_t n = internal::FixHomoglyphs(line, &line_out); n > 0) {
+        if (copied == 0) fixed->reserve(text.size() + 64);
+        fixed->append(text.substr(copied, start - copied));
+        fixed->append(line_out);
+        copied = end;
+        stats->homoglyphs += n;
+      }
+    }
+    start = end + 1;
+  }
+  if (copied == 0) return false;
+  fixed->append(text.substr(copied));
+  return true;
+}
+
+}  // namespace
+
+Status Normalizer::Impl::Normalize(std::string_view text, std::string* out, NormalizeStats* stats,
+                                   bool strict) const {
+  if ((mojibake == nullptr && !options.fix_homoglyphs) || text.empty()) {
+    return Run(text, out, stats, strict);
+  }
+  // Pieces of about 256 KB of whole lines: each is scanned for mojibake and
+  // then normalized while it is still in the cache. The code-block state
+  // goes from piece to piece, so the result is that of one Run().
+  constexpr std::size_t kPiece = std::size_t{1} << 18;
+  out->reserve(out->size() + text.size() + text.size() / 8);  // once, not per piece
+  BlockState blocks;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.size();
+    if (text.size() - start > kPiece) {
+      const std::size_t lf = text.find('\n', start + kPiece);
+      if (lf != std::string_view::npos) end = lf + 1;
+    }
+    Status s = RepairAndRun(text.substr(start, end - start), out, stats, strict, &blocks);
+    if (!s.ok()) {
+      return Status(s.code(), s.message(), PositionOf(text, start + s.where().offset));
+    }
+    start = end;
+  }
+  return Status();
+}
+
+Status Normalizer::Impl::RepairAndRun(std::string_view text, std::string* out,
+                                      NormalizeStats* stats, bool strict,
+                                      BlockState* carried) const {
+  std::string repaired;
+  NormalizeStats run_stats;
+  bool changed = mojibake != nullptr && RepairMojibake(*mojibake, text, &repaired, &run_stats);
+  if (options.fix_homoglyphs) {
+    std::string fixed;
+    if (FixAllHomoglyphs(changed ? std::string_view(repaired) : text, &fixed, &run_stats)) {
+      repaired = std::move(fixed);
+      changed = true;
+    }
+  }
+  if (!changed) {
+    Status s = Run(text, out, &run_stats, strict, carried);
+    stats->Add(run_stats);
+    return s;
+  }
+  const std::size_t out_start = out->size();
+  Status s = Run(repaired, out, &run_stats, strict, carried);
+  // Lines changed: counted against the text as it came. Normalizing keeps N
+  // lines in N lines out; where a lone CR makes the counts differ, the
+  // repaired lines are added to what Run() saw. (Under strict_utf8 an
+  // error's position is in the repaired text.)
+  const std::string_view produced(out->data() + out_start, out->size() - out_start);
+  if (s.ok() && std::count(produced.begin(), produced.end(), '\n') ==
+                    std::count(text.begin(), text.end(), '\n')) {
+    std::uint64_t changed = 0;
+    std::size_t a = 0, b = 0;
+    while (a <= text.size() && b <= produced.size()) {
+      std::size_t ea = text.find('\n', a), eb = produced.find('\n', b);
+      if (ea == std::string_view::npos) ea = text.size();
+      if (eb == std::string_view::npos) eb = produced.size();
+      if (text.substr(a, ea - a) != produced.substr(b, eb - b)) ++changed;
+      a = ea + 1;
+      b = eb + 1;
+    }
+    run_stats.lines_changed = changed;
+  } else {
+    run_stats.lines_changed = std::min(
+        run_stats.lines, run_stats.lines_changed + run_stats.mojibake_lines + run_stats.homoglyphs);
+  }
+  stats->Add(run_stats);
+  return s;
+}
+
 Status Normalizer::Normalize(std::string_view text, std::string* out, NormalizeStats* stats) const {
   NormalizeStats local;
-  return impl_->Run(text, out, stats ? stats : &local, impl_->options.strict_utf8);
+  return impl_->Normalize(text, out, stats ? stats : &local, impl_->options.strict_utf8);
 }
 
 std::string Normalizer::Normalize(std::string_view text) const {
   std::string out;
   NormalizeStats stats;
   // Not strict: ill-formed UTF-8 is repaired, so Run has no error to give.
-  static_cast<void>(impl_->Run(text, &out, &stats, /*strict=*/false));
+  static_cast<void>(impl_->Normalize(text, &out, &stats, /*strict=*/false));
   return out;
 }
 

@@ -614,7 +614,10 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       // No "strict": a pipeline repairs ill-formed UTF-8 (U+FFFD, counted by
       // the normalizer) and never stops on it; the option was once accepted
       // and ignored, so a recipe that sets it is told.
-      if (Status s = check_keys({"form", "punct", "quotes"}); !s.ok()) return s;
+      if (Status s = check_keys({"form", "punct", "quotes", "fix_mojibake", "fix_homoglyphs"});
+          !s.ok()) {
+        return s;
+      }
       NormalizerOptions options;
       const std::string form = (*step)["form"].value_or(std::string("nfc"));
       if (!ParseUnicodeForm(form, &options.form)) {
@@ -622,6 +625,8 @@ Result<Pipeline> Pipeline::FromRecipe(std::string_view recipe, std::string_view 
       }
       options.punct = (*step)["punct"].value_or(false);
       options.quote_style = (*step)["quotes"].value_or(std::string("ascii"));
+      options.fix_mojibake = (*step)["fix_mojibake"].value_or(false);
+      options.fix_homoglyphs = (*step)["fix_homoglyphs"].value_or(false);
       Result<Normalizer> n = Normalizer::Create(options, rules);
       if (!n.ok())
         return n.status().code() == ErrorCode::kRuleSyntax ? n.status() : at_step(node, n.status());

@@ -237,6 +237,8 @@ bool Input::NextChunk(Chunk* chunk, std::string* error) {
         chunk->offset = next_offset_;
         NoteFirstByte(chunk->text);
         chunk->first_byte = first_byte_;
+        if (next_offset_ == 0) head_.assign(chunk->text.substr(0, kHeadSize));
+        chunk->head = head_;
         next_line_ += internal::CountLineBreaks(chunk->text);
         next_offset_ += length;
         text_at_ += length;

@@ -29,6 +29,10 @@ struct Chunk {
   // while none was read): content-sniffing ("JSON Lines start with {")
   // gives the same answer for every chunk of one input.
   char first_byte = 0;
+  // The input's first bytes (up to kHeadSize, decompressed), the same for
+  // every chunk of one input: `--encoding auto` reads the charset there.
+  // Valid as long as the Input is.
+  std::string_view head;
 };
 
 class Input {
@@ -69,6 +73,8 @@ class Input {
   // the read to the write, large enough that handing it to a thread costs
   // next to nothing.
   static constexpr std::size_t kChunkSize = 1 << 18;
+  // The first bytes of an input, for the charset detection of --encoding auto.
+  static constexpr std::size_t kHeadSize = 1 << 16;
 
   struct Decoder;
 
@@ -95,6 +101,7 @@ class Input {
   std::size_t next_line_ = 1;
   std::uint64_t next_offset_ = 0;
   char first_byte_ = 0;
+  std::string head_;  // Chunk::head
 };
 
 // Opens every path up front, so that a missing file stops the run before any

@@ -1,6 +1,8 @@
 // normkit normalize: the Normalizer over files or standard input.
 #include <iostream>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -23,6 +25,8 @@ struct NormalizeArgs {
   std::string quotes = "ascii";
   std::string encoding;
   bool punct = false;
+  bool fix_mojibake = false;
+  bool fix_homoglyphs = false;
   bool keep_invisibles = false;
   bool keep_whitespace = false;
 };
@@ -50,6 +54,8 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
   }
   options.strict_utf8 = strict;
   options.punct = args.punct;
+  options.fix_mojibake = args.fix_mojibake;
+  options.fix_homoglyphs = args.fix_homoglyphs;
   options.quote_style = args.quotes;
   options.remove_invisibles = !args.keep_invisibles;
   options.normalize_whitespace = !args.keep_whitespace;
@@ -59,7 +65,16 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
   Result<Normalizer> normalizer = Normalizer::Create(options, rules);
   if (!normalizer.ok()) return Fail(normalizer.status());
   std::optional<CharsetDecoder> charset;
-  if (!args.encoding.empty() && args.encoding != "utf-8" && args.encoding != "UTF-8") {
+  const bool detect = args.encoding == "auto";
+  // --encoding auto: each input's charset, read from its head once.
+  std::mutex detected_mutex;
+  struct Detected {
+    std::optional<CharsetDecoder> decoder;  // none for UTF-8
+    bool utf16 = false;
+  };
+  std::map<std::size_t, Detected> detected;              // by input
+  std::map<std::string, std::uint64_t> detected_inputs;  // by charset
+  if (!detect && !args.encoding.empty() && args.encoding != "utf-8" && args.encoding != "UTF-8") {
     Result<CharsetDecoder> decoder = CharsetDecoder::Create(args.encoding);
     if (!decoder.ok()) return Fail(kExitUsage, "--encoding: " + decoder.status().message());
     charset = std::move(*decoder);
@@ -71,7 +86,29 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
   auto work = [&](const Chunk& chunk, ChunkResult* result, Counts* counts) {
     std::string_view text = chunk.text;
     std::string converted;
-    if (charset) {
+    std::optional<CharsetDecoder> input_charset = charset;
+    if (detect) {
+      std::lock_guard<std::mutex> lock(detected_mutex);
+      auto [it, fresh] = detected.try_emplace(chunk.input);
+      if (fresh) {
+        const DetectedCharset found = DetectCharset(chunk.head);
+        ++detected_inputs[found.name];
+        it->second.utf16 = found.name.rfind("UTF-16", 0) == 0;
+        if (found.name != "UTF-8" && !it->second.utf16) {
+          it->second.decoder = *CharsetDecoder::Create(found.name);
+        }
+      }
+      input_charset = it->second.decoder;
+      if (it->second.utf16) {
+        // Taken whole (below): a chunk cut at a LF byte would split a
+        // UTF-16 character.
+        counts->undefined_bytes +=
+            DecodeUtf16(text, chunk.head.starts_with("\xFE\xFF"), &converted);
+        text = converted;
+      }
+    }
+    if (input_charset) {
+      const CharsetDecoder* charset = &*input_charset;
       std::size_t first = 0;
       counts->undefined_bytes = charset->Decode(text, &converted, &first);
       if (counts->undefined_bytes > 0 && strict) {
@@ -134,7 +171,12 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
     file = Counts();
   };
   StreamTotals totals;
-  const int status = StreamFiles<Counts>(args.files, global, work, tally, input_done, &totals);
+  // --encoding auto: an input that starts with a UTF-16 byte order mark is
+  // read whole, so that no chunk splits a character.
+  std::function<bool(char)> whole_input;
+  if (detect) whole_input = [](char first) { return first == '\xFF' || first == '\xFE'; };
+  const int status =
+      StreamFiles<Counts>(args.files, global, work, tally, input_done, &totals, whole_input);
   WarnNotJson(total.records, "went through unchanged", global.quiet);
   if (status != kExitOk) return status;
   const NormalizeStats& n = total.normalize;
@@ -147,6 +189,22 @@ int RunNormalize(NormalizeArgs args, const GlobalOptions& global) {
                     {"invalid_utf8_replaced", n.invalid_sequences},
                     {"invisibles_removed", n.removed},
                     {"undefined_bytes_replaced", total.undefined_bytes}};
+  if (args.fix_homoglyphs) summary.counts.emplace_back("homoglyphs_fixed", n.homoglyphs);
+  // --encoding auto: inputs per charset found ("encoding windows-1251").
+  for (const auto& [name, inputs] : detected_inputs) {
+    if (inputs > 0) summary.counts.emplace_back("encoding " + name, inputs);
+  }
+  if (args.fix_mojibake) {
+    // Lines repaired, then per family where there were any ("mojibake
+    // utf-8 as windows-1251").
+    summary.counts.emplace_back("mojibake_lines_repaired", n.mojibake_lines);
+    for (std::size_t f = 0; f < kMojibakeFamilyCount; ++f) {
+      if (n.mojibake_by_family[f] == 0) continue;
+      summary.counts.emplace_back(
+          "mojibake " + std::string(MojibakeFamilyName(static_cast<MojibakeFamily>(f))),
+          n.mojibake_by_family[f]);
+    }
+  }
   return stats_file.Write(summary, totals);
 }
 
@@ -175,6 +233,17 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody
                   "german")
       ->type_name("STYLE")
       ->capture_default_str();
+  cmd->add_flag("--fix-mojibake", args->fix_mojibake,
+                "Repair text decoded with the wrong code page (UTF-8 read as windows-1251, "
+                "windows-1252, latin-1, KOI8-R, MacRoman or ISO-8859-5, once or twice; "
+                "windows-1251 read as latin-1 or KOI8-R and back; cp866 read as "
+                "windows-1251), only where the repair round-trips and reads clearly better; "
+                "--stats counts the lines repaired per family");
+  cmd->add_flag("--fix-homoglyphs", args->fix_homoglyphs,
+                "Latin letters that look like Cyrillic ones (a e o p c x y A B E K M H O P C T "
+                "X) inside a Cyrillic word become Cyrillic, and the reverse; tokens with a "
+                "digit or @ / : . _ (URLs, e-mail, model numbers) stay; --stats counts the "
+                "letters changed");
   cmd->add_flag("--keep-invisibles", args->keep_invisibles,
                 "Keep BOM, soft hyphens, zero-width characters and control characters");
   cmd->add_flag("--keep-whitespace", args->keep_whitespace,
@@ -182,7 +251,11 @@ void AddNormalizeCommand(CLI::App* app, const GlobalOptions* global, CommandBody
   cmd->add_option("--encoding", args->encoding,
                   "Charset of the input, converted to UTF-8 first: a single-byte charset "
                   "such as windows-1251, koi8-r, koi8-u, cp866, iso-8859-5 (default: "
-                  "UTF-8); a byte it leaves undefined becomes U+FFFD")
+                  "UTF-8); a byte it leaves undefined becomes U+FFFD. 'auto': read each "
+                  "input's first 64 KB (ICU's charset detection and a score of how each "
+                  "Cyrillic charset reads: UTF-8, windows-1251, KOI8-R, cp866, "
+                  "ISO-8859-5; UTF-16 with a byte order mark, read whole); --stats counts "
+                  "the inputs per charset found")
       ->type_name("CHARSET");
   cmd->callback(
       [run, args, global] { *run = [args, global] { return RunNormalize(*args, *global); }; });

@@ -94,7 +94,8 @@ template <typename T>
 int StreamFiles(const FileArgs& args, const GlobalOptions& global,
                 std::function<void(const Chunk&, ChunkResult*, T*)> work,
                 std::function<void(const Input&, const T&)> tally = {},
-                std::function<void(const Input&)> input_done = {}, StreamTotals* totals = nullptr) {
+                std::function<void(const Input&)> input_done = {}, StreamTotals* totals = nullptr,
+                std::function<bool(char first_byte)> whole_input = {}) {
   struct TallyJob : Job {
     const std::function<void(const Chunk&, ChunkResult*, T*)>* work = nullptr;
     T counts{};
@@ -112,6 +113,7 @@ int StreamFiles(const FileArgs& args, const GlobalOptions& global,
     };
   }
   hooks.input_done = std::move(input_done);
+  hooks.whole_input = std::move(whole_input);
   return StreamFiles(args, global, hooks, totals);
 }
 

@@ -49,6 +49,30 @@ NORMKIT_EXPORT Result<std::string> DecodeCharset(std::string_view bytes, std::st
 // True when CharsetDecoder::Create(charset) succeeds.
 NORMKIT_EXPORT bool IsSupportedCharset(std::string_view charset);
 
+// What the start of a file says about its charset (DetectCharset).
+struct NORMKIT_EXPORT DetectedCharset {
+  // "UTF-8", "UTF-16LE", "UTF-16BE" (from a byte order mark), or one of
+  // "windows-1251", "KOI8-R", "IBM866", "ISO-8859-5".
+  std::string name;
+  bool bom = false;  // the bytes start with a byte order mark
+};
+
+// Reads `head` (the first bytes of a file; 64 KB is plenty) for its
+// charset: a byte order mark decides; text that is valid UTF-8 is UTF-8;
+// otherwise the Cyrillic single-byte charset under which the text reads
+// best: ICU's charset detection (ucsdet) proposes windows-1251, KOI8-R
+// and ISO-8859-5, and each candidate, cp866 too (which ucsdet lacks), is
+// decoded and scored by its letters (small Cyrillic letters count for it;
+// box drawing, signs and non-Russian letters among them, and case that
+// flips inside words, against it). Only ASCII-based charsets are
+// proposed, so the result decodes chunk by chunk.
+NORMKIT_EXPORT DetectedCharset DetectCharset(std::string_view head);
+
+// UTF-16 bytes (a byte order mark at the start is dropped) appended to
+// *out as UTF-8. An unpaired surrogate, or an odd last byte, becomes
+// U+FFFD; returns how many did.
+NORMKIT_EXPORT std::size_t DecodeUtf16(std::string_view bytes, bool big_endian, std::string* out);
+
 }  // namespace normkit
 
 #endif  // NORMKIT_ENCODING_H_

@@ -1,6 +1,15 @@
 // Normalizer: makes UTF-8 text consistent without changing what it says.
 //
 // In order, on each line:
+//   0. With `fix_mojibake`: text decoded with the wrong code page is
+//      restored (normkit/mojibake.h lists the families), where the repair
+//      round-trips and reads clearly better; text that is fine is never
+//      touched. It runs first, so that the C1 controls that stand for
+//      bytes a code page leaves undefined are still there. Then, with
+//      `fix_homoglyphs`, Latin letters that look like Cyrillic ones inside a
+//      Cyrillic word ("Tокаев" with a Latin T) become Cyrillic, and the
+//      reverse, except in tokens mixed on purpose (URLs, e-mail addresses,
+//      model numbers: anything with a digit or @ / : . _).
 //   1. Invalid UTF-8 becomes U+FFFD, one per maximal ill-formed subpart (the
 //      Unicode Standard's recommended practice, as ICU and browsers do), or,
 //      with `strict_utf8`, is an error naming the line and byte offset.
@@ -84,12 +93,14 @@
 #ifndef NORMKIT_NORMALIZER_H_
 #define NORMKIT_NORMALIZER_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "normkit/export.h"
+#include "normkit/mojibake.h"
 #include "normkit/rule_files.h"
 #include "normkit/status.h"
 
@@ -117,12 +128,16 @@ struct NORMKIT_EXPORT NormalizerOptions {
   //                                 and line breaks stay as they are)
   //  punct                 false    step 4: quotes, dashes, ellipsis, ",,"
   //  quote_style           "ascii"  a style named in punct.toml
+  //  fix_mojibake          false    step 0: repair wrong decodings
+  //  fix_homoglyphs        false    step 0: one script per word
   UnicodeForm form = UnicodeForm::kNFC;
   bool strict_utf8 = false;
   bool remove_invisibles = true;
   bool normalize_whitespace = true;
   bool punct = false;
   std::string quote_style = "ascii";
+  bool fix_mojibake = false;
+  bool fix_homoglyphs = false;
 };
 
 // What a call changed. Counts add up over calls with Add().
@@ -131,6 +146,10 @@ struct NORMKIT_EXPORT NormalizeStats {
   std::uint64_t lines_changed = 0;      // lines whose bytes changed
   std::uint64_t invalid_sequences = 0;  // ill-formed UTF-8 replaced
   std::uint64_t removed = 0;            // invisible characters removed
+  std::uint64_t mojibake_lines = 0;     // lines with mojibake repaired
+  // Lines repaired per MojibakeFamily (a line may count in several).
+  std::array<std::uint64_t, kMojibakeFamilyCount> mojibake_by_family{};
+  std::uint64_t homoglyphs = 0;  // letters made their word's script
 
   void Add(const NormalizeStats& other);
 };

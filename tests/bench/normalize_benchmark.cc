@@ -18,6 +18,16 @@
 //                      toUTF8String (what most callers of ICU write)
 //   icu_utf8           Normalizer2::normalizeUTF8 (no UTF-16 copy)
 //   utf8proc           utf8proc_NFC (allocates a result; freed each time)
+//   normkit_fix_mojibake  Normalizer, default options plus fix_mojibake: on
+//                      already_nfc (clean Russian) it costs only the quick
+//                      check; the target is 80% of normkit_default
+//                      or more
+//
+// And the repair itself, BM_MojibakeRepair/<family>: the first 2 MB of
+// already_nfc turned wholly into mojibake (UTF-8 read as windows-1251, or
+// windows-1251 read as windows-1252) by ICU's converters, repaired by a
+// Normalizer with only fix_mojibake on; `restored` is the share of lines
+// that came back byte for byte.
 //
 // Each reports bytes_per_second (Google Benchmark's binary units, MiB/s) and
 // MB (decimal megabytes per second, the unit of the targets). Outputs are
@@ -27,12 +37,14 @@
 //   ./build/tests/bench/normkit_bench --benchmark_filter=already_nfc
 #include <benchmark/benchmark.h>
 #include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/uversion.h>
 #include <utf8proc.h>
 
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus.h"
@@ -246,6 +258,103 @@ NORMKIT_BENCH_INPUTS(BM_Utf8proc);
 
 // The corpus as scraped: what `normkit normalize` meets in practice.
 BENCHMARK_CAPTURE(BM_NormkitDefault, raw, Input::kRaw)->Unit(benchmark::kMillisecond);
+
+// Clean Russian text with and without fix_mojibake (the ratio of the two is
+// the cost of its quick check).
+void BM_NormkitFixMojibake(benchmark::State& state, Input input) {
+  const std::string* text = TextOrSkip(state, input);
+  if (text == nullptr) return;
+  NormalizerOptions options;
+  options.fix_mojibake = true;
+  static const Normalizer* normalizer = new Normalizer(*Normalizer::Create(options));
+  std::string out;
+  out.reserve(text->size());
+  for (auto _ : state) {
+    out.clear();
+    Status s = normalizer->Normalize(*text, &out);
+    benchmark::DoNotOptimize(s);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  Report(state, *text, out, "normkit_fix_mojibake");
+}
+BENCHMARK_CAPTURE(BM_NormkitFixMojibake, already_nfc, Input::kAlreadyNfc)
+    ->Unit(benchmark::kMillisecond);
+
+// `utf8` in code page `written` ("UTF-8": as it is), read back as code page
+// `read` byte by byte (a byte `read` leaves undefined becomes U+FFFD).
+std::string MakeMojibake(const std::string& utf8, const char* written, const char* read) {
+  std::string bytes = utf8;
+  UErrorCode ec = U_ZERO_ERROR;
+  if (std::string_view(written) != "UTF-8") {
+    bytes.assign(utf8.size() * 2 + 16, '\0');
+    const int32_t n =
+        ucnv_convert(written, "UTF-8", bytes.data(), static_cast<int32_t>(bytes.size()),
+                     utf8.data(), static_cast<int32_t>(utf8.size()), &ec);
+    bytes.resize(U_SUCCESS(ec) ? static_cast<std::size_t>(n) : 0);
+  }
+  std::string table[256];
+  for (int b = 0; b < 256; ++b) {
+    const char byte = static_cast<char>(b);
+    char out[8];
+    UErrorCode one = U_ZERO_ERROR;
+    const int32_t n = ucnv_convert("UTF-8", read, out, sizeof out, &byte, 1, &one);
+    table[b] = U_SUCCESS(one) ? std::string(out, static_cast<std::size_t>(n)) : "\xEF\xBF\xBD";
+  }
+  std::string shown;
+  for (const char b : bytes) shown += table[static_cast<unsigned char>(b)];
+  return shown;
+}
+
+void BM_MojibakeRepair(benchmark::State& state, const char* written, const char* read) {
+  const std::string* text = TextOrSkip(state, Input::kAlreadyNfc);
+  if (text == nullptr) return;
+  // Whole lines of the first 2 MB; for windows-1251 only lines it encodes
+  // in full (ucnv_convert substitutes the others' characters).
+  std::string clean;
+  for (std::size_t start = 0; start < text->size() && clean.size() < 2'000'000;) {
+    std::size_t end = text->find('\n', start);
+    if (end == std::string::npos) end = text->size();
+    const std::string line = text->substr(start, end - start);
+    start = end + 1;
+    if (std::string_view(written) != "UTF-8" && MakeMojibake(line, written, written) != line) {
+      continue;
+    }
+    clean += line;
+    clean += '\n';
+  }
+  const std::string bad = MakeMojibake(clean, written, read);
+  NormalizerOptions options;
+  options.form = UnicodeForm::kNone;
+  options.remove_invisibles = false;
+  options.normalize_whitespace = false;
+  options.fix_mojibake = true;
+  const Normalizer normalizer = *Normalizer::Create(options);
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    Status s = normalizer.Normalize(bad, &out);
+    benchmark::DoNotOptimize(s);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bad.size()));
+  state.counters["MB"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * static_cast<double>(bad.size()) / 1e6,
+      benchmark::Counter::kIsRate);
+  std::size_t lines = 0, restored = 0;
+  for (std::size_t a = 0, b = 0; a < clean.size() && b < out.size(); ++lines) {
+    const std::size_t ea = clean.find('\n', a), eb = out.find('\n', b);
+    restored += clean.compare(a, ea - a, out, b, eb - b) == 0;
+    a = ea + 1;
+    b = eb + 1;
+  }
+  state.counters["restored"] = lines ? static_cast<double>(restored) / lines : 0;
+}
+BENCHMARK_CAPTURE(BM_MojibakeRepair, utf8_as_windows1251, "UTF-8", "windows-1251")
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_MojibakeRepair, windows1251_as_windows1252, "windows-1251", "windows-1252")
+    ->Unit(benchmark::kMillisecond);
 
 // One shared Normalizer, each thread normalizing the whole text: with real
 // time, bytes_per_second is the total over the threads, so 2 threads on two
