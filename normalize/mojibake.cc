@@ -1001,7 +1001,9 @@ std::uint32_t MojibakeRepair::Repair(std::string_view line, std::string* out) co
   }
   std::vector<Word> words;
   for_each_word([&](std::size_t i, std::size_t j) {
-    words.push_back(Word{i, j});
+    Word& w = words.emplace_back();
+    w.begin = i;
+    w.end = j;
     return false;
   });
   if (words.empty()) return 0;

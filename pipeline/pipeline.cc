@@ -240,6 +240,12 @@ class NormalizeStep : public Step {
           whitespace_kind_ = static_cast<int>(kinds_.size()) - 1;
         }
       }
+      if (step.fix_mojibake) {
+        only("mojibake", [](NormalizerOptions& o) { o.fix_mojibake = true; });
+      }
+      if (step.fix_homoglyphs) {
+        only("homoglyphs", [](NormalizerOptions& o) { o.fix_homoglyphs = true; });
+      }
       if (step.punct) {
         only("punctuation", [&](NormalizerOptions& o) {
           o.punct = true;
