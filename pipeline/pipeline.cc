@@ -33,10 +33,16 @@ class RuleNotes {
   // the text rather than an edit of it).
   void Note(std::string_view rule, std::uint64_t count, std::string_view before,
             std::string_view after, bool whole = false) {
+    // A document's rules are few: looked up among them before the map.
+    for (const auto& [name, seen] : seen_) {
+      if (name == rule) {
+        seen->count += count;
+        return;
+      }
+    }
     RuleAudit& r = audit_->rules[{step_, std::string(rule)}];
+    seen_.emplace_back(std::string(rule), &r);
     r.count += count;
-    if (std::find(seen_.begin(), seen_.end(), rule) != seen_.end()) return;
-    seen_.emplace_back(rule);
     ++r.documents;
     if (r.samples.size() >= PipelineAudit::kMaxSamples || before == after) return;
     if (whole) {
@@ -51,7 +57,7 @@ class RuleNotes {
   std::string step_;
   std::uint64_t line_;
   PipelineAudit* audit_;
-  std::vector<std::string> seen_;
+  std::vector<std::pair<std::string, RuleAudit*>> seen_;  // the rules of this document
 };
 
 // One step of a recipe: changes the document, counts what it did.
