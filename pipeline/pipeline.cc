@@ -287,7 +287,7 @@ class CleanStep : public Step {
   // Each removed line under the rule that removed it.
   void Audit(const std::string* before, const Document& doc, std::uint64_t line,
              PipelineAudit* audit) const override {
-    if (!doc.metadata.header) return;
+    if (!doc.metadata.header || doc.metadata.header->removed.empty()) return;
     RuleNotes notes(name(), line, audit);
     for (const RemovedLine& removed : doc.metadata.header->removed) {
       notes.Note(removed.rule, 1, removed.text, "");
@@ -330,18 +330,18 @@ class DatesStep : public Step {
   // in the histograms of years and months.
   void Audit(const std::string* before, const Document& doc, std::uint64_t line,
              PipelineAudit* audit) const override {
-    if (!doc.metadata.dates) return;
+    if (!doc.metadata.dates || doc.metadata.dates->empty()) return;
     RuleNotes notes(name(), line, audit);
+    std::string iso;
     for (const FoundDate& date : *doc.metadata.dates) {
       const DateValue& v = date.match.value;
+      iso.clear();
+      v.AppendIso(&iso);
       notes.Note(date.match.language.empty() ? "unknown language" : date.match.language, 1,
-                 date.text, v.ToIso(), /*whole=*/true);
+                 date.text, iso, /*whole=*/true);
       if (v.year == 0) continue;
       ++audit->date_years[v.year];
-      if (v.month != 0) {
-        const std::string iso = v.ToIso();
-        ++audit->date_months[iso.substr(0, 7)];
-      }
+      if (v.month != 0) ++audit->date_months[iso.substr(0, 7)];
     }
   }
 
