@@ -83,7 +83,8 @@ struct PyNormalizer {
 };
 
 PyNormalizer MakeNormalizer(const std::string& form, bool punct, const std::string& quotes,
-                            bool remove_invisibles, bool whitespace) {
+                            bool remove_invisibles, bool whitespace, bool fix_mojibake,
+                            bool fix_homoglyphs) {
   NormalizerOptions options;
   if (!ParseUnicodeForm(form, &options.form)) {
     Raise(Status(ErrorCode::kInvalidArgument,
@@ -93,6 +94,8 @@ PyNormalizer MakeNormalizer(const std::string& form, bool punct, const std::stri
   options.quote_style = quotes;
   options.remove_invisibles = remove_invisibles;
   options.normalize_whitespace = whitespace;
+  options.fix_mojibake = fix_mojibake;
+  options.fix_homoglyphs = fix_homoglyphs;
   return PyNormalizer{options, Take(Normalizer::Create(options))};
 }
 
@@ -274,9 +277,12 @@ PYBIND11_MODULE(_normkit, m) {
                            "characters, whitespace, and (punct=True) quotes, dashes, ellipses.")
       .def(py::init(&MakeNormalizer), py::arg("form") = "nfc", py::arg("punct") = false,
            py::arg("quotes") = "ascii", py::arg("remove_invisibles") = true,
-           py::arg("whitespace") = true,
+           py::arg("whitespace") = true, py::arg("fix_mojibake") = false,
+           py::arg("fix_homoglyphs") = false,
            "form: nfc, nfd, nfkc, nfkd, nfkc_casefold or none; quotes (with punct): ascii, "
-           "curly, angle or german.")
+           "curly, angle or german; fix_mojibake: repair text decoded with the wrong code page "
+           "(normkit normalize --fix-mojibake); fix_homoglyphs: Latin look-alikes in Cyrillic "
+           "words and the reverse.")
       .def(
           "normalize",
           [](const PyNormalizer& self, std::string_view text) {
@@ -295,11 +301,13 @@ PYBIND11_MODULE(_normkit, m) {
           [](const PyNormalizer& self) {
             const NormalizerOptions& o = self.options;
             return py::make_tuple(std::string(UnicodeFormName(o.form)), o.punct, o.quote_style,
-                                  o.remove_invisibles, o.normalize_whitespace);
+                                  o.remove_invisibles, o.normalize_whitespace, o.fix_mojibake,
+                                  o.fix_homoglyphs);
           },
           [](const py::tuple& t) {
             return MakeNormalizer(t[0].cast<std::string>(), t[1].cast<bool>(),
-                                  t[2].cast<std::string>(), t[3].cast<bool>(), t[4].cast<bool>());
+                                  t[2].cast<std::string>(), t[3].cast<bool>(), t[4].cast<bool>(),
+                                  t[5].cast<bool>(), t[6].cast<bool>());
           }));
 
   py::class_<Transliterator>(m, "Transliterator",

@@ -122,6 +122,16 @@ def test_pipeline_jsonl_is_the_cli_path(normkit_bin, article, tmp_path):
     assert json.loads(out.splitlines()[0])["text"] == text
 
 
+def test_normalizer_repairs_mojibake_when_asked():
+    broken = "Привет, мир".encode("utf-8").decode("cp1251")  # РџСЂРёРІРµС‚, РјРёСЂ
+    fixer = normkit.Normalizer(fix_mojibake=True)
+    assert fixer.normalize(broken) == "Привет, мир"
+    assert normkit.Normalizer().normalize(broken) == broken
+    assert pickle.loads(pickle.dumps(fixer)).normalize(broken) == "Привет, мир"
+    latin_t = "Tокаев"  # a Latin T
+    assert normkit.Normalizer(fix_homoglyphs=True).normalize(latin_t) == "Токаев"
+
+
 def test_pipeline_audit_is_the_reports(article):
     # Two calls in input order, the second placed at its first line, give the
     # audit of one call over both: the report's detail, from Python.
