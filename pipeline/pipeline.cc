@@ -54,7 +54,7 @@ class RuleNotes {
   }
 
  private:
-  std::string step_;
+  const char* step_;  // a step's name(), a literal
   std::uint64_t line_;
   PipelineAudit* audit_;
   std::vector<std::pair<std::string, RuleAudit*>> seen_;  // the rules of this document
@@ -192,17 +192,15 @@ class NormalizeStep : public Step {
         notes.Note(kinds[static_cast<std::size_t>(whitespace_kind_)].name, 1, was.text, is.text);
         continue;
       }
+      // kinds[0] only repairs; the others are tried on its output.
       repaired.clear();
       (void)kinds.front().normalizer.Normalize(was.text, &repaired);
-      bool explained = false;
-      for (std::size_t k = 0; k < kinds.size(); ++k) {
-        bool changed = repaired != was.text;
-        if (k > 0) {
-          out.clear();
-          (void)kinds[k].normalizer.Normalize(repaired, &out);
-          changed = out != repaired;
-        }
-        if (!changed) continue;
+      bool explained = repaired != was.text;
+      if (explained) notes.Note(kinds.front().name, 1, was.text, is.text);
+      for (std::size_t k = 1; k < kinds.size(); ++k) {
+        out.clear();
+        (void)kinds[k].normalizer.Normalize(repaired, &out);
+        if (out == repaired) continue;
         explained = true;
         notes.Note(kinds[k].name, 1, was.text, is.text);
       }

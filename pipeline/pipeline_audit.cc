@@ -1,6 +1,7 @@
 #include "normkit/pipeline_audit.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "common_affix.h"
 
@@ -100,12 +101,9 @@ AuditSample MakeAuditSample(std::string_view before, std::string_view after, std
 }
 
 std::size_t LengthBucket(std::size_t bytes) {
-  std::size_t bucket = 0;
-  while (bytes > 1 && bucket + 1 < PipelineAudit::kLengthBuckets) {
-    bytes >>= 1;
-    ++bucket;
-  }
-  return bucket;
+  // floor(log2(bytes)), 0 for 0 and 1, the last bucket holding the rest.
+  const std::size_t bucket = bytes < 2 ? 0 : std::bit_width(bytes) - 1;
+  return std::min(bucket, PipelineAudit::kLengthBuckets - 1);
 }
 
 }  // namespace normkit

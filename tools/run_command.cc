@@ -13,6 +13,7 @@
 
 #include "cli_support.h"
 #include "commands.h"
+#include "core/rule_paths.h"
 #include "documents.h"
 #include "normkit/pipeline.h"
 #include "output.h"
@@ -48,7 +49,7 @@ int LoadPipeline(const RunArgs& args, const RuleFiles& rules, std::optional<Pipe
     return Fail(kExitNoInput, "--recipe: " + error);
   }
   if (!is_path) {
-    const std::string* named = rules.Find("recipes/" + recipe + ".toml");
+    const std::string* named = rules.Find(internal::RuleFilePath("recipes", recipe));
     if (named != nullptr) *text = *named;
   }
   // The files a recipe file names (a variants step's lexicon), relative to
